@@ -1,0 +1,18 @@
+#!/usr/bin/env bash
+# The test command: installs what the tests need when it is missing, then runs every test
+# (mvn -B verify on the default JDK 17), then the event catalog and .jfc tests again under Temurin 25.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+export TZ=UTC
+
+mvn -B verify
+
+# JDK 25: the event catalog, metadata and puredots.jfc tests run on Temurin 25 as well.
+jdk25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
+if [ -n "$jdk25" ]; then
+  JAVA_HOME="$jdk25" mvn -B -pl jfr-events verify
+else
+  echo "test.sh: no Temurin 25 under /usr/lib/jvm; JDK 25 checks not run" >&2
+  exit 2
+fi
