@@ -40,7 +40,11 @@ jfr_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
 out=jfr-analyzer/target/reader-bench
 mkdir -p "$out"
 mvn -B -q -pl jfr-analyzer -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/cp.txt" >&2
-cp="jfr-analyzer/target/classes:jfr-analyzer/target/test-classes:$(cat "$out/cp.txt")"
+# run from a snapshot of the classes, so that rebuilding the module meanwhile changes nothing
+rm -rf "$out/classes" "$out/test-classes"
+cp -r jfr-analyzer/target/classes "$out/classes"
+cp -r jfr-analyzer/target/test-classes "$out/test-classes"
+cp="$out/classes:$out/test-classes:$(cat "$out/cp.txt")"
 
 if [ ! -f "$file" ]; then
   echo "generating $file ($frames frames)..." >&2
