@@ -1,0 +1,54 @@
+package io.puredots.analyzer.stats;
+
+import io.puredots.analyzer.model.Registry;
+
+/**
+ * One registry in one chunk. Mergeable in chunk order. Not thread-safe.
+ */
+final class RegistryStats {
+    private final String name;
+    private final Dist updateTime = new Dist();
+    private long minEntries = Long.MAX_VALUE;
+    private long maxEntries = Long.MIN_VALUE;
+    private long lastEntries;
+    private long adds;
+    private long removes;
+    private long changes;
+
+    RegistryStats(String name) {
+        this.name = name;
+    }
+
+    void update(long durationNanos, int entryCount, int added, int removed, int changed) {
+        updateTime.record(durationNanos);
+        minEntries = Math.min(minEntries, entryCount);
+        maxEntries = Math.max(maxEntries, entryCount);
+        lastEntries = entryCount;
+        adds += added;
+        removes += removed;
+        changes += changed;
+    }
+
+    void merge(RegistryStats next) {
+        if (next.updateTime.count() == 0) {
+            return;
+        }
+        updateTime.add(next.updateTime);
+        minEntries = Math.min(minEntries, next.minEntries);
+        maxEntries = Math.max(maxEntries, next.maxEntries);
+        lastEntries = next.lastEntries;
+        adds += next.adds;
+        removes += next.removes;
+        changes += next.changes;
+    }
+
+    String name() {
+        return name;
+    }
+
+    Registry toModel(long frames) {
+        long n = updateTime.count();
+        return new Registry(name, n, frames > 0 ? (double) n / frames : 0, n == 0 ? 0 : minEntries,
+                n == 0 ? 0 : maxEntries, lastEntries, adds, removes, changes, updateTime.summary());
+    }
+}
