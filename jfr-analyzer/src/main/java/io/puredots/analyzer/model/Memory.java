@@ -15,19 +15,19 @@ public record Memory(Distribution heapAfterGcBytes, long lastHeapAfterGcBytes, N
                      DirectBuffers directBuffers) {
 
     /**
-     * Native containers. A sample round is one {@code puredots.NativeMemory} event per (owner,
-     * kind); a round ends when an (owner, kind) repeats. Totals are per round.
+     * Native containers ({@code puredots.NativeMemory}). The total at a sample is the sum over
+     * every (owner, kind) of its latest sample.
      *
-     * @param rounds              sample rounds
-     * @param peakReservedBytes   largest total reserved in a round
-     * @param lastReservedBytes   total reserved in the last round
-     * @param peakUsedBytes       largest total used in a round
-     * @param maxEntities         most live entities seen (largest sum of {@code puredots.EntityCount} over
-     *                            archetypes in a round, or largest {@code Frame.entityCount})
+     * @param samples             {@code puredots.NativeMemory} events
+     * @param peakReservedBytes   largest total reserved
+     * @param lastReservedBytes   total reserved at the last sample
+     * @param peakUsedBytes       largest total used
+     * @param maxEntities         most live entities seen: the largest sum over archetypes of their latest
+     *                            {@code puredots.EntityCount}, or the largest {@code Frame.entityCount}
      * @param bytesPerEntity      {@code peakReservedBytes / maxEntities}; 0 without entities
      * @param containers          per owner and container kind
      */
-    public record NativeMemory(long rounds, long peakReservedBytes, long lastReservedBytes, long peakUsedBytes,
+    public record NativeMemory(long samples, long peakReservedBytes, long lastReservedBytes, long peakUsedBytes,
                                long maxEntities, double bytesPerEntity, List<Container> containers) {
         public NativeMemory {
             containers = List.copyOf(containers);

@@ -195,7 +195,7 @@ final class ReportDocument {
             s.kv("native containers", "no puredots.NativeMemory events");
             return;
         }
-        s.kv("native containers", n.rounds() + " sample rounds; reserved peak " + Format.bytes(n.peakReservedBytes())
+        s.kv("native containers", n.samples() + " samples; total reserved peak " + Format.bytes(n.peakReservedBytes())
                 + ", last " + Format.bytes(n.lastReservedBytes()) + "; used peak " + Format.bytes(n.peakUsedBytes()));
         s.kv("per entity", n.maxEntities() == 0 ? "no entity count"
                 : Format.bytes(n.bytesPerEntity()) + " (peak reserved / " + n.maxEntities() + " entities)");

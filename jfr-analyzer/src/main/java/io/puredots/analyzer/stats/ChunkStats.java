@@ -43,7 +43,7 @@ public final class ChunkStats implements EventHandler {
     private final long to;
 
     // overview
-    private final Map<String, Long> eventCounts = new TreeMap<>();
+    private Map<String, Long> eventCounts = new TreeMap<>();
     private int chunks;
     private long start = Long.MAX_VALUE;
     private long end = Long.MIN_VALUE;
@@ -51,12 +51,15 @@ public final class ChunkStats implements EventHandler {
     private String jvmVersion = "";
     private boolean gameEvents;
 
-    private final FrameStats frames;
-    private final Map<String, SeriesStats> groups = new LinkedHashMap<>();
-    private final Map<String, SeriesStats> systems = new LinkedHashMap<>();
-    private final JobStats jobs = new JobStats();
-    private final MemoryStats memory = new MemoryStats();
-    private final Map<String, RegistryStats> registries = new LinkedHashMap<>();
+    private FrameStats frames;
+    private Map<String, SeriesStats> groups = new LinkedHashMap<>();
+    private Map<String, SeriesStats> systems = new LinkedHashMap<>();
+    private JobStats jobs = new JobStats();
+    private MemoryStats memory = new MemoryStats();
+    private Map<String, RegistryStats> registries = new LinkedHashMap<>();
+
+    private OrderedMerge sink;
+    private int chunkIndex = -1;
 
     public ChunkStats(Budgets budgets, Selection selection) {
         this.budgets = budgets;
@@ -73,6 +76,7 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void chunkStart(ChunkInfo chunk) {
         chunks++;
+        chunkIndex = chunk.index();
         start = Math.min(start, chunk.startNanos());
         end = Math.max(end, chunk.startNanos() + chunk.durationNanos());
     }
@@ -85,6 +89,26 @@ public final class ChunkStats implements EventHandler {
                 gameEvents = true;
             }
         }
+        if (sink != null) {
+            sink.done(chunkIndex, this);
+        }
+    }
+
+    /** Hands this partial to {@code sink} when its chunk ends, so that it is merged as early as possible. */
+    ChunkStats mergeInto(OrderedMerge sink) {
+        this.sink = sink;
+        return this;
+    }
+
+    /** Drops every reference to partial state once merged, so a spent partial holds no memory. */
+    private void release() {
+        eventCounts = null;
+        frames = null;
+        groups = null;
+        systems = null;
+        jobs = null;
+        memory = null;
+        registries = null;
     }
 
     @Override
@@ -220,6 +244,7 @@ public final class ChunkStats implements EventHandler {
                 mine.merge(r);
             }
         }
+        next.release();
     }
 
     private static void mergeSeries(Map<String, SeriesStats> into, Map<String, SeriesStats> from) {

@@ -16,8 +16,8 @@ final class MemoryStats {
 
     private final Dist heapAfterGc = new Dist();
     private long lastHeapAfterGc;
-    private final Rounds nativeRounds = new Rounds();
-    private final Rounds entityRounds = new Rounds();
+    private final LatestSum nativeTotal = new LatestSum();
+    private final LatestSum entities = new LatestSum();
     private final Map<String, long[]> containers = new LinkedHashMap<>(); // key -> owner/kind via names map
     private final Map<String, String[]> containerNames = new LinkedHashMap<>();
     private long directSamples;
@@ -36,7 +36,7 @@ final class MemoryStats {
 
     void nativeMemory(String owner, String kind, long reserved, long used) {
         String key = owner + '\u0000' + kind;
-        nativeRounds.add(key, reserved, used);
+        nativeTotal.add(key, reserved, used);
         long[] c = containers.get(key);
         if (c == null) {
             c = new long[] {0, Long.MIN_VALUE, 0, Long.MIN_VALUE};
@@ -50,7 +50,7 @@ final class MemoryStats {
     }
 
     void entityCount(String archetype, long count) {
-        entityRounds.add(archetype, count, 0);
+        entities.add(archetype, count, 0);
     }
 
     void directBuffers(long count, long capacity, long used) {
@@ -67,8 +67,8 @@ final class MemoryStats {
         if (next.heapAfterGc.count() > 0) {
             lastHeapAfterGc = next.lastHeapAfterGc;
         }
-        nativeRounds.merge(next.nativeRounds);
-        entityRounds.merge(next.entityRounds);
+        nativeTotal.merge(next.nativeTotal);
+        entities.merge(next.entities);
         for (Map.Entry<String, long[]> e : next.containers.entrySet()) {
             long[] n = e.getValue();
             long[] c = containers.get(e.getKey());
@@ -92,25 +92,24 @@ final class MemoryStats {
         }
     }
 
-    /** Largest live entity count from {@code puredots.EntityCount} rounds (0 when none); after finish. */
+    /** Largest live entity count from {@code puredots.EntityCount} (sum of each archetype's latest count); 0 when none. */
     long maxEntitiesFromCounts() {
-        return entityRounds.finish().peak0();
+        return entities.peak0();
     }
 
     Memory toModel(long frameMaxEntities) {
         Memory.NativeMemory nat = null;
         if (!containers.isEmpty()) {
-            nativeRounds.finish();
-            long entities = Math.max(frameMaxEntities, maxEntitiesFromCounts());
+            long maxEntities = Math.max(frameMaxEntities, maxEntitiesFromCounts());
             List<Memory.Container> list = new ArrayList<>();
             for (Map.Entry<String, long[]> e : containers.entrySet()) {
                 String[] names = containerNames.get(e.getKey());
                 long[] c = e.getValue();
                 list.add(new Memory.Container(names[0], names[1], c[0], c[1], c[2], c[3]));
             }
-            long peak = nativeRounds.peak0();
-            nat = new Memory.NativeMemory(nativeRounds.rounds(), peak, nativeRounds.last0(), nativeRounds.peak1(),
-                    entities, entities > 0 ? (double) peak / entities : 0, list);
+            long peak = nativeTotal.peak0();
+            nat = new Memory.NativeMemory(nativeTotal.samples(), peak, nativeTotal.last0(), nativeTotal.peak1(),
+                    maxEntities, maxEntities > 0 ? (double) peak / maxEntities : 0, list);
         }
         Memory.DirectBuffers dir = directSamples == 0 ? null
                 : new Memory.DirectBuffers(directSamples, dirLastCount, dirLastUsed, dirMaxUsed, dirLastCapacity,

@@ -1,0 +1,102 @@
+package io.puredots.analyzer.stats;
+
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class TickSeriesTest {
+    private static final long LIMIT = 100;
+
+    @Test
+    void sumsValuesOfOneTickBeforeJudgingIt() {
+        TickSeries s = new TickSeries(LIMIT);
+        s.add(1, 60);
+        s.add(1, 60);   // tick 1: 120, over
+        s.add(2, 50);   // tick 2: 50
+        s.add(3, 101);  // over
+        s.add(4, 101);  // over
+        s.finish();
+        assertEquals(3, s.overCount());
+        assertEquals(2, s.longestOverRun());
+        assertEquals(4, s.perTick().count());
+        assertEquals(120, s.perTick().max());
+    }
+
+    @Test
+    void tickMissingBreaksTheStreak() {
+        TickSeries s = new TickSeries(LIMIT);
+        s.add(1, 200);
+        s.add(2, 200);
+        s.add(4, 200);
+        s.finish();
+        assertEquals(2, s.longestOverRun());
+    }
+
+    @Test
+    void tickSplitAcrossChunksIsOneTick() {
+        TickSeries a = new TickSeries(LIMIT);
+        a.add(7, 10);
+        a.add(8, 60);
+        TickSeries b = new TickSeries(LIMIT);
+        b.add(8, 60);   // same tick as a's last: 120 in total, over
+        b.add(9, 10);
+        a.merge(b);
+        a.finish();
+        assertEquals(3, a.perTick().count());
+        assertEquals(1, a.overCount());
+        assertEquals(120, a.perTick().max());
+    }
+
+    /** Any split of any tick-ordered sequence into chunks gives the same result as no split. */
+    @RepeatedTest(200)
+    void mergingRandomSplitsEqualsBruteForce(org.junit.jupiter.api.RepetitionInfo info) {
+        Random rnd = new Random(info.getCurrentRepetition());
+        List<long[]> values = new ArrayList<>();
+        long tick = rnd.nextInt(3);
+        int n = 1 + rnd.nextInt(60);
+        for (int i = 0; i < n; i++) {
+            int r = rnd.nextInt(10);
+            if (r < 6) {
+                tick += 1;
+            } else if (r < 7) {
+                tick += 2 + rnd.nextInt(3);
+            } // else same tick again
+            values.add(new long[] {tick, rnd.nextInt(3) == 0 ? 30 + rnd.nextInt(100) : rnd.nextInt(60)});
+        }
+        TreeMap<Long, Long> perTick = new TreeMap<>();
+        for (long[] v : values) {
+            perTick.merge(v[0], v[1], Long::sum);
+        }
+        long over = perTick.values().stream().filter(v -> v > LIMIT).count();
+        long best = 0;
+        long run = 0;
+        long prev = Long.MIN_VALUE;
+        for (var e : perTick.entrySet()) {
+            run = e.getValue() > LIMIT ? (run > 0 && e.getKey() == prev + 1 ? run + 1 : 1) : 0;
+            best = Math.max(best, run);
+            prev = e.getKey();
+        }
+
+        TickSeries total = new TickSeries(LIMIT);
+        TickSeries chunk = new TickSeries(LIMIT);
+        for (long[] v : values) {
+            if (rnd.nextInt(5) == 0) {
+                total.merge(chunk);
+                chunk = new TickSeries(LIMIT);
+            }
+            chunk.add(v[0], v[1]);
+        }
+        total.merge(chunk);
+        total.finish();
+        assertEquals(perTick.size(), total.perTick().count(), "ticks");
+        assertEquals(perTick.values().stream().mapToLong(Long::longValue).sum(), total.perTick().sum(), "sum");
+        assertEquals(over, total.overCount(), "over");
+        assertEquals(best, total.longestOverRun(), "longest run");
+    }
+}
