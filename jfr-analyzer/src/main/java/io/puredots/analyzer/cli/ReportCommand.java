@@ -53,7 +53,7 @@ import java.util.regex.Pattern;
             "--warmup auto uses MSER-5: the frame times in batches of 5 frames, Y_1..Y_m;",
             "it drops the first d batches (0 <= d <= m/2), the smallest d that minimises",
             "sum_{i>d} (Y_i - mean_{i>d} Y)^2 / (m - d)^2. --warmup and --from/--to add a",
-            "first, sequential pass over the recording.",
+            "first pass over the recording's frames (24 bytes of memory per frame).",
             "",
             "Examples:",
             "  jfr-analyzer report recordings/latest.jfr",

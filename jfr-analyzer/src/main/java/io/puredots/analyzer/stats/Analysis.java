@@ -3,6 +3,7 @@ package io.puredots.analyzer.stats;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.read.ReadResult;
 import io.puredots.analyzer.read.RecordingReader;
 import io.puredots.budgets.Budgets;
 
@@ -12,8 +13,8 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * The {@code report} pipeline up to the statistics: optionally a sequential first pass over the
- * frames to resolve the window and warm-up ({@link FramePass}), then one parallel pass with a
+ * The {@code report} pipeline up to the statistics: optionally a first pass over the frames to
+ * resolve the window and warm-up ({@link FramePass}), then one parallel pass with a
  * {@link ChunkStats} per chunk, merged in chunk order as chunks finish.
  *
  * <p>Several inputs are read as one run, in the order given (for example the rotated files of one
@@ -30,9 +31,8 @@ public final class Analysis {
             throws IOException {
         Selection selection = Selection.ALL;
         if (window.needsFramePass()) {
-            FramePass pass = new FramePass(window);
-            RecordingReader.read(inputs, () -> pass, options.withParallelism(1));
-            selection = pass.selection();
+            ReadResult<FramePass.Chunk> frames = RecordingReader.read(inputs, FramePass.Chunk::new, options);
+            selection = FramePass.selection(window, frames.handlers(), frames.startNanos());
         }
         ChunkStats total = new ChunkStats(budgets, selection);
         OrderedMerge merge = new OrderedMerge(total);

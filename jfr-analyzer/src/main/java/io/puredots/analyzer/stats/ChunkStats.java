@@ -89,6 +89,7 @@ public final class ChunkStats implements EventHandler {
                 gameEvents = true;
             }
         }
+        seal();
         if (sink != null) {
             sink.done(chunkIndex, this);
         }
@@ -98,6 +99,15 @@ public final class ChunkStats implements EventHandler {
     ChunkStats mergeInto(OrderedMerge sink) {
         this.sink = sink;
         return this;
+    }
+
+    /** Puts the chunk's buffered values in order (ticks, sample times); idempotent. */
+    private void seal() {
+        frames.seal();
+        groups.values().forEach(SeriesStats::seal);
+        systems.values().forEach(SeriesStats::seal);
+        jobs.seal();
+        memory.seal();
     }
 
     /** Drops every reference to partial state once merged, so a spent partial holds no memory. */
@@ -175,14 +185,14 @@ public final class ChunkStats implements EventHandler {
                                int adds, int removes, int updates) {
         if (keepsTick(tick)) {
             registries.computeIfAbsent(registry, RegistryStats::new)
-                    .update(durationNanos, entryCount, adds, removes, updates);
+                    .update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
         }
     }
 
     @Override
     public void entityCount(long startNanos, String archetype, long count) {
         if (keepsTime(startNanos)) {
-            memory.entityCount(archetype, count);
+            memory.entityCount(startNanos, archetype, count);
         }
     }
 
@@ -190,7 +200,7 @@ public final class ChunkStats implements EventHandler {
     public void nativeMemory(long startNanos, String owner, String containerKind, long bytesReserved,
                              long bytesUsed) {
         if (keepsTime(startNanos)) {
-            memory.nativeMemory(owner, containerKind, bytesReserved, bytesUsed);
+            memory.nativeMemory(startNanos, owner, containerKind, bytesReserved, bytesUsed);
         }
     }
 
@@ -206,7 +216,7 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void gcHeapSummary(long startNanos, long gcId, String when, long heapUsedBytes, long heapCommittedBytes) {
         if (keepsTime(startNanos)) {
-            memory.gcHeapSummary(when, heapUsedBytes);
+            memory.gcHeapSummary(startNanos, when, heapUsedBytes);
         }
     }
 
@@ -214,7 +224,7 @@ public final class ChunkStats implements EventHandler {
     public void directBufferStatistics(long startNanos, long count, long totalCapacityBytes, long memoryUsedBytes,
                                        long maxCapacityBytes) {
         if (keepsTime(startNanos)) {
-            memory.directBuffers(count, totalCapacityBytes, memoryUsedBytes);
+            memory.directBuffers(startNanos, count, totalCapacityBytes, memoryUsedBytes);
         }
     }
 
@@ -222,6 +232,7 @@ public final class ChunkStats implements EventHandler {
 
     /** Merges the partial of the chunk that follows every chunk merged so far; {@code next} is spent. */
     public void merge(ChunkStats next) {
+        next.seal();
         next.eventCounts.forEach((k, v) -> eventCounts.merge(k, v, Long::sum));
         chunks += next.chunks;
         start = Math.min(start, next.start);
@@ -265,6 +276,7 @@ public final class ChunkStats implements EventHandler {
      * @param files the files read, in order, as named to the user
      */
     public Report toReport(List<String> files) {
+        seal();
         long total = eventCounts.values().stream().mapToLong(Long::longValue).sum();
         Overview overview = new Overview(List.copyOf(files), jvmName, jvmVersion,
                 chunks == 0 ? 0 : start, chunks == 0 ? 0 : end, chunks == 0 ? 0 : end - start, chunks,

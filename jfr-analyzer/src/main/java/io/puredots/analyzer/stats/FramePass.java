@@ -1,131 +1,120 @@
 package io.puredots.analyzer.stats;
 
 import io.puredots.analyzer.model.Selection;
-import io.puredots.analyzer.read.ChunkInfo;
 import io.puredots.analyzer.read.EventHandler;
 
 import java.util.Arrays;
+import java.util.List;
 
 /**
- * The first pass for {@code --from/--to/--warmup}: reads the frames in order and turns the
- * requested {@link Window} into a {@link Selection} (a tick range plus a time range).
+ * The first pass for {@code --from/--to/--warmup}: collects every frame's tick, start and
+ * duration, then turns the requested {@link Window} into a {@link Selection} (a tick range plus a
+ * time range) for the main pass. Memory: 24 bytes per frame, in this pass only.
  *
- * <p>Must be driven sequentially, chunks in order (reader parallelism 1), with every chunk's
- * handler being this one object or sharing it: the recording start (needed for offsets) is the
- * start of the first chunk, and warm-up counts frames in order. Memory: O(1), plus for
- * {@code --warmup auto} one double and one long per 5 frames.
+ * <p>Rules: a frame is in the window when its start is in {@code [from, to)}; offsets count from
+ * the recording start (the start of its first chunk). The warm-up is the first N frames of the
+ * window in tick order (or the MSER-5 truncation, see {@link Warmup}). Events with a tick are kept
+ * when their tick lies between the first kept frame's tick and the last one's; events without a
+ * tick when their start is in {@code [max(from, start of the first kept frame), to)}.
  *
- * <p>Rules: a frame is in the window when its start is in {@code [from, to)}; the warm-up is the
- * first N frames in the window; events with a tick are kept when their tick is in the kept
- * frames' range; events without a tick when their start is in {@code [start of the first kept
- * frame (or from), to)}.
- *
- * <p>Not thread-safe.
+ * <p>One {@link Chunk} handler per chunk (not thread-safe; each used by one thread);
+ * {@link #selection} is called once after the pass.
  */
-public final class FramePass implements EventHandler {
-    private final Window window;
-    private boolean started;
-    private long from = Long.MIN_VALUE;
-    private long to = Long.MAX_VALUE;
-
-    private long framesInWindow;
-    private long firstTick = Long.MAX_VALUE;
-    private long lastTick = Long.MIN_VALUE;
-    private long cutTick;        // tick of frame number warmupTicks (0-based) in the window
-    private long cutStart;
-    private boolean cutFound;
-
-    // auto warm-up: per batch of 5 frames, its mean and the tick/start of its first frame
-    private double[] batchMeans = new double[256];
-    private long[] batchFirstTick = new long[256];
-    private long[] batchFirstStart = new long[256];
-    private int batches;
-    private double batchSum;
-    private int inBatch;
-
-    public FramePass(Window window) {
-        this.window = window;
+public final class FramePass {
+    private FramePass() {
     }
 
-    @Override
-    public void chunkStart(ChunkInfo chunk) {
-        if (!started) {
-            started = true;
-            if (window.from() != null) {
-                from = window.from().resolve(chunk.startNanos());
+    /** The frames of one chunk, in arrival order. */
+    public static final class Chunk implements EventHandler {
+        long[] ticks = new long[64];
+        long[] starts = new long[64];
+        long[] durations = new long[64];
+        int n;
+
+        @Override
+        public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+            if (n == ticks.length) {
+                ticks = Arrays.copyOf(ticks, n * 2);
+                starts = Arrays.copyOf(starts, n * 2);
+                durations = Arrays.copyOf(durations, n * 2);
             }
-            if (window.to() != null) {
-                to = window.to().resolve(chunk.startNanos());
-            }
+            ticks[n] = tick;
+            starts[n] = startNanos;
+            durations[n] = durationNanos;
+            n++;
         }
     }
 
-    @Override
-    public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
-        if (startNanos < from || startNanos >= to) {
-            return;
+    /**
+     * @param chunks          the handlers of every chunk
+     * @param recordingStart  start of the first chunk, epoch ns (for offsets)
+     */
+    public static Selection selection(Window window, List<Chunk> chunks, long recordingStart) {
+        long from = window.from() == null ? Long.MIN_VALUE : window.from().resolve(recordingStart);
+        long to = window.to() == null ? Long.MAX_VALUE : window.to().resolve(recordingStart);
+        int total = 0;
+        for (Chunk c : chunks) {
+            total += c.n;
         }
-        long index = framesInWindow++;
-        firstTick = Math.min(firstTick, tick);
-        lastTick = Math.max(lastTick, tick);
-        if (!window.autoWarmup() && index == window.warmupTicks()) {
-            cutFound = true;
-            cutTick = tick;
-            cutStart = startNanos;
-        }
-        if (window.autoWarmup()) {
-            if (inBatch == 0) {
-                if (batches == batchMeans.length) {
-                    int n = batches * 2;
-                    batchMeans = Arrays.copyOf(batchMeans, n);
-                    batchFirstTick = Arrays.copyOf(batchFirstTick, n);
-                    batchFirstStart = Arrays.copyOf(batchFirstStart, n);
+        // frames in the window, as {tick, index} sorted by tick
+        long[] tick = new long[total];
+        long[] start = new long[total];
+        long[] duration = new long[total];
+        int m = 0;
+        for (Chunk c : chunks) {
+            for (int i = 0; i < c.n; i++) {
+                if (c.starts[i] >= from && c.starts[i] < to) {
+                    tick[m] = c.ticks[i];
+                    start[m] = c.starts[i];
+                    duration[m] = c.durations[i];
+                    m++;
                 }
-                batchFirstTick[batches] = tick;
-                batchFirstStart[batches] = startNanos;
-            }
-            batchSum += durationNanos;
-            if (++inBatch == Warmup.BATCH) {
-                batchMeans[batches++] = batchSum / Warmup.BATCH;
-                batchSum = 0;
-                inBatch = 0;
             }
         }
-    }
+        Integer[] order = new Integer[m];
+        for (int i = 0; i < m; i++) {
+            order[i] = i;
+        }
+        Arrays.sort(order, (a, b) -> Long.compare(tick[a], tick[b]));
 
-    /** The selection for the main pass; call after the pass. */
-    public Selection selection() {
         Long fromNanos = from == Long.MIN_VALUE ? null : from;
         Long toNanos = to == Long.MAX_VALUE ? null : to;
         boolean windowed = fromNanos != null || toNanos != null;
         String mode = window.autoWarmup() ? "auto" : window.warmupTicks() > 0 ? Long.toString(window.warmupTicks())
                 : "none";
-        if (framesInWindow == 0) {
-            // nothing to anchor ticks on: keep the time window; no tick is kept when a window was asked for
+        if (m == 0) {
+            // no frame to anchor ticks on: keep the time window; keep no tick when a window was asked for
             return new Selection(mode, 0, fromNanos, toNanos, windowed ? 0L : null, windowed ? -1L : null);
         }
-        long dropped = 0;
-        Long first = windowed ? firstTick : null;
-        Long last = windowed ? lastTick : null;
+        long drop;
         if (window.autoWarmup()) {
-            int d = Warmup.mserBatches(batchMeans, batches);
-            if (d > 0) {
-                dropped = (long) d * Warmup.BATCH;
-                first = batchFirstTick[d];
-                fromNanos = Math.max(from, batchFirstStart[d]);
+            int batches = m / Warmup.BATCH;
+            double[] means = new double[batches];
+            for (int b = 0; b < batches; b++) {
+                double sum = 0;
+                for (int i = 0; i < Warmup.BATCH; i++) {
+                    sum += duration[order[b * Warmup.BATCH + i]];
+                }
+                means[b] = sum / Warmup.BATCH;
             }
-        } else if (window.warmupTicks() > 0) {
-            if (cutFound) {
-                dropped = window.warmupTicks();
-                first = cutTick;
-                fromNanos = Math.max(from, cutStart);
-            } else {
-                // every frame is warm-up
-                dropped = framesInWindow;
-                first = lastTick + 1;
-                last = lastTick;
-            }
+            drop = (long) Warmup.mserBatches(means, batches) * Warmup.BATCH;
+        } else {
+            drop = Math.min(window.warmupTicks(), m);
         }
-        return new Selection(mode, dropped, fromNanos, toNanos, first, last);
+        Long first = windowed ? tick[order[0]] : null;
+        Long last = windowed ? tick[order[m - 1]] : null;
+        if (drop == m) {
+            first = tick[order[m - 1]] + 1;   // every frame is warm-up: keep no tick
+            last = tick[order[m - 1]];
+        } else if (drop > 0) {
+            int k = order[(int) drop];
+            first = tick[k];
+            long firstKeptStart = Long.MAX_VALUE;
+            for (int i = (int) drop; i < m; i++) {
+                firstKeptStart = Math.min(firstKeptStart, start[order[i]]);
+            }
+            fromNanos = Math.max(from, firstKeptStart);
+        }
+        return new Selection(mode, drop, fromNanos, toNanos, first, last);
     }
 }

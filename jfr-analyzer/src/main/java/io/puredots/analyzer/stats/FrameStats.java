@@ -47,6 +47,10 @@ final class FrameStats {
         maxEntities = Math.max(maxEntities, entityCount);
     }
 
+    void seal() {
+        perTick.seal();
+    }
+
     void merge(FrameStats next) {
         time.add(next.time);
         perTick.merge(next.perTick);

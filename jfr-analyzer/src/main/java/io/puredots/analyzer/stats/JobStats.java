@@ -14,8 +14,10 @@ import java.util.Set;
  * order. Not thread-safe.
  *
  * <p>Idle gap: on one thread, the time from the end of a job run to the start of the next run on
- * that thread in the same frame (tick); 0 when they touch or overlap. The first and last run of
- * each thread in a chunk are kept so that a gap across a chunk boundary is counted at merge.
+ * that thread (by start time) in the same frame (tick); 0 when they touch or overlap. A chunk's
+ * runs are buffered per thread (JFR may write them out of order within a chunk; memory bounded by
+ * one chunk) and put in start order at {@link #seal}; the first and last run of each thread in a
+ * chunk are kept so that a gap across a chunk boundary is counted at merge.
  */
 final class JobStats {
     private long scheduled;
@@ -39,6 +41,8 @@ final class JobStats {
         long firstStart;
         long lastTick;
         long lastEnd;
+        boolean any;
+        List<long[]> buffer = new ArrayList<>();   // {start, end, tick} of this chunk, until sealed
 
         Worker(long threadId, String name) {
             this.threadId = threadId;
@@ -58,19 +62,36 @@ final class JobStats {
         runTime.record(durationNanos);
         queueWait.record(queueWaitNanos);
         Worker w = workers.get(threadId);
-        long end = startNanos + durationNanos;
         if (w == null) {
             w = new Worker(threadId, threadName);
             workers.put(threadId, w);
-            w.firstTick = tick;
-            w.firstStart = startNanos;
-        } else if (w.lastTick == tick) {
-            gap(w, startNanos - w.lastEnd);
         }
         w.runs++;
         w.busy += durationNanos;
-        w.lastTick = tick;
-        w.lastEnd = end;
+        w.buffer.add(new long[] {startNanos, startNanos + durationNanos, tick});
+    }
+
+    /** Puts each thread's buffered runs in start order and counts the gaps between them; idempotent. */
+    void seal() {
+        for (Worker w : workers.values()) {
+            if (w.buffer == null || w.buffer.isEmpty()) {
+                w.buffer = null;
+                continue;
+            }
+            w.buffer.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (long[] run : w.buffer) {
+                if (!w.any) {
+                    w.any = true;
+                    w.firstStart = run[0];
+                    w.firstTick = run[2];
+                } else if (w.lastTick == run[2]) {
+                    gap(w, run[0] - w.lastEnd);
+                }
+                w.lastTick = run[2];
+                w.lastEnd = run[1];
+            }
+            w.buffer = null;
+        }
     }
 
     private void gap(Worker w, long gapNanos) {
@@ -87,6 +108,8 @@ final class JobStats {
     }
 
     void merge(JobStats next) {
+        seal();
+        next.seal();
         scheduled += next.scheduled;
         runs += next.runs;
         jobsPerTick.merge(next.jobsPerTick);
@@ -102,7 +125,14 @@ final class JobStats {
                 workers.put(n.threadId, n);
                 continue;
             }
-            if (w.lastTick == n.firstTick) {
+            if (!n.any) {
+                continue;
+            }
+            if (!w.any) {
+                w.any = true;
+                w.firstTick = n.firstTick;
+                w.firstStart = n.firstStart;
+            } else if (w.lastTick == n.firstTick) {
                 gap(w, n.firstStart - w.lastEnd);
             }
             w.runs += n.runs;
@@ -121,6 +151,7 @@ final class JobStats {
     }
 
     Jobs toModel(long frames, long totalFrameNanos) {
+        seal();
         jobsPerTick.finish();
         List<Jobs.Worker> main = new ArrayList<>();
         List<Jobs.Worker> others = new ArrayList<>();

@@ -11,6 +11,8 @@ final class RegistryStats {
     private long minEntries = Long.MAX_VALUE;
     private long maxEntries = Long.MIN_VALUE;
     private long lastEntries;
+    private long lastTick = Long.MIN_VALUE;
+    private long lastStart = Long.MIN_VALUE;
     private long adds;
     private long removes;
     private long changes;
@@ -19,11 +21,16 @@ final class RegistryStats {
         this.name = name;
     }
 
-    void update(long durationNanos, int entryCount, int added, int removed, int changed) {
+    /** One update; "last" is the update with the highest tick (then the latest start), whatever the arrival order. */
+    void update(long startNanos, long tick, long durationNanos, int entryCount, int added, int removed, int changed) {
         updateTime.record(durationNanos);
         minEntries = Math.min(minEntries, entryCount);
         maxEntries = Math.max(maxEntries, entryCount);
-        lastEntries = entryCount;
+        if (tick > lastTick || (tick == lastTick && startNanos >= lastStart)) {
+            lastTick = tick;
+            lastStart = startNanos;
+            lastEntries = entryCount;
+        }
         adds += added;
         removes += removed;
         changes += changed;
@@ -36,7 +43,11 @@ final class RegistryStats {
         updateTime.add(next.updateTime);
         minEntries = Math.min(minEntries, next.minEntries);
         maxEntries = Math.max(maxEntries, next.maxEntries);
-        lastEntries = next.lastEntries;
+        if (next.lastTick > lastTick || (next.lastTick == lastTick && next.lastStart >= lastStart)) {
+            lastTick = next.lastTick;
+            lastStart = next.lastStart;
+            lastEntries = next.lastEntries;
+        }
         adds += next.adds;
         removes += next.removes;
         changes += next.changes;

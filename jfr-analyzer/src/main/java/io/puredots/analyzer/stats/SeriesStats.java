@@ -25,6 +25,10 @@ final class SeriesStats {
         perTick.add(tick, durationNanos);
     }
 
+    void seal() {
+        perTick.seal();
+    }
+
     void merge(SeriesStats next) {
         perCall.add(next.perCall);
         perTick.merge(next.perTick);

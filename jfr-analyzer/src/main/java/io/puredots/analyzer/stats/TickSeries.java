@@ -5,10 +5,13 @@ package io.puredots.analyzer.stats;
  * per-tick limit. Keeps the distribution of per-tick sums, the number of ticks over the limit and
  * the longest run of consecutive over-limit ticks, exactly, across chunk boundaries.
  *
- * <p>Values must arrive in non-decreasing tick order within a chunk (true for events committed
- * on one thread, such as group and system ticks on the main thread). A chunk boundary can split
- * one tick's values between two chunks, so the first and the current (last) tick of a partial
- * stay open until {@link #merge} with the neighbouring partial or {@link #finish}:
+ * <p>Within a chunk, values may arrive in any tick order (JFR writes a thread's events out of
+ * order within a chunk: a thread-local buffer can land before buffers flushed earlier), so a
+ * chunk's values are summed per tick in a map (memory bounded by the ticks of one chunk) and
+ * {@link #seal sealed} in tick order at the chunk's end. Across chunks, ticks must not go back:
+ * every tick of chunk k is at most every tick of chunk k+1, with at most one tick shared (the
+ * tick running when the chunk rotated). So the first and last tick of a sealed partial stay open
+ * until {@link #merge} with the neighbouring partial or {@link #finish}:
  *
  * <pre>{@code
  * chunk k:    [head] t1 t2 ... [tail]      head/tail open, the ticks between are final
@@ -38,7 +41,29 @@ public final class TickSeries {
         this.limit = limit;
     }
 
+    private LongSumMap pending = new LongSumMap();
+
+    /** Adds a value to its tick; any tick order within one chunk. */
     public void add(long tick, long value) {
+        if (pending == null) {
+            throw new IllegalStateException("add after seal");
+        }
+        pending.add(tick, value);
+    }
+
+    /** Settles the chunk's values in tick order, keeping its first and last tick open; idempotent. */
+    public void seal() {
+        if (pending == null) {
+            return;
+        }
+        long[][] sorted = pending.sorted();
+        pending = null;
+        for (int i = 0; i < sorted[0].length; i++) {
+            append(sorted[0][i], sorted[1][i]);
+        }
+    }
+
+    private void append(long tick, long value) {
         if (!hasHead) {
             hasHead = true;
             headTick = tick;
@@ -72,6 +97,8 @@ public final class TickSeries {
 
     /** Merges the partial of the chunk that follows this one; {@code next} is not used afterwards. */
     public void merge(TickSeries next) {
+        seal();
+        next.seal();
         if (!next.hasHead) {
             return;
         }
@@ -86,7 +113,7 @@ public final class TickSeries {
             return;
         }
         // order: head, settled, [tail], next.head, next.settled, [next.tail]
-        boolean pending = true;
+        boolean open = true;
         long xTick = next.headTick;
         long xSum = next.headSum;
         if (hasTail) {
@@ -97,9 +124,9 @@ public final class TickSeries {
             }
         } else if (headTick == xTick) {
             headSum += xSum;
-            pending = false;
+            open = false;
         }
-        if (pending) {
+        if (open) {
             if (next.hasTail) {
                 settle(xTick, xSum);
                 appendSettled(next);
@@ -129,6 +156,7 @@ public final class TickSeries {
         if (finished) {
             return this;
         }
+        seal();
         finished = true;
         if (!hasHead) {
             return this;

@@ -8,7 +8,7 @@ import java.time.Duration;
  *
  * @param from        window start: an instant or an offset from the recording start; {@code null} for open
  * @param to          window end (exclusive), same forms; {@code null} for open
- * @param warmupTicks frames to drop at the start of the window; ignored when {@code autoWarmup}
+ * @param warmupTicks frames (in tick order) to drop at the start of the window; ignored when {@code autoWarmup}
  * @param autoWarmup  detect the warm-up (MSER-5, see {@link Warmup})
  */
 public record Window(Time from, Time to, long warmupTicks, boolean autoWarmup) {

@@ -53,7 +53,29 @@ class TickSeriesTest {
         assertEquals(120, a.perTick().max());
     }
 
-    /** Any split of any tick-ordered sequence into chunks gives the same result as no split. */
+    private static TickSeries shuffled(List<long[]> values, Random rnd) {
+        List<long[]> copy = new ArrayList<>(values);
+        java.util.Collections.shuffle(copy, rnd);
+        TickSeries s = new TickSeries(LIMIT);
+        for (long[] v : copy) {
+            s.add(v[0], v[1]);
+        }
+        return s;
+    }
+
+    @Test
+    void ticksInAnyOrderWithinAChunk() {
+        TickSeries s = new TickSeries(LIMIT);
+        s.add(3, 200);
+        s.add(1, 200);
+        s.add(2, 200);
+        s.add(0, 1);
+        s.finish();
+        assertEquals(3, s.longestOverRun());
+        assertEquals(4, s.perTick().count());
+    }
+
+    /** Any split of a tick-ordered sequence into chunks, in any order within each chunk, gives the result of no split. */
     @RepeatedTest(200)
     void mergingRandomSplitsEqualsBruteForce(org.junit.jupiter.api.RepetitionInfo info) {
         Random rnd = new Random(info.getCurrentRepetition());
@@ -83,16 +105,17 @@ class TickSeriesTest {
             prev = e.getKey();
         }
 
+        // split into chunks (a boundary may fall inside a tick), shuffle the order within each chunk
         TickSeries total = new TickSeries(LIMIT);
-        TickSeries chunk = new TickSeries(LIMIT);
+        List<long[]> chunk = new ArrayList<>();
         for (long[] v : values) {
             if (rnd.nextInt(5) == 0) {
-                total.merge(chunk);
-                chunk = new TickSeries(LIMIT);
+                total.merge(shuffled(chunk, rnd));
+                chunk.clear();
             }
-            chunk.add(v[0], v[1]);
+            chunk.add(v);
         }
-        total.merge(chunk);
+        total.merge(shuffled(chunk, rnd));
         total.finish();
         assertEquals(perTick.size(), total.perTick().count(), "ticks");
         assertEquals(perTick.values().stream().mapToLong(Long::longValue).sum(), total.perTick().sum(), "sum");
