@@ -61,7 +61,8 @@ final class ReportDocument {
     private static void overview(Document d, Overview o, Selection sel) {
         Document.Section s = d.section("Recording");
         s.kv("files", String.join(", ", o.files()));
-        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)" : o.jvmName() + " " + o.jvmVersion());
+        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)"
+                : o.jvmVersion().startsWith(o.jvmName()) ? o.jvmVersion() : o.jvmName() + " " + o.jvmVersion());
         if (o.chunks() > 0) {
             s.kv("time", Format.instant(o.startNanos()) + " to " + Format.instant(o.endNanos()) + " ("
                     + Format.duration(o.durationNanos()) + ")");
@@ -72,7 +73,7 @@ final class ReportDocument {
     }
 
     private static String selection(Selection sel) {
-        if (sel.isAll() && sel.warmupTicks() == 0) {
+        if (sel.keepsEverything() && sel.warmupTicks() == 0) {
             return "everything (no warm-up dropped, no window)";
         }
         StringBuilder b = new StringBuilder();
