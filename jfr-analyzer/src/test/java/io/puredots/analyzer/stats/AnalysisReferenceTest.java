@@ -1,6 +1,5 @@
 package io.puredots.analyzer.stats;
 
-import io.puredots.analyzer.model.Distribution;
 import io.puredots.analyzer.model.Jobs;
 import io.puredots.analyzer.model.Memory;
 import io.puredots.analyzer.model.Registry;
@@ -221,7 +220,31 @@ class AnalysisReferenceTest {
         assertEquals(report, sequential);
     }
 
-    static void distributionsEqual(Distribution a, Distribution b) {
-        assertEquals(a, b);
+    @Test
+    void sameResultWithTheReferenceDecoder() throws Exception {
+        Report viaReference = Analysis.run(List.of(file), BUDGETS, Window.ALL,
+                ReadOptions.defaults().withDecoder(ReadOptions.Decoder.REFERENCE));
+        assertEquals(report, viaReference);
+    }
+
+    @Test
+    void warmupDropsTheFirstTicksFromEveryTickSeries() throws Exception {
+        Report w = Analysis.run(List.of(file), BUDGETS, new Window(null, null, 10, false), ReadOptions.defaults());
+        assertEquals(10, w.selection().warmupTicks());
+        List<Long> frames = new ArrayList<>();
+        for (RecordedEvent e : ref.of("puredots.Frame")) {
+            if (e.getLong("tick") >= 10) {
+                frames.add(Reference.nanos(e));
+            }
+        }
+        Exact.check("frames after warm-up", frames, w.frames().timeNanos());
+        for (Series g : w.groups()) {
+            TreeMap<Long, Long> perTick = new TreeMap<>(ref.perTick("puredots.SystemGroupTick", "group", g.name())
+                    .tailMap(10L));
+            Exact.check(g.name() + " after warm-up", perTick.values(), g.perFrameNanos());
+            assertEquals(Reference.longestRun(perTick, g.budgetNanos()), g.longestOverBudgetStreak());
+        }
+        assertEquals(110 * 2, w.jobs().jobsScheduled());
+        assertEquals(110, w.registries().get(0).updates());
     }
 }
