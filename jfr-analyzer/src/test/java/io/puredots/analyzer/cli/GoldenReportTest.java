@@ -17,6 +17,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  */
 class GoldenReportTest {
     static final String FIXTURE = "src/test/resources/fixtures/game-two-chunks.jfr";
+    static final String SIM = "../recordings/fixtures/sim-small.jfr";
     static final Path GOLDEN = Path.of("src/test/resources/golden");
 
     @Test
@@ -37,6 +38,21 @@ class GoldenReportTest {
     @Test
     void warmupAndWindowReport() throws IOException {
         golden("report-warmup-window.txt", 0, "report", "--warmup", "10", "--to", "0.4s", FIXTURE);
+    }
+
+    @Test
+    void simFixtureText() throws IOException {
+        golden("sim-small.txt", 1, "report", SIM);
+    }
+
+    @Test
+    void simFixtureJson() throws IOException {
+        golden("sim-small.json", 1, "report", "--format", "json", SIM);
+    }
+
+    @Test
+    void simFixtureAutoWarmupMarkdown() throws IOException {
+        golden("sim-small-warmup-auto.md", 1, "report", "--warmup", "auto", "--format", "markdown", SIM);
     }
 
     private static void golden(String name, int expectedCode, String... args) throws IOException {
