@@ -223,6 +223,15 @@ public final class InfluxHttpSink implements PointWriter {
     }
 
     private void deliver(BatchQueue.Batch b) throws InterruptedException {
+        try {
+            attempts(b);
+        } catch (InterruptedException e) {
+            dropped.addAndGet(b.lines); // given up while sending or waiting to retry
+            throw e;
+        }
+    }
+
+    private void attempts(BatchQueue.Batch b) throws InterruptedException {
         boolean failedBefore = false;
         for (int attempt = 0; ; attempt++) {
             if (fatal != null || givingUp) {
