@@ -89,6 +89,23 @@ class InfluxHttpSinkInfluxdTest {
         assertEquals(1029, influxd.count("exact", "SELECT max(\"value\") FROM \"entity_count\""));
     }
 
+    @Test
+    void influxdReadsTheFloatsTheWriterFormats() throws Exception {
+        influxd.createDatabase("floats");
+        double[] values = {1.0E-4, 1.2345678E7, 15.2, 3, 0.000123456789};
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(influxd.uri(), "floats", null), fast(new ArrayList<>()));
+        for (int i = 0; i < values.length; i++) {
+            sink.write(Point.rawDouble(Metric.WORKER_UTILIZATION, 1_700_000_000_000_000_000L + i, Point.tags("worker", "w"), values[i]));
+        }
+        sink.close();
+        assertEquals(values.length, sink.stats().written);
+        JsonNode rows = influxd.query("floats", "SELECT \"value\" FROM \"worker_utilization\" ORDER BY time ASC")
+                .path("results").path(0).path("series").path(0).path("values");
+        for (int i = 0; i < values.length; i++) {
+            assertEquals(values[i], rows.path(i).path(1).asDouble());
+        }
+    }
+
     static long ts(String line) {
         return Long.parseLong(line.substring(line.lastIndexOf(' ') + 1));
     }
