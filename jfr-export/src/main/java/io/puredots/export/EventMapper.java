@@ -53,6 +53,9 @@ public final class EventMapper {
             Map.entry(EventNames.Jdk.GC_HEAP_SUMMARY, Kind.HEAP),
             Map.entry(EventNames.Jdk.GC, Kind.GC));
 
+    /** Names of the events this mapper reads. */
+    static final java.util.Set<String> MAPPED = BY_NAME.keySet();
+
     private static final String[] LEVEL_FRAME = Point.tags("level", "frame");
     private static final String[] NO_TAGS = new String[0];
 
