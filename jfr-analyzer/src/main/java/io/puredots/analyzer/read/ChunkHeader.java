@@ -1,0 +1,133 @@
+package io.puredots.analyzer.read;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+/**
+ * The 68-byte header of one JFR chunk, and the splitting of a file into chunk byte ranges by
+ * reading headers only. Immutable.
+ *
+ * <pre>{@code
+ * offset size  field (big-endian)
+ *   0     4    magic 'F' 'L' 'R' '\0'
+ *   4     2    major version (2 for JDK 11+)
+ *   6     2    minor version (0 on JDK 17, 1 on JDK 21+)
+ *   8     8    chunk size in bytes, header included
+ *  16     8    offset of the last checkpoint event (constant pools), relative to the chunk
+ *  24     8    offset of the metadata event, relative to the chunk
+ *  32     8    start, epoch nanoseconds
+ *  40     8    duration, nanoseconds
+ *  48     8    start, ticks
+ *  56     8    ticks per second
+ *  64     1    file state: 0 finished; other values while the JVM is writing the chunk
+ *  67     1    flags: bit 0 compressed integers, bit 1 final chunk of the recording
+ * }</pre>
+ */
+record ChunkHeader(Path file, int index, long offset, long size, long constantPoolOffset, long metadataOffset,
+                   long startNanos, long durationNanos, long startTicks, long ticksPerSecond, int major,
+                   int minor, int fileState, int flags) {
+
+    static final int HEADER_SIZE = 68;
+    private static final int MAGIC = 0x464C5200; // "FLR\0"
+    static final int FLAG_COMPRESSED_INTS = 1;
+    static final int FLAG_FINAL_CHUNK = 2;
+
+    boolean compressedIntegers() {
+        return (flags & FLAG_COMPRESSED_INTS) != 0;
+    }
+
+    /** The chunk's end, absolute offset in the file (exclusive). */
+    long end() {
+        return offset + size;
+    }
+
+    ChunkInfo info() {
+        return new ChunkInfo(file, index, offset, size, startNanos, durationNanos, major, minor);
+    }
+
+    /**
+     * The chunks of a file, in file order, plus the damage that stopped the split (if any).
+     *
+     * @param chunks the intact-looking chunk headers before any damage
+     * @param damage why the rest of the file (from its offset) could not be split; {@code null}
+     *               if the whole file was split into chunks
+     */
+    record Split(List<ChunkHeader> chunks, RecordingFormatException damage) {
+    }
+
+    /**
+     * Splits {@code file} into chunks by reading their headers. Stops at the first header that
+     * is not a finished, complete chunk: bytes after it cannot be located reliably.
+     *
+     * @param firstIndex the index to give the file's first chunk
+     */
+    static Split split(Path file, FileChannel channel, int firstIndex) throws IOException {
+        long fileSize = channel.size();
+        List<ChunkHeader> chunks = new ArrayList<>();
+        ByteBuffer buf = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
+        long pos = 0;
+        int index = firstIndex;
+        if (fileSize == 0) {
+            return new Split(chunks, new RecordingFormatException(file, -1, 0, "empty file"));
+        }
+        while (pos < fileSize) {
+            if (fileSize - pos < HEADER_SIZE) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "truncated chunk header (" + (fileSize - pos) + " of " + HEADER_SIZE + " bytes)"));
+            }
+            buf.clear();
+            readFully(channel, buf, pos);
+            buf.flip();
+            if (buf.getInt(0) != MAGIC) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        pos == 0 ? "not a JFR recording (no 'FLR' magic)" : "no chunk header ('FLR' magic) after previous chunk"));
+            }
+            int major = Short.toUnsignedInt(buf.getShort(4));
+            int minor = Short.toUnsignedInt(buf.getShort(6));
+            long size = buf.getLong(8);
+            long cpOffset = buf.getLong(16);
+            long metaOffset = buf.getLong(24);
+            int fileState = Byte.toUnsignedInt(buf.get(64));
+            int flags = Byte.toUnsignedInt(buf.get(67));
+            if (major != 2) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "unsupported JFR format version " + major + "." + minor + " (2.x expected)"));
+            }
+            if (fileState != 0) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "chunk still being written (unfinished header, file state " + fileState + ")"));
+            }
+            if (size < HEADER_SIZE || size > fileSize - pos) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "truncated chunk (header declares " + size + " bytes, " + (fileSize - pos) + " left)"));
+            }
+            if (metaOffset < HEADER_SIZE || metaOffset >= size) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "metadata offset " + metaOffset + " outside chunk of " + size + " bytes"));
+            }
+            if (cpOffset != 0 && (cpOffset < HEADER_SIZE || cpOffset >= size)) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "constant pool offset " + cpOffset + " outside chunk of " + size + " bytes"));
+            }
+            chunks.add(new ChunkHeader(file, index, pos, size, cpOffset, metaOffset, buf.getLong(32),
+                    buf.getLong(40), buf.getLong(48), buf.getLong(56), major, minor, fileState, flags));
+            index++;
+            pos += size;
+        }
+        return new Split(chunks, null);
+    }
+
+    private static void readFully(FileChannel channel, ByteBuffer buf, long pos) throws IOException {
+        while (buf.hasRemaining()) {
+            int n = channel.read(buf, pos + buf.position());
+            if (n < 0) {
+                throw new java.io.EOFException();
+            }
+        }
+    }
+}

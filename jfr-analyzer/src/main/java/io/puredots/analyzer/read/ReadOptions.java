@@ -1,0 +1,57 @@
+package io.puredots.analyzer.read;
+
+/**
+ * How {@link RecordingReader} reads: which decoder, how many chunks at once, and what to do with a
+ * damaged chunk. Immutable; safe to share between threads.
+ *
+ * @param decoder           which decoder turns chunk bytes into {@link EventHandler} calls
+ * @param parallelism       most chunks decoded at the same time, {@code >= 1}; each chunk in
+ *                          flight holds its own constant pools and metadata in memory
+ * @param skipDamagedChunks {@code false}: the first damaged chunk (in chunk order) fails the
+ *                          whole read with {@link RecordingFormatException}; {@code true}: damaged
+ *                          chunks are left out of the result (their handlers dropped) and
+ *                          reported in {@link ReadResult#skippedChunks()} and as warnings
+ */
+public record ReadOptions(Decoder decoder, int parallelism, boolean skipDamagedChunks) {
+
+    /** The decoders. */
+    public enum Decoder {
+        /**
+         * The hand-written chunk decoder of this package: primitives straight from the bytes, no
+         * allocation per event, memory bounded by one chunk's metadata and constant pools plus
+         * a read window. Tested call for call against {@link #REFERENCE}.
+         */
+        FAST,
+        /**
+         * {@code jdk.jfr.consumer.RecordingFile}, one chunk at a time: slow, allocates per event,
+         * obviously correct. The yardstick the other decoders are tested against.
+         */
+        REFERENCE
+    }
+
+    public ReadOptions {
+        if (decoder == null) {
+            throw new IllegalArgumentException("decoder must not be null");
+        }
+        if (parallelism < 1) {
+            throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
+        }
+    }
+
+    /** The recommended options: best decoder, one chunk in flight per core, fail on damage. */
+    public static ReadOptions defaults() {
+        return new ReadOptions(Decoder.FAST, Runtime.getRuntime().availableProcessors(), false);
+    }
+
+    public ReadOptions withDecoder(Decoder d) {
+        return new ReadOptions(d, parallelism, skipDamagedChunks);
+    }
+
+    public ReadOptions withParallelism(int p) {
+        return new ReadOptions(decoder, p, skipDamagedChunks);
+    }
+
+    public ReadOptions withSkipDamagedChunks(boolean skip) {
+        return new ReadOptions(decoder, parallelism, skip);
+    }
+}

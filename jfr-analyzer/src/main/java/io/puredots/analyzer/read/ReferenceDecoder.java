@@ -1,0 +1,299 @@
+package io.puredots.analyzer.read;
+
+import io.puredots.events.EventNames;
+import jdk.jfr.consumer.RecordedClass;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedMethod;
+import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedThread;
+import jdk.jfr.consumer.RecordingFile;
+
+import java.io.BufferedInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.InputStream;
+import java.nio.channels.Channels;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Instant;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * The reference decoder: one chunk through {@code jdk.jfr.consumer.RecordingFile}. Simple and
+ * slow (RecordingFile allocates objects per event); the yardstick for faster decoders.
+ *
+ * <p>RecordingFile does not expose chunks, so a chunk that is not the whole file is first copied
+ * to a temporary file of its own (a single chunk is a valid recording). RecordingFile hides the
+ * {@code jdk.Metadata} and {@code jdk.CheckPoint} events that {@code jfr summary} counts, so
+ * those two are counted by walking the chunk's event headers (size, type id) directly.
+ *
+ * <p>Not thread-safe: one instance per chunk, used by one thread.
+ */
+final class ReferenceDecoder {
+    private static final long METADATA_TYPE_ID = 0;
+    private static final long CHECKPOINT_TYPE_ID = 1;
+
+    private final StringCanon strings;
+
+    ReferenceDecoder(StringCanon strings) {
+        this.strings = strings;
+    }
+
+    /** Decodes one chunk into {@code handler}; returns the chunk's event counts by type name. */
+    Map<String, Long> decode(FileChannel channel, ChunkHeader chunk, boolean wholeFile, EventHandler handler)
+            throws IOException {
+        Map<String, Long> counts = new TreeMap<>();
+        countSpecialEvents(chunk, counts);
+        ChunkInfo info = chunk.info();
+        handler.chunkStart(info);
+        Path source = chunk.file();
+        Path temp = null;
+        try {
+            if (!wholeFile) {
+                temp = Files.createTempFile("puredots-chunk-", ".jfr");
+                try (FileChannel out = FileChannel.open(temp, StandardOpenOption.WRITE)) {
+                    long done = 0;
+                    while (done < chunk.size()) {
+                        long n = channel.transferTo(chunk.offset() + done, chunk.size() - done, out);
+                        if (n <= 0) {
+                            throw new RecordingFormatException(chunk.file(), chunk.index(), chunk.offset() + done,
+                                    "truncated chunk");
+                        }
+                        done += n;
+                    }
+                }
+                source = temp;
+            }
+            try (RecordingFile rf = new RecordingFile(source)) {
+                while (rf.hasMoreEvents()) {
+                    RecordedEvent e = rf.readEvent();
+                    counts.merge(e.getEventType().getName(), 1L, Long::sum);
+                    dispatch(e, handler);
+                }
+            } catch (RecordingFormatException e) {
+                throw e;
+            } catch (IOException | RuntimeException e) {
+                throw new RecordingFormatException(chunk.file(), chunk.index(), chunk.offset(),
+                        "unreadable chunk (" + e + ")", e);
+            }
+        } finally {
+            if (temp != null) {
+                Files.deleteIfExists(temp);
+            }
+        }
+        Map<String, Long> result = java.util.Collections.unmodifiableMap(counts);
+        handler.chunkEnd(info, result);
+        return result;
+    }
+
+    /** Counts events of type id 0 (jdk.Metadata) and 1 (jdk.CheckPoint) by walking event headers. */
+    private static void countSpecialEvents(ChunkHeader chunk, Map<String, Long> counts) throws IOException {
+        long metadata = 0;
+        long checkpoints = 0;
+        long pos = chunk.offset() + ChunkHeader.HEADER_SIZE;
+        long end = chunk.end();
+        try (FileChannel ch = FileChannel.open(chunk.file(), StandardOpenOption.READ)) {
+            ch.position(pos);
+            InputStream in = new BufferedInputStream(Channels.newInputStream(ch), 1 << 16);
+            while (pos < end) {
+                long[] read = new long[1];
+                long size = readInt(in, chunk.compressedIntegers(), read);
+                long typeId = readLong(in, chunk.compressedIntegers(), read);
+                if (size < read[0] || size > end - pos) {
+                    throw new RecordingFormatException(chunk.file(), chunk.index(), pos,
+                            "event size " + size + " outside chunk");
+                }
+                if (typeId == METADATA_TYPE_ID) {
+                    metadata++;
+                } else if (typeId == CHECKPOINT_TYPE_ID) {
+                    checkpoints++;
+                }
+                in.skipNBytes(size - read[0]);
+                pos += size;
+            }
+        } catch (EOFException e) {
+            throw new RecordingFormatException(chunk.file(), chunk.index(), pos, "truncated event", e);
+        }
+        if (metadata > 0) {
+            counts.put("jdk.Metadata", metadata);
+        }
+        if (checkpoints > 0) {
+            counts.put("jdk.CheckPoint", checkpoints);
+        }
+    }
+
+    private static long readInt(InputStream in, boolean compressed, long[] read) throws IOException {
+        if (compressed) {
+            return readVarLong(in, read);
+        }
+        long v = 0;
+        for (int i = 0; i < 4; i++) {
+            v = (v << 8) | readByte(in);
+        }
+        read[0] += 4;
+        return (int) v;
+    }
+
+    private static long readLong(InputStream in, boolean compressed, long[] read) throws IOException {
+        if (compressed) {
+            return readVarLong(in, read);
+        }
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            v = (v << 8) | readByte(in);
+        }
+        read[0] += 8;
+        return v;
+    }
+
+    /** LEB128-like: 7 bits per byte, low bits first, high bit set = more; the 9th byte has 8 bits. */
+    private static long readVarLong(InputStream in, long[] read) throws IOException {
+        long v = 0;
+        for (int i = 0; i < 8; i++) {
+            int b = readByte(in);
+            read[0]++;
+            v |= (long) (b & 0x7F) << (7 * i);
+            if ((b & 0x80) == 0) {
+                return v;
+            }
+        }
+        int b = readByte(in);
+        read[0]++;
+        return v | ((long) b << 56);
+    }
+
+    private static int readByte(InputStream in) throws IOException {
+        int b = in.read();
+        if (b < 0) {
+            throw new EOFException();
+        }
+        return b;
+    }
+
+    // ---- dispatch -----------------------------------------------------------------------------
+
+    private void dispatch(RecordedEvent e, EventHandler h) {
+        String name = e.getEventType().getName();
+        switch (name) {
+            case EventNames.FRAME -> h.frame(start(e), dur(e), e.getLong("tick"), e.getInt("entityCount"));
+            case EventNames.SYSTEM_GROUP_TICK -> h.systemGroupTick(start(e), dur(e), str(e, "group"),
+                    e.getLong("tick"));
+            case EventNames.SYSTEM_TICK -> h.systemTick(start(e), dur(e), str(e, "system"), str(e, "group"),
+                    e.getLong("tick"), e.getInt("entitiesProcessed"));
+            case EventNames.JOB_SCHEDULE -> h.jobSchedule(start(e), dur(e), threadId(e.getThread()),
+                    e.getLong("jobId"), str(e, "jobName"), str(e, "system"), e.getInt("dependencyCount"),
+                    e.getInt("chainDepth"), e.getInt("batchCount"), e.getLong("tick"));
+            case EventNames.JOB_RUN -> h.jobRun(start(e), dur(e), threadId(e.getThread()),
+                    threadName(e.getThread()), e.getLong("jobId"), str(e, "jobName"), e.getInt("batchIndex"),
+                    e.getLong("tick"), e.getLong("queueWait"));
+            case EventNames.MAIN_THREAD_WAIT -> h.mainThreadWait(start(e), dur(e), threadId(e.getThread()),
+                    e.getLong("tick"), str(e, "system"));
+            case EventNames.REGISTRY_UPDATE -> h.registryUpdate(start(e), dur(e), str(e, "registry"),
+                    e.getLong("tick"), e.getInt("entryCount"), e.getInt("adds"), e.getInt("removes"),
+                    e.getInt("updates"));
+            case EventNames.SPATIAL_GRID_REBUILD -> h.spatialGridRebuild(start(e), dur(e), e.getLong("tick"),
+                    e.getInt("cellCount"), e.getInt("entityCount"), e.getInt("maxCellOccupancy"));
+            case EventNames.ENTITY_COUNT -> h.entityCount(start(e), str(e, "archetype"), e.getLong("count"));
+            case EventNames.NATIVE_MEMORY -> h.nativeMemory(start(e), str(e, "owner"), str(e, "containerKind"),
+                    e.getLong("bytesReserved"), e.getLong("bytesUsed"));
+            case EventNames.BUDGET_VIOLATION -> h.budgetViolation(start(e), str(e, "budgetId"),
+                    e.getDouble("measured"), e.getDouble("limit"), str(e, "unit"), e.getInt("consecutiveFrames"),
+                    str(e, "severity"), e.getLong("tick"));
+            case EventNames.Jdk.JVM_INFORMATION -> h.jvmInformation(start(e), str(e, "jvmName"),
+                    str(e, "jvmVersion"), str(e, "jvmArguments"), str(e, "javaArguments"),
+                    e.getLong("jvmStartTime"), e.getLong("pid"));
+            case EventNames.Jdk.GC -> h.garbageCollection(start(e), dur(e), e.getLong("gcId"), str(e, "name"),
+                    str(e, "cause"), e.getDuration("sumOfPauses").toNanos(),
+                    e.getDuration("longestPause").toNanos());
+            case EventNames.Jdk.GC_PAUSE -> gcPause(e, h, 0);
+            case EventNames.Jdk.GC_PAUSE_LEVEL_1 -> gcPause(e, h, 1);
+            case EventNames.Jdk.GC_PAUSE_LEVEL_2 -> gcPause(e, h, 2);
+            case "jdk.GCPhasePauseLevel3" -> gcPause(e, h, 3);
+            case "jdk.GCPhasePauseLevel4" -> gcPause(e, h, 4);
+            case EventNames.Jdk.GC_HEAP_SUMMARY -> {
+                RecordedObject space = e.getValue("heapSpace");
+                h.gcHeapSummary(start(e), e.getLong("gcId"), str(e, "when"), e.getLong("heapUsed"),
+                        space == null ? 0 : space.getLong("committedSize"));
+            }
+            case EventNames.Jdk.SAFEPOINT_BEGIN -> h.safepoint(start(e), dur(e), e.getLong("safepointId"),
+                    e.getInt("totalThreadCount"), e.getInt("jniCriticalThreadCount"));
+            case EventNames.Jdk.EXECUTE_VM_OPERATION -> h.vmOperation(start(e), dur(e), str(e, "operation"),
+                    e.getBoolean("safepoint"));
+            case EventNames.Jdk.COMPILATION -> h.compilation(start(e), dur(e), threadId(e.getThread()),
+                    e.getInt("compileId"), str(e, "compiler"), method(e.getValue("method")),
+                    e.getInt("compileLevel"), e.getBoolean("succeded"), e.getBoolean("isOsr"));
+            case EventNames.Jdk.DEOPTIMIZATION -> h.deoptimization(start(e), threadId(e.getThread()),
+                    e.getInt("compileId"), str(e, "compiler"), method(e.getValue("method")), str(e, "reason"),
+                    str(e, "action"));
+            case EventNames.Jdk.OBJECT_ALLOCATION_SAMPLE -> h.allocationSample(start(e), threadId(e.getThread()),
+                    className(e.getValue("objectClass")), e.getLong("weight"));
+            case EventNames.Jdk.CPU_LOAD -> h.cpuLoad(start(e), e.getFloat("jvmUser"), e.getFloat("jvmSystem"),
+                    e.getFloat("machineTotal"));
+            case EventNames.Jdk.THREAD_CPU_LOAD -> h.threadCpuLoad(start(e), threadId(e.getThread()),
+                    threadName(e.getThread()), e.getFloat("user"), e.getFloat("system"));
+            case EventNames.Jdk.DIRECT_BUFFER_STATISTICS -> h.directBufferStatistics(start(e), e.getLong("count"),
+                    e.getLong("totalCapacity"), e.getLong("memoryUsed"), e.getLong("maxCapacity"));
+            case EventNames.Jdk.JAVA_MONITOR_ENTER -> h.monitorEnter(start(e), dur(e), threadId(e.getThread()),
+                    threadName(e.getThread()), className(e.getValue("monitorClass")));
+            case EventNames.Jdk.THREAD_PARK -> h.threadPark(start(e), dur(e), threadId(e.getThread()),
+                    threadName(e.getThread()), className(e.getValue("parkedClass")));
+            case EventNames.Jdk.THREAD_START -> h.threadLifecycle(start(e), true, threadId(e.getValue("thread")),
+                    threadName(e.getValue("thread")));
+            case EventNames.Jdk.THREAD_END -> h.threadLifecycle(start(e), false, threadId(e.getValue("thread")),
+                    threadName(e.getValue("thread")));
+            default -> {
+                // not aggregated: counted only
+            }
+        }
+    }
+
+    private void gcPause(RecordedEvent e, EventHandler h, int level) {
+        h.gcPhasePause(start(e), dur(e), level, e.getLong("gcId"), str(e, "name"));
+    }
+
+    private static long start(RecordedEvent e) {
+        Instant t = e.getStartTime();
+        return t.getEpochSecond() * 1_000_000_000L + t.getNano();
+    }
+
+    private static long dur(RecordedEvent e) {
+        return e.getDuration().toNanos();
+    }
+
+    private String str(RecordedObject o, String field) {
+        return strings.canon(o.getString(field));
+    }
+
+    /** Java thread id, or the OS thread id for a thread without one, or -1 for no thread. */
+    static long threadId(RecordedThread t) {
+        if (t == null) {
+            return -1;
+        }
+        long id = t.getJavaThreadId();
+        return id > 0 ? id : t.getOSThreadId();
+    }
+
+    /** Java thread name, else OS thread name, else "". */
+    private String threadName(RecordedThread t) {
+        if (t == null) {
+            return "";
+        }
+        String name = t.getJavaName();
+        return strings.canon(name != null ? name : t.getOSName());
+    }
+
+    private String className(RecordedClass c) {
+        return c == null ? "" : strings.canon(c.getName());
+    }
+
+    private String method(RecordedMethod m) {
+        if (m == null) {
+            return "";
+        }
+        RecordedClass type = m.getType();
+        return strings.canon((type == null ? "" : type.getName()) + "." + m.getName());
+    }
+}

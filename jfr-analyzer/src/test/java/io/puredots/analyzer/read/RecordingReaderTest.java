@@ -1,0 +1,128 @@
+package io.puredots.analyzer.read;
+
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** RecordingReader with the reference decoder on real recordings made in this JVM. */
+class RecordingReaderTest {
+    static final int FRAMES = 300;
+
+    @TempDir
+    static Path dir;
+    static Path single;
+    static Path twoChunks;
+
+    @BeforeAll
+    static void record() throws Exception {
+        single = TestRecordings.record(dir.resolve("a.jfr"), FRAMES);
+        Path b = TestRecordings.record(dir.resolve("b.jfr"), FRAMES / 3);
+        twoChunks = TestRecordings.concat(dir.resolve("ab.jfr"), single, b);
+    }
+
+    private static ReadOptions reference() {
+        return ReadOptions.defaults().withDecoder(ReadOptions.Decoder.REFERENCE);
+    }
+
+    @Test
+    void referenceCountsEqualJfrSummary() throws Exception {
+        ReadResult<CallLog> r = RecordingReader.read(List.of(twoChunks), CallLog::new, reference());
+        assertEquals(TestRecordings.jfrSummary(twoChunks), r.eventCounts());
+        assertTrue(r.eventCounts().get("jdk.Metadata") >= 2, r.eventCounts().toString());
+        assertTrue(r.eventCounts().get("jdk.CheckPoint") >= 2, r.eventCounts().toString());
+    }
+
+    @Test
+    void referenceDeliversPuredotsEventsWithTheirFields() throws Exception {
+        ReadResult<CallLog> r = RecordingReader.read(List.of(single), CallLog::new, reference());
+        assertEquals(1, r.handlers().size());
+        CallLog log = r.handlers().get(0);
+        List<String> frames = log.callsOf("frame");
+        assertEquals(FRAMES, frames.size());
+        for (int tick = 0; tick < FRAMES; tick++) {
+            String suffix = ", " + tick + ", " + (1000 + tick) + ")";
+            assertEquals(1, frames.stream().filter(f -> f.endsWith(suffix)).count(), "frame " + tick);
+        }
+        assertEquals(FRAMES * 3, log.callsOf("systemTick").size());
+        assertEquals(FRAMES * 2, log.callsOf("jobRun").size());
+        assertTrue(log.callsOf("jobRun").stream()
+                .anyMatch(c -> c.contains("\"puredots-worker-1\"")
+                        && c.contains("\"A rather long job name that goes to the constant pool\"")), "jobRun names");
+        assertTrue(log.callsOf("systemGroupTick").stream().anyMatch(c -> c.contains("\"Présentation ☃ group\"")));
+        assertEquals(FRAMES / 7 + 1, log.callsOf("jobSchedule").stream().filter(c -> c.contains("\"\"")).count(),
+                "null string delivered as empty");
+        assertTrue(log.callsOf("garbageCollection").size() >= 2);
+        assertTrue(log.callsOf("monitorEnter").stream().anyMatch(c -> c.endsWith("\"java.lang.Object\")")),
+                log.callsOf("monitorEnter").toString());
+        assertTrue(!log.callsOf("threadPark").isEmpty());
+        assertTrue(!log.callsOf("compilation").isEmpty());
+        assertEquals(1, log.callsOf("chunkStart").size());
+        assertEquals(1, log.callsOf("chunkEnd").size());
+        assertEquals(r.eventCounts(), log.counts);
+    }
+
+    @Test
+    void referenceStringsAreCanonicalAcrossChunks() throws Exception {
+        ReadResult<CallLog> r = RecordingReader.read(List.of(twoChunks), CallLog::new, reference());
+        Map<String, String> seen = new TreeMap<>();
+        for (CallLog h : r.handlers()) {
+            for (String s : h.stringsByIdentity.keySet()) {
+                String first = seen.putIfAbsent(s, s);
+                assertTrue(first == null || first == s, "two instances of \"" + s + "\"");
+            }
+        }
+    }
+
+    @Test
+    void concatenatedRecordingsAreTwoChunksInOrder() throws Exception {
+        ReadResult<CallLog> r = RecordingReader.read(List.of(twoChunks), CallLog::new, reference());
+        assertEquals(2, r.chunks().size());
+        assertEquals(0, r.chunks().get(0).index());
+        assertEquals(1, r.chunks().get(1).index());
+        assertEquals(Files.size(single), r.chunks().get(1).offset());
+        assertEquals(FRAMES, r.handlers().get(0).callsOf("frame").size());
+        assertEquals(FRAMES / 3, r.handlers().get(1).callsOf("frame").size());
+        assertEquals(Map.of(twoChunks, Files.size(twoChunks)), r.fileSizes());
+        assertTrue(r.startNanos() <= r.chunks().get(0).startNanos());
+        assertTrue(r.endNanos() >= r.chunks().get(1).startNanos());
+    }
+
+    @Test
+    void missingFileIsNoSuchFile() {
+        assertThrows(NoSuchFileException.class,
+                () -> RecordingReader.read(List.of(dir.resolve("nope.jfr")), CallLog::new, reference()));
+    }
+
+    @Test
+    @Timeout(60)
+    void truncatedFileIsRecordingFormatExceptionNamingChunkAndOffset() throws Exception {
+        byte[] all = Files.readAllBytes(twoChunks);
+        Path cut = dir.resolve("cut.jfr");
+        int keep = (int) Files.size(single) + 1000;
+        Files.write(cut, java.util.Arrays.copyOf(all, keep));
+        RecordingFormatException e = assertThrows(RecordingFormatException.class,
+                () -> RecordingReader.read(List.of(cut), CallLog::new, reference()));
+        assertEquals(1, e.chunkIndex());
+        assertEquals(Files.size(single), e.offset());
+        assertEquals("'" + cut + "': truncated chunk (header declares " + (all.length - Files.size(single))
+                + " bytes, 1000 left) in chunk 1 at byte " + Files.size(single), e.getMessage());
+
+        ReadResult<CallLog> skipped = RecordingReader.read(List.of(cut), CallLog::new,
+                reference().withSkipDamagedChunks(true));
+        assertEquals(1, skipped.chunks().size());
+        assertEquals(1, skipped.skippedChunks().size());
+        assertEquals(List.of("skipped damaged chunk: " + e.getMessage()), skipped.warnings());
+    }
+}
