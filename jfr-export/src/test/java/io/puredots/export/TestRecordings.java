@@ -31,6 +31,7 @@ final class TestRecordings {
             r.enable(EventNames.Jdk.GC_HEAP_SUMMARY);
             r.start();
             emitFrames(0, frames);
+            System.gc(); // a collection: gc_pause and heap_used points
             r.stop();
             r.dump(file);
         }
