@@ -11,7 +11,7 @@ import java.util.concurrent.atomic.AtomicReference;
 
 /**
  * Exports a recording file through an {@link ExportPipeline}, reading it with
- * {@link EventStream#openFile} (ordered by time, which the windows rely on).
+ * {@link EventStream#openFile}: ordered by time for windows, which rely on it, in file order for raw.
  *
  * <p>Stateless; each call runs on the calling thread.
  */
@@ -46,7 +46,9 @@ public final class RecordingExporter {
         ExportPipeline pipeline = new ExportPipeline(resolution, budgets, out);
         AtomicReference<RuntimeException> failure = new AtomicReference<>();
         try (EventStream es = EventStream.openFile(recording)) {
-            es.setOrdered(true);
+            // windows need events in time order; the ordered stream sorts each chunk in memory (heap ~ a
+            // chunk's events). Raw points need no order: stream them as stored, in constant memory.
+            es.setOrdered(resolution != Resolution.RAW);
             es.onEvent(e -> {
                 if (failure.get() != null) {
                     return;
