@@ -1,0 +1,68 @@
+#!/usr/bin/env python3
+"""Turns the JMH JSON of EventEmissionBenchmark into the BENCHMARKS.md table.
+
+Usage: benchmarks/scripts/emission-table.py RESULT.json
+Median = median of the measurement iterations of the fork; score +- error = JMH's mean and 99.9% CI;
+ratio = median / median of micrometerTimerRecord from the same run.
+"""
+import json
+import statistics
+import sys
+
+EVENTS = ["frame", "systemGroupTick", "systemTick", "jobRun", "jobSchedule", "registryUpdate"]
+COLUMNS = [("noJfr_guarded", "JFR never started, guarded"),
+           ("noJfr_unguarded", "JFR never started, unguarded"),
+           ("idle_guarded", "recording off (JFR used before), guarded"),
+           ("idle_unguarded", "recording off (JFR used before), unguarded begin()"),
+           ("disabled_guarded", "recording on, event disabled, guarded"),
+           ("committed_guarded", "recording on, event committed, guarded")]
+
+
+def load(path):
+    rows = {}
+    for r in json.load(open(path)):
+        name = r["benchmark"].rsplit(".", 1)[1]
+        pm = r["primaryMetric"]
+        raw = [v for fork in pm["rawData"] for v in fork]
+        alloc = r.get("secondaryMetrics", {}).get("gc.alloc.rate.norm", {}).get("score")
+        rows[name] = (statistics.median(raw), pm["score"], pm["scoreError"], alloc)
+    return rows
+
+
+def main():
+    rows = load(sys.argv[1])
+    micrometer = rows["micrometerTimerRecord"][0]
+    baseline = rows["baseline"][0]
+
+    def cell(name):
+        med, score, err, alloc = rows[name]
+        return f"{med:.2f} ({score:.2f} ± {err:.2f})", f"{med / micrometer:.2f}", alloc
+
+    print("| benchmark | median ns/op (score ± error) | ratio vs Micrometer | B/op |")
+    print("|---|---|---|---|")
+    for name in ["baseline", "nanoTimePair", "micrometerTimerRecord"]:
+        c, ratio, alloc = cell(name)
+        print(f"| {name} | {c} | {ratio} | {alloc:.2f} |")
+    for ev in EVENTS:
+        for suffix, _ in COLUMNS:
+            name = f"{ev}_{suffix}"
+            c, ratio, alloc = cell(name)
+            print(f"| {name} | {c} | {ratio} | {alloc:.2f} |")
+    print()
+    print("Per event, median ns/op:")
+    print()
+    print("| event | " + " | ".join(label for _, label in COLUMNS) + " |")
+    print("|---|" + "---|" * len(COLUMNS))
+    for ev in EVENTS:
+        print(f"| {ev} | " + " | ".join(f"{rows[f'{ev}_{s}'][0]:.2f}" for s, _ in COLUMNS) + " |")
+    print()
+    worst_disabled = max(rows[f"{ev}_{s}"][0] for ev in EVENTS for s in ("noJfr_guarded", "idle_guarded", "disabled_guarded"))
+    worst_committed = max(rows[f"{ev}_committed_guarded"][0] for ev in EVENTS)
+    print(f"baseline median {baseline:.2f} ns; worst guarded not-recording median {worst_disabled:.2f} ns "
+          f"(target <= {baseline + 1:.2f}): {'met' if worst_disabled <= baseline + 1 else 'NOT met'}")
+    print(f"Micrometer median {micrometer:.2f} ns; worst committed median {worst_committed:.2f} ns "
+          f"(target <= Micrometer): {'met' if worst_committed <= micrometer else 'NOT met'}")
+
+
+if __name__ == "__main__":
+    main()
