@@ -1,0 +1,473 @@
+package io.puredots.analyzer.stats.attribution;
+
+import io.puredots.analyzer.stats.attribution.AttributionAggregator.Run;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * Merges the per-chunk {@link AttributionAggregator} partials of one recording in chunk order and
+ * joins the worst frames and the over-budget streaks with the JVM activity that overlapped them
+ * (sorted intervals, one sweep per frame or streak).
+ *
+ * <pre>{@code
+ * time ->        |--frame 811--|------frame 812 (23.1 ms)------|--frame 813--|
+ * GC pause                          |==== 9.8 ms ====|
+ * safepoint                         |=====10.1 ms=====|
+ * CPU sample                                                         ^ (covers the second before)
+ * }</pre>
+ *
+ * <p>Stateless; thread-safe.
+ */
+public final class SlowFrameAttribution {
+    private SlowFrameAttribution() {
+    }
+
+    /** One partial per chunk, in chunk order; all made with the same settings. */
+    public static AttributionResult merge(List<AttributionAggregator> partials) {
+        if (partials.isEmpty()) {
+            throw new IllegalArgumentException("no partials to merge");
+        }
+        AttributionSettings s = partials.get(0).settings;
+        List<String> notes = new ArrayList<>();
+        long framesSeen = 0;
+        List<long[]> frames = new ArrayList<>();
+        List<Intervals> intervalParts = new ArrayList<>();
+        long[] dropped = new long[Intervals.KINDS];
+        long droppedAlloc = 0;
+        Map<Long, String[]> gcNames = new HashMap<>();
+        long spanStart = Long.MAX_VALUE;
+        long spanEnd = Long.MIN_VALUE;
+        int cpuCount = 0;
+        int bucketCount = 0;
+        long allocTotal = 0;
+        for (AttributionAggregator p : partials) {
+            p.finish();
+            framesSeen += p.framesSeen;
+            frames.addAll(Arrays.asList(p.topFrames));
+            intervalParts.add(p.kept);
+            for (int k = 0; k < Intervals.KINDS; k++) {
+                dropped[k] += p.droppedPerKind[k];
+            }
+            droppedAlloc += p.droppedAllocSamples;
+            gcNames.putAll(p.gcNames);
+            spanStart = Math.min(spanStart, p.spanStart);
+            spanEnd = Math.max(spanEnd, p.spanEnd);
+            cpuCount += p.cpuSize;
+            bucketCount += p.allocBucket.length;
+            allocTotal += p.allocTotalBytes;
+        }
+
+        // worst frames
+        long[] dur = new long[frames.size()];
+        long[] tick = new long[frames.size()];
+        Integer[] order = new Integer[frames.size()];
+        for (int i = 0; i < order.length; i++) {
+            dur[i] = frames.get(i)[1];
+            tick[i] = frames.get(i)[2];
+            order[i] = i;
+        }
+        Arrays.sort(order, worstFirst(dur, tick));
+
+        // streaks: join runs across chunk boundaries, in chunk order
+        List<Run> streaks = new ArrayList<>();
+        int streaksTotal = 0;
+        Run carry = null;
+        for (AttributionAggregator p : partials) {
+            streaksTotal += p.innerStreaks;
+            if (carry != null && p.framesSeen > 0 && (p.runs.isEmpty() || !p.runs.get(0).atChunkStart())) {
+                streaksTotal += keepIfStreak(carry, s, streaks); // this chunk starts under budget
+                carry = null;
+            }
+            for (Run r : p.runs) {
+                boolean edge = r.atChunkStart() || r.atChunkEnd();
+                if (r.atChunkStart() && carry != null && carry.lastTick() + 1 == r.firstTick()) {
+                    r = carry.join(r);
+                    carry = null;
+                }
+                if (carry != null) {
+                    streaksTotal += keepIfStreak(carry, s, streaks);
+                    carry = null;
+                }
+                if (r.atChunkEnd()) {
+                    carry = r;
+                } else if (edge) {
+                    streaksTotal += keepIfStreak(r, s, streaks);
+                } else {
+                    streaks.add(r); // inner run: kept only if long enough, counted in innerStreaks
+                }
+            }
+        }
+        if (carry != null) {
+            streaksTotal += keepIfStreak(carry, s, streaks);
+        }
+        List<Run> keptStreaks = new ArrayList<>(longest(streaks, s.maxStreaks()));
+        keptStreaks.sort(Comparator.comparingLong(Run::firstTick));
+
+        Intervals all = Intervals.concat(intervalParts);
+        Joiner joiner = new Joiner(s, all, gcNames, partials, cpuCount, bucketCount, allocTotal, spanStart, spanEnd);
+
+        List<FrameAttribution> worst = new ArrayList<>();
+        for (int i = 0; i < Math.min(s.worstFrames(), order.length); i++) {
+            long[] f = frames.get(order[i]);
+            long end = f[0] + f[1];
+            worst.add(new FrameAttribution(f[2], f[0], f[1], joiner.causes(f[0], end, false), joiner.cpuFor(f[0], end),
+                    joiner.allocation(f[0], end)));
+        }
+        List<StreakAttribution> streakResults = new ArrayList<>();
+        for (Run r : keptStreaks) {
+            streakResults.add(new StreakAttribution(r.firstTick(), r.lastTick(), r.frames(), r.startNanos(),
+                    r.endNanos(), r.worstTick(), r.worstNanos(), joiner.causes(r.startNanos(), r.endNanos(), true),
+                    joiner.cpuPeak(r.startNanos(), r.endNanos()), joiner.allocation(r.startNanos(), r.endNanos())));
+        }
+
+        if (framesSeen == 0) {
+            notes.add("no " + io.puredots.events.EventNames.FRAME + " events: nothing to attribute");
+        }
+        if (!s.hasBudget()) {
+            notes.add("no frame budget: over-budget streaks not computed");
+        }
+        if (streaksTotal > keptStreaks.size()) {
+            notes.add(String.format(Locale.ROOT, "%d streaks in all; the %d longest are explained", streaksTotal,
+                    keptStreaks.size()));
+        }
+        for (int k = 0; k < Intervals.KINDS; k++) {
+            if (dropped[k] > 0) {
+                notes.add(String.format(Locale.ROOT, "%s events capped at %d per chunk: %d shortest not considered",
+                        Intervals.KIND_NAMES[k], s.maxIntervalsPerKind(), dropped[k]));
+            }
+        }
+        if (droppedAlloc > 0) {
+            notes.add(String.format(Locale.ROOT, "allocation samples capped at %d per chunk: %d not counted",
+                    AttributionAggregator.RAW_CAP_PER_KIND, droppedAlloc));
+        }
+        return new AttributionResult(s.hasBudget() ? s.frameBudgetNanos() : 0, s.streakFrames(), framesSeen, worst,
+                streakResults, streaksTotal, notes);
+    }
+
+    private static int keepIfStreak(Run r, AttributionSettings s, List<Run> streaks) {
+        if (r.frames() > s.streakFrames()) {
+            streaks.add(r);
+            return 1;
+        }
+        return 0;
+    }
+
+    static Comparator<Integer> worstFirst(long[] duration, long[] tick) {
+        return (a, b) -> {
+            int c = Long.compare(duration[b], duration[a]);
+            return c != 0 ? c : Long.compare(tick[a], tick[b]);
+        };
+    }
+
+    /** The n longest runs (most frames; ties: the earlier one). */
+    static List<Run> longest(List<Run> runs, int n) {
+        List<Run> sorted = new ArrayList<>(runs);
+        sorted.sort(Comparator.comparingInt(Run::frames).reversed().thenComparingLong(Run::firstTick));
+        return sorted.subList(0, Math.min(n, sorted.size()));
+    }
+
+    /** The join of time windows against the merged intervals, CPU samples and allocation buckets. */
+    private static final class Joiner {
+        private final AttributionSettings s;
+        private final Intervals iv;
+        private final long maxDuration;
+        private final Map<Long, String[]> gcNames;
+        private final Map<Long, List<Integer>> phasesByGc = new HashMap<>();
+        private final long[] cpuTime;
+        private final double[] cpuJvm;
+        private final double[] cpuMachine;
+        private final long[] bucket;
+        private final long[] bucketBytes;
+        private final double meanRate;
+
+        Joiner(AttributionSettings s, Intervals iv, Map<Long, String[]> gcNames, List<AttributionAggregator> parts,
+               int cpuCount, int bucketCount, long allocTotal, long spanStart, long spanEnd) {
+            this.s = s;
+            this.iv = iv;
+            this.gcNames = gcNames;
+            long max = 0;
+            for (int i = 0; i < iv.size; i++) {
+                max = Math.max(max, iv.duration[i]);
+                if (iv.kind[i] == Intervals.GC_PHASE) {
+                    phasesByGc.computeIfAbsent(iv.aux[i], k -> new ArrayList<>()).add(i);
+                }
+            }
+            maxDuration = max;
+            cpuTime = new long[cpuCount];
+            cpuJvm = new double[cpuCount];
+            cpuMachine = new double[cpuCount];
+            long[] b = new long[bucketCount];
+            long[] bb = new long[bucketCount];
+            int c = 0;
+            int m = 0;
+            long firstSample = Long.MAX_VALUE;
+            long lastSample = Long.MIN_VALUE;
+            for (AttributionAggregator p : parts) {
+                System.arraycopy(p.cpuTime, 0, cpuTime, c, p.cpuSize);
+                System.arraycopy(p.cpuJvm, 0, cpuJvm, c, p.cpuSize);
+                System.arraycopy(p.cpuMachine, 0, cpuMachine, c, p.cpuSize);
+                c += p.cpuSize;
+                System.arraycopy(p.allocBucket, 0, b, m, p.allocBucket.length);
+                System.arraycopy(p.allocBucketBytes, 0, bb, m, p.allocBucket.length);
+                m += p.allocBucket.length;
+            }
+            sortTogether(cpuTime, cpuJvm, cpuMachine);
+            // buckets: sort by index, sum duplicates (a bucket split between two chunks)
+            Integer[] o = new Integer[m];
+            for (int i = 0; i < m; i++) {
+                o[i] = i;
+            }
+            Arrays.sort(o, (x, y) -> Long.compare(b[x], b[y]));
+            long[] nb = new long[m];
+            long[] nbb = new long[m];
+            int u = 0;
+            for (Integer i : o) {
+                if (u > 0 && nb[u - 1] == b[i]) {
+                    nbb[u - 1] += bb[i];
+                } else {
+                    nb[u] = b[i];
+                    nbb[u] = bb[i];
+                    u++;
+                }
+            }
+            bucket = Arrays.copyOf(nb, u);
+            bucketBytes = Arrays.copyOf(nbb, u);
+            if (u > 0) {
+                firstSample = bucket[0] * AttributionAggregator.BUCKET_NANOS;
+                lastSample = (bucket[u - 1] + 1) * AttributionAggregator.BUCKET_NANOS;
+            }
+            long span = spanEnd > spanStart ? spanEnd - spanStart : lastSample - firstSample;
+            meanRate = u > 0 && span > 0 ? allocTotal / (span / 1e9) : 0;
+        }
+
+        private static void sortTogether(long[] t, double[] a, double[] b) {
+            Integer[] o = new Integer[t.length];
+            for (int i = 0; i < o.length; i++) {
+                o[i] = i;
+            }
+            Arrays.sort(o, (x, y) -> Long.compare(t[x], t[y]));
+            long[] t2 = t.clone();
+            double[] a2 = a.clone();
+            double[] b2 = b.clone();
+            for (int i = 0; i < o.length; i++) {
+                t[i] = t2[o[i]];
+                a[i] = a2[o[i]];
+                b[i] = b2[o[i]];
+            }
+        }
+
+        /** First interval index whose start is >= from. */
+        private int firstStartingAt(long from) {
+            int lo = 0;
+            int hi = iv.size;
+            while (lo < hi) {
+                int mid = (lo + hi) >>> 1;
+                if (iv.start[mid] < from) {
+                    lo = mid + 1;
+                } else {
+                    hi = mid;
+                }
+            }
+            return lo;
+        }
+
+        /**
+         * What overlapped [s0, e0): GC pauses one by one (or, with {@code aggregateGc}, as one
+         * cause named after the longest), the other kinds aggregated.
+         */
+        List<Cause> causes(long s0, long e0, boolean aggregateGc) {
+            List<Cause> out = new ArrayList<>();
+            int gcCount = 0;
+            long gcOverlap = 0;
+            int gcLongest = -1;
+            // per kind aggregates
+            int spCount = 0;
+            long spLongest = 0;
+            long spOverlap = 0;
+            LinkedHashMap<String, Boolean> vmOps = new LinkedHashMap<>();
+            int jitCount = 0;
+            long jitLongest = -1;
+            long jitOverlap = 0;
+            int jitLongestIdx = -1;
+            int deoptCount = 0;
+            int deoptFirst = -1;
+            Map<String, long[]> waits = new LinkedHashMap<>(); // "kind|thread" -> {kind, count, longest, overlap, idx}
+            for (int i = firstStartingAt(s0 - maxDuration); i < iv.size && iv.start[i] < e0 + 1; i++) {
+                if (!iv.overlaps(i, s0, e0)) {
+                    continue;
+                }
+                long ov = iv.overlapNanos(i, s0, e0);
+                switch (iv.kind[i]) {
+                    case Intervals.GC_PAUSE -> {
+                        if (!aggregateGc) {
+                            out.add(new Cause(CauseKind.GC_PAUSE, collector(iv.aux[i]), gcDetail(i), 1,
+                                    iv.duration[i], ov));
+                        }
+                        gcCount++;
+                        gcOverlap += ov;
+                        if (gcLongest < 0 || iv.duration[i] > iv.duration[gcLongest]) {
+                            gcLongest = i;
+                        }
+                    }
+                    case Intervals.SAFEPOINT -> {
+                        spCount++;
+                        spLongest = Math.max(spLongest, iv.duration[i]);
+                        spOverlap += ov;
+                    }
+                    case Intervals.VM_OPERATION -> {
+                        if (vmOps.size() < 3) {
+                            vmOps.put(iv.text[i], Boolean.TRUE);
+                        }
+                    }
+                    case Intervals.COMPILATION -> {
+                        jitCount++;
+                        jitOverlap += ov;
+                        if (iv.duration[i] > jitLongest) {
+                            jitLongest = iv.duration[i];
+                            jitLongestIdx = i;
+                        }
+                    }
+                    case Intervals.DEOPTIMIZATION -> {
+                        if (deoptCount++ == 0) {
+                            deoptFirst = i;
+                        }
+                    }
+                    case Intervals.MONITOR_ENTER, Intervals.THREAD_PARK -> {
+                        long[] w = waits.computeIfAbsent(iv.kind[i] + "|" + iv.text[i],
+                                k -> new long[] {0, 0, -1, 0, -1});
+                        w[0] = iv.kind[i];
+                        w[1]++;
+                        if (iv.duration[i] > w[2]) {
+                            w[2] = iv.duration[i];
+                            w[4] = i;
+                        }
+                        w[3] += ov;
+                    }
+                    default -> {
+                    }
+                }
+            }
+            if (aggregateGc && gcCount > 0) {
+                out.add(new Cause(CauseKind.GC_PAUSE, collector(iv.aux[gcLongest]), gcDetail(gcLongest), gcCount,
+                        iv.duration[gcLongest], gcOverlap));
+            }
+            if (spCount > 0) {
+                out.add(new Cause(CauseKind.SAFEPOINT, String.join(", ", vmOps.keySet()), "", spCount, spLongest,
+                        spOverlap));
+            }
+            if (jitCount > 0) {
+                out.add(new Cause(CauseKind.COMPILATION, iv.text[jitLongestIdx],
+                        iv.text2[jitLongestIdx] + " level " + iv.level[jitLongestIdx], jitCount, jitLongest,
+                        jitOverlap));
+            }
+            for (long[] w : waits.values()) {
+                int i = (int) w[4];
+                out.add(new Cause(w[0] == Intervals.MONITOR_ENTER ? CauseKind.MONITOR_ENTER : CauseKind.THREAD_PARK,
+                        iv.text[i], iv.text2[i], (int) w[1], w[2], w[3]));
+            }
+            if (deoptCount > 0) {
+                out.add(new Cause(CauseKind.DEOPTIMIZATION, iv.text[deoptFirst], iv.text2[deoptFirst], deoptCount,
+                        0, 0));
+            }
+            out.sort(Comparator.comparingLong(Cause::overlapNanos).reversed()
+                    .thenComparing(Cause::kind));
+            return out;
+        }
+
+        private String collector(long gcId) {
+            String[] n = gcNames.get(gcId);
+            if (n == null) {
+                return "GC";
+            }
+            return switch (n[0]) {
+                case "G1New" -> "G1 young";
+                case "G1Old" -> "G1 old";
+                case "G1Full" -> "G1 full";
+                case "ParallelScavenge", "DefNew" -> n[0] + " young";
+                case "ParallelOld", "SerialOld" -> n[0] + " full";
+                default -> n[0];
+            };
+        }
+
+        private String gcDetail(int pause) {
+            StringBuilder sb = new StringBuilder(iv.text[pause]);
+            String[] n = gcNames.get(iv.aux[pause]);
+            if (n != null && !n[1].isEmpty() && !iv.text[pause].contains(n[1])) {
+                sb.append(", cause ").append(n[1]);
+            }
+            List<Integer> phases = phasesByGc.getOrDefault(iv.aux[pause], List.of());
+            List<Integer> sorted = new ArrayList<>(phases);
+            sorted.sort((a, b) -> Long.compare(iv.duration[b], iv.duration[a]));
+            for (int k = 0; k < Math.min(3, sorted.size()); k++) {
+                int p = sorted.get(k);
+                sb.append(k == 0 ? "; phases: " : ", ").append(iv.text[p]).append(' ')
+                        .append(AttributionText.ms(iv.duration[p])).append(" ms");
+            }
+            return sb.toString();
+        }
+
+        /** The CPU sample covering a frame: the first at or after its end, else the last before. */
+        CpuShare cpuFor(long s0, long e0) {
+            if (cpuTime.length == 0) {
+                return null;
+            }
+            int i = Arrays.binarySearch(cpuTime, e0);
+            if (i < 0) {
+                i = -i - 1;
+            }
+            long limit = 10_000_000_000L;
+            if (i < cpuTime.length && cpuTime[i] - e0 <= limit) {
+                return CpuShare.of(cpuTime[i], cpuMachine[i], cpuJvm[i]);
+            }
+            if (i > 0 && s0 - cpuTime[i - 1] <= limit) {
+                return CpuShare.of(cpuTime[i - 1], cpuMachine[i - 1], cpuJvm[i - 1]);
+            }
+            return null;
+        }
+
+        /** The sample with the highest machine load among those covering a streak. */
+        CpuShare cpuPeak(long s0, long e0) {
+            CpuShare best = null;
+            int i = Arrays.binarySearch(cpuTime, s0);
+            if (i < 0) {
+                i = -i - 1;
+            }
+            for (; i < cpuTime.length && cpuTime[i] <= e0; i++) {
+                if (best == null || cpuMachine[i] > best.machine()) {
+                    best = CpuShare.of(cpuTime[i], cpuMachine[i], cpuJvm[i]);
+                }
+            }
+            return best != null ? best : cpuFor(s0, e0);
+        }
+
+        AllocationRate allocation(long s0, long e0) {
+            if (bucket.length == 0) {
+                return null;
+            }
+            long len = Math.max(e0 - s0, s.allocationWindowNanos());
+            long ws = s0 + (e0 - s0) / 2 - len / 2;
+            long we = ws + len;
+            long w = AttributionAggregator.BUCKET_NANOS;
+            int i = Arrays.binarySearch(bucket, Math.floorDiv(ws, w));
+            if (i < 0) {
+                i = -i - 1;
+            }
+            double bytes = 0;
+            for (; i < bucket.length && bucket[i] * w < we; i++) {
+                long bs = bucket[i] * w;
+                long ov = Math.min(bs + w, we) - Math.max(bs, ws);
+                bytes += bucketBytes[i] * (double) ov / w;
+            }
+            double rate = bytes / (len / 1e9);
+            double ratio = meanRate > 0 ? rate / meanRate : 0;
+            return new AllocationRate(ws, len, rate, meanRate, ratio, meanRate > 0 && ratio >= s.allocationSpikeRatio());
+        }
+    }
+}
