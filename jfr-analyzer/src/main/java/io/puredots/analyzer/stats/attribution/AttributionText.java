@@ -95,8 +95,8 @@ public final class AttributionText {
                     + overlapped + " (longest " + ms(c.longestNanos()) + " ms: " + c.label() + ", " + c.detail() + ")";
             case DEOPTIMIZATION -> c.count() + (c.count() == 1 ? " deoptimization" : " deoptimizations")
                     + " (" + c.label() + ": " + c.detail() + ")";
-            case MONITOR_ENTER -> "monitor contention on " + c.label() + " " + overlapped + " (" + c.detail() + ")";
-            case THREAD_PARK -> "park on " + c.label() + " " + overlapped + " (" + c.detail() + ")";
+            case MONITOR_ENTER -> "monitor contention on " + c.label() + " " + overlapped + paren(c.detail());
+            case THREAD_PARK -> "park on " + c.label() + " " + overlapped + paren(c.detail());
         };
     }
 
@@ -131,6 +131,10 @@ public final class AttributionText {
             sb.append("- note: ").append(cell(n)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String paren(String s) {
+        return s.isEmpty() ? "" : " (" + s + ")";
     }
 
     private static String cell(String s) {

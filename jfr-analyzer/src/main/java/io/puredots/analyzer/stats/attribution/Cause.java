@@ -3,6 +3,10 @@ package io.puredots.analyzer.stats.attribution;
 /**
  * One kind of JVM activity that overlapped a frame or streak. Immutable.
  *
+ * <p>Lists of causes put what stops the simulation (GC pauses, safepoints, monitor enters and
+ * parks on its threads) first, by overlap, then compilations (they run beside it, on compiler
+ * threads, and take CPU) and deoptimizations.
+ *
  * <p>A GC pause is one cause per pause; the other kinds are aggregated per frame or streak (per
  * thread for monitor enters and parks).
  *
@@ -15,7 +19,9 @@ package io.puredots.analyzer.stats.attribution;
  *                      parked-on class; safepoint: empty
  * @param count         how many events were aggregated, {@code >= 1}
  * @param longestNanos  duration of the longest event, whole (not clipped to the frame), ns
- * @param overlapNanos  total time the events overlapped the frame or streak, ns (0 for instants)
+ * @param overlapNanos  time the events overlapped the frame or streak, ns (0 for instants); for
+ *                      compilations, which run concurrently on compiler threads, the union of
+ *                      their overlaps
  */
 public record Cause(CauseKind kind, String label, String detail, int count, long longestNanos, long overlapNanos) {
 }

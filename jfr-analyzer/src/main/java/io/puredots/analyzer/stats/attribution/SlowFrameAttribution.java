@@ -294,7 +294,7 @@ public final class SlowFrameAttribution {
             LinkedHashMap<String, Boolean> vmOps = new LinkedHashMap<>();
             int jitCount = 0;
             long jitLongest = -1;
-            long jitOverlap = 0;
+            List<long[]> jitSpans = new ArrayList<>(); // compilations run concurrently: union, not sum
             int jitLongestIdx = -1;
             int deoptCount = 0;
             int deoptFirst = -1;
@@ -328,7 +328,7 @@ public final class SlowFrameAttribution {
                     }
                     case Intervals.COMPILATION -> {
                         jitCount++;
-                        jitOverlap += ov;
+                        jitSpans.add(new long[] {Math.max(iv.start[i], s0), Math.min(iv.end(i), e0)});
                         if (iv.duration[i] > jitLongest) {
                             jitLongest = iv.duration[i];
                             jitLongestIdx = i;
@@ -363,6 +363,7 @@ public final class SlowFrameAttribution {
                         spOverlap));
             }
             if (jitCount > 0) {
+                long jitOverlap = unionNanos(jitSpans);
                 out.add(new Cause(CauseKind.COMPILATION, iv.text[jitLongestIdx],
                         iv.text2[jitLongestIdx] + " level " + iv.level[jitLongestIdx], jitCount, jitLongest,
                         jitOverlap));
@@ -376,9 +377,30 @@ public final class SlowFrameAttribution {
                 out.add(new Cause(CauseKind.DEOPTIMIZATION, iv.text[deoptFirst], iv.text2[deoptFirst], deoptCount,
                         0, 0));
             }
-            out.sort(Comparator.comparingLong(Cause::overlapNanos).reversed()
+            // what stops the simulation (pauses, safepoints, waits on its threads) before what
+            // runs beside it (JIT threads) or is an instant (deoptimization)
+            out.sort(Comparator.comparing((Cause c) -> c.kind() == CauseKind.COMPILATION
+                            || c.kind() == CauseKind.DEOPTIMIZATION)
+                    .thenComparing(Comparator.comparingLong(Cause::overlapNanos).reversed())
                     .thenComparing(Cause::kind));
             return out;
+        }
+
+        private static long unionNanos(List<long[]> spans) {
+            spans.sort((a, b) -> Long.compare(a[0], b[0]));
+            long total = 0;
+            long curS = Long.MIN_VALUE;
+            long curE = Long.MIN_VALUE;
+            for (long[] sp : spans) {
+                if (sp[0] > curE) {
+                    total += Math.max(0, curE - curS);
+                    curS = sp[0];
+                    curE = sp[1];
+                } else {
+                    curE = Math.max(curE, sp[1]);
+                }
+            }
+            return total + Math.max(0, curE - curS);
         }
 
         private String collector(long gcId) {
