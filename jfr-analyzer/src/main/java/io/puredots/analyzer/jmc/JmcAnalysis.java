@@ -56,8 +56,19 @@ import java.util.concurrent.RunnableFuture;
  * dependencies first).
  */
 public final class JmcAnalysis {
-    /** Default size limit of the recording files given to JMC, bytes. */
-    public static final long DEFAULT_MAX_INPUT_BYTES = 256L << 20;
+    /**
+     * Default limit on the events JMC loads (of the types the rules need). JMC retains about 200
+     * bytes of heap per loaded event (measured: jfr-analyzer/bench/jmc-heap.sh, BENCHMARKS.md), so
+     * 500,000 events are about 100 MB, which leaves room for the rest of the report in 256 MB.
+     */
+    public static final long DEFAULT_MAX_EVENTS = 500_000;
+
+    /**
+     * Default limit on the recording size when the event counts are not known. A recording made
+     * only of the types the rules need costs up to ~8 bytes of heap per file byte (measured, full
+     * load), so 24 MB stays under ~200 MB.
+     */
+    public static final long DEFAULT_MAX_INPUT_BYTES = 24L << 20;
 
     /**
      * Types loaded besides the declared ones: JMC's helpers read the settings events to tell
@@ -108,12 +119,40 @@ public final class JmcAnalysis {
     }
 
     /**
+     * Runs every rule if the recording holds at most {@code maxEvents} events of the types the
+     * rules need, counted by our own reader beforehand ({@code eventCounts}: events per type
+     * name, as in the reader's result); otherwise says so and runs nothing.
+     */
+    public static JmcReport run(List<Path> files, Map<String, Long> eventCounts, long maxEvents) {
+        List<IRule> rules = rules();
+        Set<String> types = requiredEventTypes(rules);
+        long needed = 0;
+        for (String t : types) {
+            needed += eventCounts.getOrDefault(t, 0L);
+        }
+        if (needed > maxEvents) {
+            long size = 0;
+            for (Path f : files) {
+                size += f.toFile().length();
+            }
+            return new JmcReport(false, size, 0, List.copyOf(types), 0, List.of(), List.of(String.format(Locale.ROOT,
+                    "JMC rules not run: %,d events of the types the rules need, over the limit of %,d (JMC keeps"
+                            + " loaded events in memory, ~200 bytes each)", needed, maxEvents)));
+        }
+        return run(files, Long.MAX_VALUE, String.format(Locale.ROOT, "%,d events, limit %,d", needed, maxEvents));
+    }
+
+    /**
      * Loads the needed event types of {@code files} (complete JFR chunk files, in order) and
-     * runs every rule.
+     * runs every rule; when the event counts are not known.
      *
      * @param maxInputBytes inputs larger than this (summed) are not analyzed, {@code > 0}
      */
     public static JmcReport run(List<Path> files, long maxInputBytes) {
+        return run(files, maxInputBytes, null);
+    }
+
+    private static JmcReport run(List<Path> files, long maxInputBytes, String eventsNote) {
         List<IRule> rules = rules();
         Set<String> types = requiredEventTypes(rules);
         List<String> notes = new ArrayList<>();
@@ -138,8 +177,9 @@ public final class JmcAnalysis {
             notes.add("JMC rules not run: JMC could not load the recording: " + oneLine(e));
             return new JmcReport(false, size, maxInputBytes, List.copyOf(types), 0, List.of(), notes);
         }
-        notes.add(String.format(Locale.ROOT, "JMC rules ran on %d event types of %s (limit %s); not run: %s",
-                types.size(), mib(size), mib(maxInputBytes), String.join(", ", new TreeSet<>(NEED_EVERYTHING))));
+        notes.add(String.format(Locale.ROOT, "JMC rules ran on %d event types of %s (%s); not run: %s",
+                types.size(), mib(size), eventsNote != null ? eventsNote : "limit " + mib(maxInputBytes),
+                String.join(", ", new TreeSet<>(NEED_EVERYTHING))));
         List<IRule> runnable = new ArrayList<>();
         List<JmcFinding> skipped = new ArrayList<>();
         for (IRule r : rules) {

@@ -63,7 +63,7 @@ class JmcAnalysisTest {
         System.out.println(String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  [WARNING] Frame Budget (puredots.framebudget): 8 of 60")),
                 lines.toString());
-        assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d MB \\(limit 256\\.0 MB\\); not run: StackdepthSetting"),
+        assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d MB \\(limit 24\\.0 MB\\); not run: StackdepthSetting"),
                 r.notes().toString());
     }
 
@@ -75,6 +75,19 @@ class JmcAnalysisTest {
         assertTrue(r.notes().get(0).startsWith("JMC rules not run: the recording is "), r.notes().toString());
         assertTrue(r.notes().get(0).endsWith(" over the 0.0 MB limit for automated analysis (JMC keeps loaded events"
                 + " in memory)"), r.notes().toString());
+    }
+
+    @Test
+    void statesTheEventLimitWhenOverIt() {
+        JmcReport r = JmcAnalysis.run(List.of(recording), java.util.Map.of("puredots.Frame", 60L,
+                "jdk.GarbageCollection", 2L, "puredots.SystemTick", 1_000_000L), 61);
+        assertFalse(r.ran());
+        assertEquals(List.of("JMC rules not run: 62 events of the types the rules need, over the limit of 61 (JMC keeps"
+                + " loaded events in memory, ~200 bytes each)"), r.notes());
+        JmcReport ok = JmcAnalysis.run(List.of(recording), java.util.Map.of("puredots.Frame", 60L,
+                "jdk.GarbageCollection", 2L, "puredots.SystemTick", 1_000_000L), 62);
+        assertTrue(ok.ran());
+        assertTrue(ok.notes().get(0).contains("(62 events, limit 62)"), ok.notes().toString());
     }
 
     @Test
