@@ -161,9 +161,9 @@ public final class RecordingReader {
     private static void decodeOne(Slot<?> s, StringCanon strings, ReadOptions options) throws IOException {
         try (FileChannel ch = FileChannel.open(s.chunk.file(), StandardOpenOption.READ)) {
             switch (options.decoder()) {
+                case FAST -> s.counts = new FastDecoder(strings).decode(ch, s.chunk, (EventHandler) s.handler);
                 case REFERENCE -> s.counts = new ReferenceDecoder(strings).decode(ch, s.chunk, s.wholeFile,
                         (EventHandler) s.handler);
-                default -> throw new IllegalStateException("unknown decoder " + options.decoder());
             }
         } catch (RecordingFormatException e) {
             s.failure = e;

@@ -54,6 +54,11 @@ final class TestRecordings {
             r.enable("jdk.ThreadPark").withThreshold(Duration.ZERO);
             r.enable("jdk.JavaMonitorEnter").withThreshold(Duration.ZERO);
             r.enable("jdk.Compilation").withThreshold(Duration.ZERO);
+            Map<String, String> settings = new java.util.HashMap<>(r.getSettings());
+            for (String periodic : new String[] {"jdk.CPULoad", "jdk.ThreadCPULoad", "jdk.DirectBufferStatistics"}) {
+                settings.put(periodic + "#period", "everyChunk");
+            }
+            r.setSettings(settings);
             r.setToDisk(true);
             r.start();
             emitGame(frames);
@@ -166,6 +171,8 @@ final class TestRecordings {
     /** GC, parks, a contended monitor and a hot method for the JIT. */
     static void provokeJvmActivity() throws InterruptedException {
         System.gc();
+        java.nio.ByteBuffer direct = java.nio.ByteBuffer.allocateDirect(4096);
+        direct.put(0, (byte) 1);
         for (int i = 0; i < 5; i++) {
             LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(2));
         }

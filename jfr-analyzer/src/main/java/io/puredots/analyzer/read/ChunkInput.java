@@ -1,0 +1,198 @@
+package io.puredots.analyzer.read;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+
+/**
+ * Reads one chunk's bytes through a window: a heap buffer filled by positional reads from the
+ * file, so that memory stays bounded whatever the chunk or file size (files over 2 GB included),
+ * and no mapped file pages pile up in the process.
+ *
+ * <p>Callers {@link #load} the byte range they are about to parse (an event, whose size they
+ * know from its header); parsing within a loaded range needs no further checks, except that a
+ * corrupt field may run past it, which callers detect by comparing {@link #pos()} with the
+ * range end afterwards. Reading past the buffer throws {@link ArrayIndexOutOfBoundsException},
+ * which the decoder turns into a {@link RecordingFormatException}.
+ *
+ * <p>Not thread-safe: one instance per chunk being decoded.
+ */
+final class ChunkInput {
+    private static final int DEFAULT_WINDOW = 1 << 20;
+
+    private final FileChannel channel;
+    private final long chunkEnd;
+    private final boolean compressed;
+
+    /** The window: bytes of the file from {@code bufStart}, {@code bufLen} valid. */
+    byte[] buf;
+    private long bufStart;
+    private int bufLen;
+    /** Read position, index into {@link #buf}. */
+    int p;
+    /** End (buffer index, exclusive) of the event being parsed; lengths are checked against it. */
+    int limit;
+
+    ChunkInput(FileChannel channel, long chunkEnd, boolean compressedIntegers) {
+        this.channel = channel;
+        this.chunkEnd = chunkEnd;
+        this.compressed = compressedIntegers;
+        this.buf = new byte[DEFAULT_WINDOW];
+    }
+
+    /** Absolute file position of the next byte read. */
+    long pos() {
+        return bufStart + p;
+    }
+
+    /** Absolute file position corresponding to buffer index {@code index}. */
+    long abs(int index) {
+        return bufStart + index;
+    }
+
+    /**
+     * Makes {@code [abs, abs + len)} readable and moves the read position to {@code abs};
+     * returns the buffer index of {@code abs}. {@code len} must not reach past the chunk end.
+     */
+    int load(long abs, int len) throws IOException {
+        if (abs >= bufStart && abs + len <= bufStart + bufLen) {
+            p = (int) (abs - bufStart);
+            return p;
+        }
+        if (len > buf.length) {
+            buf = new byte[Math.max(len, buf.length * 2)];
+        }
+        int want = (int) Math.min(buf.length, chunkEnd - abs);
+        ByteBuffer bb = ByteBuffer.wrap(buf, 0, want);
+        while (bb.hasRemaining()) {
+            int n = channel.read(bb, abs + bb.position());
+            if (n < 0) {
+                break;
+            }
+        }
+        bufStart = abs;
+        bufLen = bb.position();
+        if (bufLen < len) {
+            throw new java.io.EOFException("file ends at " + (abs + bufLen));
+        }
+        p = 0;
+        return 0;
+    }
+
+    /** Loads as much of {@code [abs, chunkEnd)} as fits, at least {@code min(len, rest)} bytes. */
+    int loadUpTo(long abs, int len) throws IOException {
+        return load(abs, (int) Math.min(len, chunkEnd - abs));
+    }
+
+    /** A count or length read at {@code p}, checked against the bytes left before {@link #limit}. */
+    int readCount(String what) {
+        int at = p;
+        long n = readLong();
+        if (n < 0 || n > limit - p) {
+            throw new CorruptChunkException(abs(at), what + " " + n + " exceeds the bytes left in its event ("
+                    + Math.max(0, limit - p) + ")");
+        }
+        return (int) n;
+    }
+
+    // ---- primitive reads at p -------------------------------------------------------------
+
+    int readByte() {
+        return buf[p++];
+    }
+
+    boolean readBoolean() {
+        return buf[p++] != 0;
+    }
+
+    /** JFR compressed long: 7 bits per byte, low first, high bit = more; the 9th byte holds 8 bits. */
+    long readLong() {
+        if (!compressed) {
+            return readRawLong();
+        }
+        byte[] b = buf;
+        int i = p;
+        long v = b[i++];
+        if (v >= 0) {
+            p = i;
+            return v;
+        }
+        v &= 0x7F;
+        for (int shift = 7; shift < 56; shift += 7) {
+            long x = b[i++];
+            v |= (x & 0x7F) << shift;
+            if (x >= 0) {
+                p = i;
+                return v;
+            }
+        }
+        v |= (b[i++] & 0xFFL) << 56;
+        p = i;
+        return v;
+    }
+
+    int readInt() {
+        return compressed ? (int) readLong() : readRawInt();
+    }
+
+    short readShort() {
+        if (compressed) {
+            return (short) readLong();
+        }
+        int v = ((buf[p] & 0xFF) << 8) | (buf[p + 1] & 0xFF);
+        p += 2;
+        return (short) v;
+    }
+
+    char readChar() {
+        return (char) readShort();
+    }
+
+    float readFloat() {
+        return Float.intBitsToFloat(readRawInt());
+    }
+
+    double readDouble() {
+        return Double.longBitsToDouble(readRawLong());
+    }
+
+    int readRawInt() {
+        byte[] b = buf;
+        int i = p;
+        int v = ((b[i] & 0xFF) << 24) | ((b[i + 1] & 0xFF) << 16) | ((b[i + 2] & 0xFF) << 8) | (b[i + 3] & 0xFF);
+        p = i + 4;
+        return v;
+    }
+
+    long readRawLong() {
+        long hi = readRawInt() & 0xFFFFFFFFL;
+        long lo = readRawInt() & 0xFFFFFFFFL;
+        return (hi << 32) | lo;
+    }
+
+    /** Skips a compressed (or fixed 8-byte) long. */
+    void skipLong() {
+        if (!compressed) {
+            p += 8;
+            return;
+        }
+        byte[] b = buf;
+        int i = p;
+        for (int n = 0; n < 8; n++) {
+            if (b[i++] >= 0) {
+                p = i;
+                return;
+            }
+        }
+        p = i + 1;
+    }
+
+    /** Skips a compressed int (or a fixed one of {@code rawBytes} bytes). */
+    void skipInt(int rawBytes) {
+        if (compressed) {
+            skipLong();
+        } else {
+            p += rawBytes;
+        }
+    }
+}

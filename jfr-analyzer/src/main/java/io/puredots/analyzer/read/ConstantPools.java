@@ -1,0 +1,240 @@
+package io.puredots.analyzer.read;
+
+import java.io.IOException;
+import java.util.ArrayDeque;
+import java.util.HashSet;
+import java.util.Set;
+
+/**
+ * The constant pools of one chunk that the decoder needs (threads, classes, methods, symbols,
+ * strings and the small string-valued pools such as GC names), loaded before the chunk's
+ * events and resolved lazily, with each resolved value cached per chunk. Pools of other types
+ * (stack traces, frames, ...) are stepped over, not kept. Memory: O(kept pool entries).
+ *
+ * <pre>{@code
+ * header.constantPoolOffset -> last checkpoint event -> delta -> ... -> first (delta 0)
+ * checkpoint event: size, type id 1, start, duration, delta to previous (<= 0), type byte,
+ *                   pool count, then per pool: type id, entry count, (key, value)...
+ * }</pre>
+ *
+ * <p>Not thread-safe: one instance per chunk being decoded.
+ */
+final class ConstantPools {
+    private static final Object NONE = new Object();
+    private static final int MAX_RESOLVE_DEPTH = 8;
+
+    /** An event thread as the handlers see it. */
+    record ThreadInfo(long id, String name) {
+    }
+
+    private final Metadata md;
+    private final StringCanon canon;
+    private final long stringTypeId;
+    private final LongMap<LongMap<Object>> pools = new LongMap<>();
+    private final LongMap<LongMap<Object>> memo = new LongMap<>();
+    private final LongMap<Object> threadMemo = new LongMap<>();
+
+    private ConstantPools(Metadata md, StringCanon canon) {
+        this.md = md;
+        this.canon = canon;
+        Metadata.Type s = md.typesByName.get("java.lang.String");
+        this.stringTypeId = s == null ? -1 : s.id;
+    }
+
+    long stringTypeId() {
+        return stringTypeId;
+    }
+
+    /**
+     * The types whose pool entries must be kept to resolve fields of the {@code roots} types:
+     * the roots and everything their non-array fields reach, except stack traces and frames.
+     */
+    static Set<Long> closure(Metadata md, Set<Long> roots) {
+        Set<Long> out = new HashSet<>();
+        ArrayDeque<Long> todo = new ArrayDeque<>(roots);
+        Metadata.Type str = md.typesByName.get("java.lang.String");
+        if (str != null) {
+            todo.add(str.id);
+        }
+        while (!todo.isEmpty()) {
+            long id = todo.poll();
+            Metadata.Type t = md.type(id);
+            if (t == null || !out.add(id)) {
+                continue;
+            }
+            for (Metadata.Field f : t.fields) {
+                if (!f.array && !"jdk.types.StackTrace".equals(f.type.name) && !"jdk.types.StackFrame".equals(f.type.name)) {
+                    todo.add(f.typeId);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Walks the chunk's checkpoint events and keeps the entries of the {@code keep} types. */
+    static ConstantPools load(ChunkInput in, ChunkHeader h, Metadata md, StringCanon canon, Set<Long> keep)
+            throws IOException {
+        ConstantPools cp = new ConstantPools(md, canon);
+        if (h.constantPoolOffset() == 0) {
+            return cp;
+        }
+        long firstEvent = h.offset() + ChunkHeader.HEADER_SIZE;
+        long pos = h.offset() + h.constantPoolOffset();
+        while (true) {
+            in.loadUpTo(pos, 32);
+            in.limit = in.p + (int) Math.min(32, h.end() - pos);
+            int size = in.readInt();
+            if (size <= 0 || size > h.end() - pos) {
+                throw new CorruptChunkException(pos, "checkpoint event size " + size + " outside chunk");
+            }
+            int start = in.load(pos, size);
+            in.limit = start + size;
+            in.readInt();
+            long typeId = in.readLong();
+            if (typeId != 1) {
+                throw new CorruptChunkException(pos, "expected checkpoint event (type id 1), found type id " + typeId);
+            }
+            in.readLong(); // start
+            in.readLong(); // duration
+            long delta = in.readLong();
+            in.readByte(); // checkpoint type
+            int poolCount = in.readCount("constant pool count");
+            for (int i = 0; i < poolCount; i++) {
+                long poolType = in.readLong();
+                Metadata.Type t = md.type(poolType);
+                if (t == null) {
+                    throw new CorruptChunkException(in.pos(), "constant pool of undefined type id " + poolType);
+                }
+                int count = in.readCount("constant pool entry count");
+                if (keep.contains(poolType)) {
+                    LongMap<Object> pool = cp.pools.get(poolType);
+                    if (pool == null) {
+                        pool = new LongMap<>(count);
+                        cp.pools.put(poolType, pool);
+                    }
+                    for (int j = 0; j < count; j++) {
+                        long key = in.readLong();
+                        Object v = Values.readValue(in, t, cp.stringTypeId, 0);
+                        pool.put(key, t.prim == Metadata.P_STRING && v instanceof String s ? canon.canon(s) : v);
+                    }
+                } else {
+                    for (int j = 0; j < count; j++) {
+                        in.skipLong();
+                        Values.skipValue(in, t, false, 0);
+                    }
+                }
+                if (in.p > in.limit) {
+                    throw new CorruptChunkException(pos, "checkpoint event overruns its size");
+                }
+            }
+            if (delta == 0) {
+                return cp;
+            }
+            long previous = pos + delta;
+            if (delta > 0 || previous < firstEvent) {
+                throw new CorruptChunkException(pos, "checkpoint delta " + delta + " leaves the chunk's events");
+            }
+            pos = previous;
+        }
+    }
+
+    /**
+     * The string a reference to pool {@code typeId}, entry {@code key} stands for: the string
+     * itself, a class name ("java.lang.Object"), a method ("pkg.Class.name"), or the single
+     * field of a simple type (GC name, VM operation, ...). Canonical; null if there is none.
+     */
+    String string(long typeId, long key) {
+        return string(typeId, key, 0);
+    }
+
+    private String string(long typeId, long key, int depth) {
+        LongMap<Object> m = memo.get(typeId);
+        if (m == null) {
+            m = new LongMap<>();
+            memo.put(typeId, m);
+        }
+        Object cached = m.get(key);
+        if (cached != null) {
+            return cached == NONE ? null : (String) cached;
+        }
+        if (depth > MAX_RESOLVE_DEPTH) {
+            return null;
+        }
+        String s = resolve(typeId, key, depth);
+        s = s == null ? null : canon.canon(s);
+        m.put(key, s == null ? NONE : s);
+        return s;
+    }
+
+    private String resolve(long typeId, long key, int depth) {
+        LongMap<Object> pool = pools.get(typeId);
+        Object v = pool == null ? null : pool.get(key);
+        if (v == null) {
+            return null;
+        }
+        Metadata.Type t = md.type(typeId);
+        if (v instanceof Object[] fields) {
+            switch (t.name) {
+                case "java.lang.Class": {
+                    String name = toString(field(t, fields, "name"), depth);
+                    return name == null ? null : name.replace('/', '.');
+                }
+                case "jdk.types.Method": {
+                    String type = toString(field(t, fields, "type"), depth);
+                    String name = toString(field(t, fields, "name"), depth);
+                    return (type == null ? "" : type) + "." + name;
+                }
+                default:
+                    return fields.length == 1 ? toString(fields[0], depth) : null;
+            }
+        }
+        return toString(v, depth);
+    }
+
+    private String toString(Object v, int depth) {
+        if (v instanceof String s) {
+            return s;
+        }
+        if (v instanceof Values.Ref r) {
+            return string(r.typeId(), r.key(), depth + 1);
+        }
+        if (v instanceof Object[] a && a.length == 1) {
+            return toString(a[0], depth + 1);
+        }
+        return null;
+    }
+
+    private static Object field(Metadata.Type t, Object[] values, String name) {
+        for (int i = 0; i < t.fields.size() && i < values.length; i++) {
+            if (t.fields.get(i).name.equals(name)) {
+                return values[i];
+            }
+        }
+        return null;
+    }
+
+    /** The thread a reference to pool {@code typeId}, entry {@code key} stands for; null if none. */
+    ThreadInfo thread(long typeId, long key) {
+        Object cached = threadMemo.get(key);
+        if (cached != null) {
+            return cached == NONE ? null : (ThreadInfo) cached;
+        }
+        LongMap<Object> pool = pools.get(typeId);
+        Object v = pool == null ? null : pool.get(key);
+        ThreadInfo info = null;
+        if (v instanceof Object[] fields) {
+            Metadata.Type t = md.type(typeId);
+            long javaId = asLong(field(t, fields, "javaThreadId"));
+            long osId = asLong(field(t, fields, "osThreadId"));
+            String javaName = toString(field(t, fields, "javaName"), 0);
+            String osName = toString(field(t, fields, "osName"), 0);
+            info = new ThreadInfo(javaId > 0 ? javaId : osId, canon.canon(javaName != null ? javaName : osName));
+        }
+        threadMemo.put(key, info == null ? NONE : info);
+        return info;
+    }
+
+    private static long asLong(Object v) {
+        return v instanceof Long l ? l : -1;
+    }
+}

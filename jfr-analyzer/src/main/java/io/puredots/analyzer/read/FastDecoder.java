@@ -1,0 +1,570 @@
+package io.puredots.analyzer.read;
+
+import io.puredots.events.EventNames;
+
+import java.io.EOFException;
+import java.io.IOException;
+import java.nio.channels.FileChannel;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeMap;
+
+/**
+ * The fast decoder: a hand-written JFR chunk parser that calls {@link EventHandler} with
+ * primitives, allocating nothing per event on the common path.
+ *
+ * <p>Per chunk: read the metadata event (types and fields), compile for every event type the
+ * handler has a method for a small field program resolved by field name (layouts differ
+ * between JDK versions), load the constant pools it needs, then walk the events in file
+ * order: read size and type id, count, and either skip by size or run the type's program up
+ * to its last needed field and dispatch. Strings come back canonical: pool strings are
+ * resolved once per (pool, key); inline strings through {@link InlineStrings}.
+ *
+ * <p>Not thread-safe: one instance per chunk; chunks are decoded in parallel by separate
+ * instances sharing only the run's thread-safe {@link StringCanon}.
+ */
+final class FastDecoder {
+
+    // ---- what the handler wants: event kinds and their fields ---------------------------------
+
+    private static final int W_LONG = 0;
+    private static final int W_INT = 1;
+    private static final int W_DOUBLE = 2;
+    private static final int W_BOOL = 3;
+    private static final int W_STRING = 4;
+    private static final int W_THREAD = 5;
+    private static final int W_SPAN = 6;
+
+    private static final int K_FRAME = 0;
+    private static final int K_GROUP = 1;
+    private static final int K_SYSTEM = 2;
+    private static final int K_JOB_SCHEDULE = 3;
+    private static final int K_JOB_RUN = 4;
+    private static final int K_MAIN_WAIT = 5;
+    private static final int K_REGISTRY = 6;
+    private static final int K_GRID = 7;
+    private static final int K_ENTITY_COUNT = 8;
+    private static final int K_NATIVE_MEMORY = 9;
+    private static final int K_BUDGET = 10;
+    private static final int K_JVM_INFO = 11;
+    private static final int K_GC = 12;
+    private static final int K_GC_PAUSE = 13;
+    private static final int K_HEAP_SUMMARY = 14;
+    private static final int K_SAFEPOINT = 15;
+    private static final int K_VM_OP = 16;
+    private static final int K_COMPILATION = 17;
+    private static final int K_DEOPT = 18;
+    private static final int K_ALLOC_SAMPLE = 19;
+    private static final int K_CPU_LOAD = 20;
+    private static final int K_THREAD_CPU_LOAD = 21;
+    private static final int K_DIRECT_BUFFER = 22;
+    private static final int K_MONITOR_ENTER = 23;
+    private static final int K_THREAD_PARK = 24;
+    private static final int K_THREAD_START = 25;
+    private static final int K_THREAD_END = 26;
+
+    /** Event name -> kind; GC pause levels share a kind. */
+    private static final Map<String, Integer> KINDS = new HashMap<>();
+    /** Per kind: wanted field names ("a.b" = field b of inline struct a) and how to read them. */
+    private static final String[][] FIELDS = new String[27][];
+    private static final int[][] WANTS = new int[27][];
+
+    private static void kind(int k, String name, Object... fieldsAndWants) {
+        KINDS.put(name, k);
+        String[] f = new String[fieldsAndWants.length / 2];
+        int[] w = new int[f.length];
+        for (int i = 0; i < f.length; i++) {
+            f[i] = (String) fieldsAndWants[2 * i];
+            w[i] = (Integer) fieldsAndWants[2 * i + 1];
+        }
+        FIELDS[k] = f;
+        WANTS[k] = w;
+    }
+
+    static {
+        kind(K_FRAME, EventNames.FRAME, "tick", W_LONG, "entityCount", W_INT);
+        kind(K_GROUP, EventNames.SYSTEM_GROUP_TICK, "group", W_STRING, "tick", W_LONG);
+        kind(K_SYSTEM, EventNames.SYSTEM_TICK, "system", W_STRING, "group", W_STRING, "tick", W_LONG,
+                "entitiesProcessed", W_INT);
+        kind(K_JOB_SCHEDULE, EventNames.JOB_SCHEDULE, "eventThread", W_THREAD, "jobId", W_LONG, "jobName", W_STRING,
+                "system", W_STRING, "dependencyCount", W_INT, "chainDepth", W_INT, "batchCount", W_INT, "tick", W_LONG);
+        kind(K_JOB_RUN, EventNames.JOB_RUN, "eventThread", W_THREAD, "jobId", W_LONG, "jobName", W_STRING,
+                "batchIndex", W_INT, "tick", W_LONG, "queueWait", W_LONG);
+        kind(K_MAIN_WAIT, EventNames.MAIN_THREAD_WAIT, "eventThread", W_THREAD, "tick", W_LONG, "system", W_STRING);
+        kind(K_REGISTRY, EventNames.REGISTRY_UPDATE, "registry", W_STRING, "tick", W_LONG, "entryCount", W_INT,
+                "adds", W_INT, "removes", W_INT, "updates", W_INT);
+        kind(K_GRID, EventNames.SPATIAL_GRID_REBUILD, "tick", W_LONG, "cellCount", W_INT, "entityCount", W_INT,
+                "maxCellOccupancy", W_INT);
+        kind(K_ENTITY_COUNT, EventNames.ENTITY_COUNT, "archetype", W_STRING, "count", W_LONG);
+        kind(K_NATIVE_MEMORY, EventNames.NATIVE_MEMORY, "owner", W_STRING, "containerKind", W_STRING,
+                "bytesReserved", W_LONG, "bytesUsed", W_LONG);
+        kind(K_BUDGET, EventNames.BUDGET_VIOLATION, "budgetId", W_STRING, "measured", W_DOUBLE, "limit", W_DOUBLE,
+                "unit", W_STRING, "consecutiveFrames", W_INT, "severity", W_STRING, "tick", W_LONG);
+        kind(K_JVM_INFO, EventNames.Jdk.JVM_INFORMATION, "jvmName", W_STRING, "jvmVersion", W_STRING,
+                "jvmArguments", W_STRING, "javaArguments", W_STRING, "jvmStartTime", W_LONG, "pid", W_LONG);
+        kind(K_GC, EventNames.Jdk.GC, "gcId", W_LONG, "name", W_STRING, "cause", W_STRING, "sumOfPauses", W_SPAN,
+                "longestPause", W_SPAN);
+        kind(K_GC_PAUSE, EventNames.Jdk.GC_PAUSE, "gcId", W_LONG, "name", W_STRING);
+        KINDS.put(EventNames.Jdk.GC_PAUSE_LEVEL_1, K_GC_PAUSE);
+        KINDS.put(EventNames.Jdk.GC_PAUSE_LEVEL_2, K_GC_PAUSE);
+        KINDS.put("jdk.GCPhasePauseLevel3", K_GC_PAUSE);
+        KINDS.put("jdk.GCPhasePauseLevel4", K_GC_PAUSE);
+        kind(K_HEAP_SUMMARY, EventNames.Jdk.GC_HEAP_SUMMARY, "gcId", W_LONG, "when", W_STRING, "heapUsed", W_LONG,
+                "heapSpace.committedSize", W_LONG);
+        kind(K_SAFEPOINT, EventNames.Jdk.SAFEPOINT_BEGIN, "safepointId", W_LONG, "totalThreadCount", W_INT,
+                "jniCriticalThreadCount", W_INT);
+        kind(K_VM_OP, EventNames.Jdk.EXECUTE_VM_OPERATION, "operation", W_STRING, "safepoint", W_BOOL);
+        kind(K_COMPILATION, EventNames.Jdk.COMPILATION, "eventThread", W_THREAD, "compileId", W_INT,
+                "compiler", W_STRING, "method", W_STRING, "compileLevel", W_INT, "succeded", W_BOOL, "isOsr", W_BOOL);
+        kind(K_DEOPT, EventNames.Jdk.DEOPTIMIZATION, "eventThread", W_THREAD, "compileId", W_INT, "compiler", W_STRING,
+                "method", W_STRING, "reason", W_STRING, "action", W_STRING);
+        kind(K_ALLOC_SAMPLE, EventNames.Jdk.OBJECT_ALLOCATION_SAMPLE, "eventThread", W_THREAD, "objectClass", W_STRING,
+                "weight", W_LONG);
+        kind(K_CPU_LOAD, EventNames.Jdk.CPU_LOAD, "jvmUser", W_DOUBLE, "jvmSystem", W_DOUBLE, "machineTotal", W_DOUBLE);
+        kind(K_THREAD_CPU_LOAD, EventNames.Jdk.THREAD_CPU_LOAD, "eventThread", W_THREAD, "user", W_DOUBLE,
+                "system", W_DOUBLE);
+        kind(K_DIRECT_BUFFER, EventNames.Jdk.DIRECT_BUFFER_STATISTICS, "count", W_LONG, "totalCapacity", W_LONG,
+                "memoryUsed", W_LONG, "maxCapacity", W_LONG);
+        kind(K_MONITOR_ENTER, EventNames.Jdk.JAVA_MONITOR_ENTER, "eventThread", W_THREAD, "monitorClass", W_STRING);
+        kind(K_THREAD_PARK, EventNames.Jdk.THREAD_PARK, "eventThread", W_THREAD, "parkedClass", W_STRING);
+        kind(K_THREAD_START, EventNames.Jdk.THREAD_START, "thread", W_THREAD);
+        kind(K_THREAD_END, EventNames.Jdk.THREAD_END, "thread", W_THREAD);
+    }
+
+    private static int gcPauseLevel(String name) {
+        return switch (name) {
+            case EventNames.Jdk.GC_PAUSE_LEVEL_1 -> 1;
+            case EventNames.Jdk.GC_PAUSE_LEVEL_2 -> 2;
+            case "jdk.GCPhasePauseLevel3" -> 3;
+            case "jdk.GCPhasePauseLevel4" -> 4;
+            default -> 0;
+        };
+    }
+
+    // ---- compiled field programs ----------------------------------------------------------------
+
+    private static final int OP_SKIP = 0;
+    private static final int OP_SKIP_VARINT = 1;
+    private static final int OP_START = 2;
+    private static final int OP_DURATION = 3;
+    private static final int OP_INTEGRAL = 4;
+    private static final int OP_FLOATING = 5;
+    private static final int OP_BOOL = 6;
+    private static final int OP_SPAN = 7;
+    private static final int OP_STRING_INLINE = 8;
+    private static final int OP_STRING_POOL = 9;
+    private static final int OP_THREAD = 10;
+    private static final int OP_STRUCT = 11;
+
+    /** One field of an event or inline struct: how to read it and where to put it. */
+    private static final class Op {
+        final int code;
+        final Metadata.Field field;
+        final int slot;
+        Op[] sub;
+
+        Op(int code, Metadata.Field field, int slot) {
+            this.code = code;
+            this.field = field;
+            this.slot = slot;
+        }
+    }
+
+    /** One event type of this chunk: its name, count, and (if dispatched) its field program. */
+    private static final class Layout {
+        final String name;
+        final int kind;
+        final int level;
+        Op[] ops;
+        long count;
+
+        Layout(String name, int kind, int level) {
+            this.name = name;
+            this.kind = kind;
+            this.level = level;
+        }
+    }
+
+    // ---- per chunk state --------------------------------------------------------------------------
+
+    private final StringCanon canon;
+    private ChunkInput in;
+    private ConstantPools pools;
+    private InlineStrings inline;
+    private Layout[] dense;
+    private final Map<Long, Layout> sparse = new HashMap<>();
+    private final long[] slotsL = new long[16];
+    private final Object[] slotsO = new Object[16];
+    private long startTicks;
+    private long durationTicks;
+    private long chunkStartTicks;
+    private long chunkStartNanos;
+    private double divisor;
+
+    FastDecoder(StringCanon canon) {
+        this.canon = canon;
+    }
+
+    /** Decodes one chunk into {@code handler}; returns the chunk's event counts by type name. */
+    Map<String, Long> decode(FileChannel channel, ChunkHeader h, EventHandler handler) throws IOException {
+        long at = h.offset();
+        try {
+            in = new ChunkInput(channel, h.end(), h.compressedIntegers());
+            chunkStartTicks = h.startTicks();
+            chunkStartNanos = h.startNanos();
+            divisor = h.ticksPerSecond() / 1_000_000_000.0;
+            if ((h.flags() & 4) != 0) {
+                throw new CorruptChunkException(h.offset() + 67, "compressed ticks (header flag 4) are not supported");
+            }
+            if (!(divisor > 0)) {
+                throw new CorruptChunkException(h.offset() + 56, "ticks per second " + h.ticksPerSecond() + " not positive");
+            }
+            Metadata md = Metadata.read(in, h.offset() + h.metadataOffset(), h.end());
+            Set<Long> poolRoots = compile(md);
+            pools = ConstantPools.load(in, h, md, canon, ConstantPools.closure(md, poolRoots));
+            inline = new InlineStrings(canon);
+
+            ChunkInfo info = h.info();
+            handler.chunkStart(info);
+            at = h.offset() + ChunkHeader.HEADER_SIZE;
+            walkEvents(at, h.end(), handler);
+            Map<String, Long> counts = counts();
+            handler.chunkEnd(info, counts);
+            return counts;
+        } catch (CorruptChunkException e) {
+            throw new RecordingFormatException(h.file(), h.index(), e.offset, e.getMessage(), e);
+        } catch (ArrayIndexOutOfBoundsException | EOFException | NegativeArraySizeException e) {
+            long pos = in == null ? at : in.pos();
+            throw new RecordingFormatException(h.file(), h.index(), pos, "truncated or corrupt data", e);
+        }
+    }
+
+    private void walkEvents(long pos, long end, EventHandler handler) throws IOException {
+        ChunkInput in = this.in;
+        while (pos < end) {
+            int hs = in.loadUpTo(pos, 20);
+            in.limit = hs + (int) Math.min(20, end - pos);
+            int size = in.readInt();
+            long typeId = in.readLong();
+            int headerLen = in.p - hs;
+            if (size < headerLen || size > end - pos) {
+                throw new CorruptChunkException(pos, "event size " + size + " outside chunk (" + (end - pos)
+                        + " bytes left)");
+            }
+            Layout l = layout(typeId);
+            l.count++;
+            if (l.ops != null) {
+                int s = in.load(pos, size);
+                in.p = s + headerLen;
+                in.limit = s + size;
+                run(l.ops);
+                if (in.p > in.limit) {
+                    throw new CorruptChunkException(pos, l.name + " event fields overrun its size " + size);
+                }
+                dispatch(l, handler);
+            }
+            pos += size;
+        }
+    }
+
+    private Layout layout(long typeId) {
+        if (typeId >= 0 && typeId < dense.length) {
+            Layout l = dense[(int) typeId];
+            if (l != null) {
+                return l;
+            }
+        }
+        Layout l = sparse.get(typeId);
+        if (l == null) {
+            l = new Layout(typeId + " (missing event metadata)", -1, 0);
+            sparse.put(typeId, l);
+        }
+        return l;
+    }
+
+    private Map<String, Long> counts() {
+        Map<String, Long> out = new TreeMap<>();
+        List<Layout> all = new ArrayList<>(sparse.values());
+        for (Layout l : dense) {
+            if (l != null) {
+                all.add(l);
+            }
+        }
+        for (Layout l : all) {
+            if (l.count > 0) {
+                out.merge(l.name, l.count, Long::sum);
+            }
+        }
+        return Collections.unmodifiableMap(out);
+    }
+
+    /** Builds a layout per event type; returns the pool types that wanted fields refer to. */
+    private Set<Long> compile(Metadata md) {
+        long maxId = 1;
+        for (Metadata.Type t : md.types.values()) {
+            if (t.isEvent()) {
+                maxId = Math.max(maxId, t.id);
+            }
+        }
+        dense = new Layout[(int) Math.min(maxId + 1, 1 << 16)];
+        Set<Long> roots = new HashSet<>();
+        put(0, new Layout("jdk.Metadata", -1, 0));
+        put(1, new Layout("jdk.CheckPoint", -1, 0));
+        for (Metadata.Type t : md.types.values()) {
+            if (!t.isEvent()) {
+                continue;
+            }
+            Integer kind = KINDS.get(t.name);
+            Layout l = new Layout(t.name, kind == null ? -1 : kind, gcPauseLevel(t.name));
+            if (kind != null) {
+                l.ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots);
+            }
+            put(t.id, l);
+        }
+        return roots;
+    }
+
+    private void put(long id, Layout l) {
+        if (id >= 0 && id < dense.length) {
+            dense[(int) id] = l;
+        } else {
+            sparse.put(id, l);
+        }
+    }
+
+    /**
+     * The program for the fields of {@code t}, reading the wanted ones (names relative to
+     * {@code prefix}) into their slots; trailing unwanted fields are left out, since the event
+     * is skipped by its size afterwards (inline structs must be read through, so not there).
+     */
+    private static Op[] program(Metadata.Type t, String[] names, int[] wants, String prefix, boolean top,
+                                Set<Long> roots) {
+        List<Op> ops = new ArrayList<>();
+        int lastNeeded = -1;
+        for (Metadata.Field f : t.fields) {
+            Op op = null;
+            if (top && f.name.equals("startTime") && !f.array && isIntegral(f)) {
+                op = new Op(OP_START, f, -1);
+            } else if (top && f.name.equals("duration") && !f.array && isIntegral(f)) {
+                op = new Op(OP_DURATION, f, -1);
+            } else {
+                String full = prefix + f.name;
+                for (int i = 0; i < names.length && op == null; i++) {
+                    if (names[i].equals(full)) {
+                        op = wantOp(f, wants[i], i, roots);
+                    } else if (names[i].startsWith(full + ".") && !f.array && !f.constantPool
+                            && f.type.prim == Metadata.P_STRUCT) {
+                        op = new Op(OP_STRUCT, f, -1);
+                        op.sub = program(f.type, names, wants, full + ".", false, roots);
+                    }
+                }
+            }
+            if (op != null) {
+                lastNeeded = ops.size();
+            } else {
+                op = new Op(canSkipAsVarint(f) ? OP_SKIP_VARINT : OP_SKIP, f, -1);
+            }
+            ops.add(op);
+        }
+        int n = top ? lastNeeded + 1 : ops.size();
+        return ops.subList(0, n).toArray(new Op[0]);
+    }
+
+    private static boolean isIntegral(Metadata.Field f) {
+        int p = f.type.prim;
+        return !f.constantPool && (p == Metadata.P_LONG || p == Metadata.P_INT || p == Metadata.P_SHORT
+                || p == Metadata.P_CHAR || p == Metadata.P_BYTE);
+    }
+
+    private static boolean canSkipAsVarint(Metadata.Field f) {
+        if (f.array) {
+            return false;
+        }
+        int p = f.type.prim;
+        return f.constantPool || p == Metadata.P_LONG || p == Metadata.P_INT || p == Metadata.P_SHORT
+                || p == Metadata.P_CHAR;
+    }
+
+    /** The op reading field {@code f} as wanted, or null (then skipped, slot keeps its default). */
+    private static Op wantOp(Metadata.Field f, int want, int slot, Set<Long> roots) {
+        if (f.array) {
+            return null;
+        }
+        int p = f.type.prim;
+        switch (want) {
+            case W_LONG, W_INT:
+                return isIntegral(f) ? new Op(OP_INTEGRAL, f, slot) : null;
+            case W_SPAN:
+                return isIntegral(f) ? new Op(OP_SPAN, f, slot) : null;
+            case W_DOUBLE:
+                return !f.constantPool && (p == Metadata.P_FLOAT || p == Metadata.P_DOUBLE)
+                        ? new Op(OP_FLOATING, f, slot) : null;
+            case W_BOOL:
+                return !f.constantPool && p == Metadata.P_BOOLEAN ? new Op(OP_BOOL, f, slot) : null;
+            case W_STRING:
+                if (f.constantPool) {
+                    roots.add(f.typeId);
+                    return new Op(OP_STRING_POOL, f, slot);
+                }
+                return p == Metadata.P_STRING ? new Op(OP_STRING_INLINE, f, slot) : null;
+            case W_THREAD:
+                if (f.constantPool) {
+                    roots.add(f.typeId);
+                    return new Op(OP_THREAD, f, slot);
+                }
+                return null;
+            default:
+                return null;
+        }
+    }
+
+    // ---- per event --------------------------------------------------------------------------------
+
+    private void run(Op[] ops) {
+        ChunkInput in = this.in;
+        long[] L = slotsL;
+        Object[] O = slotsO;
+        for (Op op : ops) {
+            switch (op.code) {
+                case OP_SKIP_VARINT -> in.skipLong();
+                case OP_SKIP -> Values.skipField(in, op.field, 0);
+                case OP_START -> startTicks = readIntegral(in, op.field);
+                case OP_DURATION -> durationTicks = readIntegral(in, op.field);
+                case OP_INTEGRAL -> L[op.slot] = readIntegral(in, op.field);
+                case OP_FLOATING -> L[op.slot] = Double.doubleToRawLongBits(op.field.type.prim == Metadata.P_FLOAT
+                        ? (double) in.readFloat() : in.readDouble());
+                case OP_BOOL -> L[op.slot] = in.readBoolean() ? 1 : 0;
+                case OP_SPAN -> L[op.slot] = span(readIntegral(in, op.field), op.field.timespan);
+                case OP_STRING_INLINE -> O[op.slot] = readString(in);
+                case OP_STRING_POOL -> O[op.slot] = pools.string(op.field.typeId, in.readLong());
+                case OP_THREAD -> O[op.slot] = pools.thread(op.field.typeId, in.readLong());
+                case OP_STRUCT -> run(op.sub);
+                default -> throw new IllegalStateException("op " + op.code);
+            }
+        }
+    }
+
+    /** An integral field as the JDK's RecordedObject.getLong/getInt reads it (@Unsigned honoured). */
+    private static long readIntegral(ChunkInput in, Metadata.Field f) {
+        switch (f.type.prim) {
+            case Metadata.P_LONG:
+                return in.readLong();
+            case Metadata.P_INT: {
+                int v = in.readInt();
+                return f.unsigned ? Integer.toUnsignedLong(v) : v;
+            }
+            case Metadata.P_SHORT: {
+                short v = in.readShort();
+                return f.unsigned ? Short.toUnsignedLong(v) : v;
+            }
+            case Metadata.P_CHAR:
+                return in.readChar();
+            default: {
+                byte v = (byte) in.readByte();
+                return f.unsigned ? Byte.toUnsignedLong(v) : v;
+            }
+        }
+    }
+
+    private String readString(ChunkInput in) {
+        int enc = in.buf[in.p++];
+        switch (enc) {
+            case 0:
+            case 1:
+                return "";
+            case 2:
+                return pools.string(pools.stringTypeId(), in.readLong());
+            case 3:
+            case 4:
+            case 5:
+                return inline.read(in, enc);
+            default:
+                throw new CorruptChunkException(in.pos() - 1, "unknown string encoding " + enc);
+        }
+    }
+
+    private long timestamp(long ticks) {
+        return chunkStartNanos + (long) ((ticks - chunkStartTicks) / divisor);
+    }
+
+    private long span(long value, String unit) {
+        if (unit == null) {
+            return value;
+        }
+        return switch (unit) {
+            case "TICKS" -> (long) (value / divisor);
+            case "MICROSECONDS" -> value * 1_000L;
+            case "MILLISECONDS" -> value * 1_000_000L;
+            case "SECONDS" -> value * 1_000_000_000L;
+            default -> value;
+        };
+    }
+
+    private static String str(Object o) {
+        return o == null ? "" : (String) o;
+    }
+
+    private static long tid(Object o) {
+        return o == null ? -1 : ((ConstantPools.ThreadInfo) o).id();
+    }
+
+    private static String tname(Object o) {
+        return o == null ? "" : ((ConstantPools.ThreadInfo) o).name();
+    }
+
+    private static double dbl(long bits) {
+        return Double.longBitsToDouble(bits);
+    }
+
+    private void dispatch(Layout l, EventHandler h) {
+        long[] L = slotsL;
+        Object[] O = slotsO;
+        long start = timestamp(startTicks);
+        long dur = durationTicks == 0 ? 0 : timestamp(startTicks + durationTicks) - start;
+        switch (l.kind) {
+            case K_FRAME -> h.frame(start, dur, L[0], (int) L[1]);
+            case K_GROUP -> h.systemGroupTick(start, dur, str(O[0]), L[1]);
+            case K_SYSTEM -> h.systemTick(start, dur, str(O[0]), str(O[1]), L[2], (int) L[3]);
+            case K_JOB_SCHEDULE -> h.jobSchedule(start, dur, tid(O[0]), L[1], str(O[2]), str(O[3]), (int) L[4],
+                    (int) L[5], (int) L[6], L[7]);
+            case K_JOB_RUN -> h.jobRun(start, dur, tid(O[0]), tname(O[0]), L[1], str(O[2]), (int) L[3], L[4], L[5]);
+            case K_MAIN_WAIT -> h.mainThreadWait(start, dur, tid(O[0]), L[1], str(O[2]));
+            case K_REGISTRY -> h.registryUpdate(start, dur, str(O[0]), L[1], (int) L[2], (int) L[3], (int) L[4],
+                    (int) L[5]);
+            case K_GRID -> h.spatialGridRebuild(start, dur, L[0], (int) L[1], (int) L[2], (int) L[3]);
+            case K_ENTITY_COUNT -> h.entityCount(start, str(O[0]), L[1]);
+            case K_NATIVE_MEMORY -> h.nativeMemory(start, str(O[0]), str(O[1]), L[2], L[3]);
+            case K_BUDGET -> h.budgetViolation(start, str(O[0]), dbl(L[1]), dbl(L[2]), str(O[3]), (int) L[4],
+                    str(O[5]), L[6]);
+            case K_JVM_INFO -> h.jvmInformation(start, str(O[0]), str(O[1]), str(O[2]), str(O[3]), L[4], L[5]);
+            case K_GC -> h.garbageCollection(start, dur, L[0], str(O[1]), str(O[2]), L[3], L[4]);
+            case K_GC_PAUSE -> h.gcPhasePause(start, dur, l.level, L[0], str(O[1]));
+            case K_HEAP_SUMMARY -> h.gcHeapSummary(start, L[0], str(O[1]), L[2], L[3]);
+            case K_SAFEPOINT -> h.safepoint(start, dur, L[0], (int) L[1], (int) L[2]);
+            case K_VM_OP -> h.vmOperation(start, dur, str(O[0]), L[1] != 0);
+            case K_COMPILATION -> h.compilation(start, dur, tid(O[0]), (int) L[1], str(O[2]), str(O[3]), (int) L[4],
+                    L[5] != 0, L[6] != 0);
+            case K_DEOPT -> h.deoptimization(start, tid(O[0]), (int) L[1], str(O[2]), str(O[3]), str(O[4]),
+                    str(O[5]));
+            case K_ALLOC_SAMPLE -> h.allocationSample(start, tid(O[0]), str(O[1]), L[2]);
+            case K_CPU_LOAD -> h.cpuLoad(start, dbl(L[0]), dbl(L[1]), dbl(L[2]));
+            case K_THREAD_CPU_LOAD -> h.threadCpuLoad(start, tid(O[0]), tname(O[0]), dbl(L[1]), dbl(L[2]));
+            case K_DIRECT_BUFFER -> h.directBufferStatistics(start, L[0], L[1], L[2], L[3]);
+            case K_MONITOR_ENTER -> h.monitorEnter(start, dur, tid(O[0]), tname(O[0]), str(O[1]));
+            case K_THREAD_PARK -> h.threadPark(start, dur, tid(O[0]), tname(O[0]), str(O[1]));
+            case K_THREAD_START -> h.threadLifecycle(start, true, tid(O[0]), tname(O[0]));
+            case K_THREAD_END -> h.threadLifecycle(start, false, tid(O[0]), tname(O[0]));
+            default -> {
+            }
+        }
+        java.util.Arrays.fill(L, 0);
+        java.util.Arrays.fill(O, null);
+        startTicks = 0;
+        durationTicks = 0;
+    }
+}

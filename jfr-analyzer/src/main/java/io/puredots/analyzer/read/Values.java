@@ -1,0 +1,170 @@
+package io.puredots.analyzer.read;
+
+import java.nio.charset.StandardCharsets;
+
+/**
+ * Reading and skipping JFR values of any type, driven by the chunk's {@link Metadata}: how
+ * unknown events and uninteresting constant-pool entries are stepped over, and how the
+ * interesting constant-pool entries are decoded into a small generic form.
+ *
+ * <pre>{@code
+ * value of a field  = constant-pool reference (compressed long key) if the field says so,
+ *                     else by type: long/int/short/char compressed; byte, boolean 1 byte;
+ *                     float 4, double 8 bytes big-endian; String encoded (below);
+ *                     any other class: its fields in order (inline struct)
+ * array field       = compressed count, then that many values
+ * encoded String    = 1 byte encoding: 0 null, 1 "", 2 pool ref (long key), 3 UTF-8 (length,
+ *                     bytes), 4 char array (length, compressed chars), 5 Latin-1 (length, bytes)
+ * }</pre>
+ *
+ * Generic decoded form (constant pools only, never per event): Long for integers and chars,
+ * Double for float/double, Boolean, String (inline), {@link Ref} for a pool reference,
+ * Object[] for an inline struct, null for arrays (not kept) and null strings.
+ *
+ * <p>Stateless; all methods static.
+ */
+final class Values {
+    private Values() {
+    }
+
+    private static final int MAX_DEPTH = 16;
+
+    /** A constant-pool reference: pool of type {@code typeId}, entry {@code key}. */
+    record Ref(long typeId, long key) {
+    }
+
+    static void skipField(ChunkInput in, Metadata.Field f, int depth) {
+        if (f.array) {
+            int n = in.readCount("array length of " + f.name);
+            for (int i = 0; i < n; i++) {
+                skipValue(in, f.type, f.constantPool, depth);
+            }
+        } else {
+            skipValue(in, f.type, f.constantPool, depth);
+        }
+    }
+
+    static void skipValue(ChunkInput in, Metadata.Type t, boolean constantPool, int depth) {
+        if (constantPool) {
+            in.skipLong();
+            return;
+        }
+        switch (t.prim) {
+            case Metadata.P_LONG -> in.skipInt(8);
+            case Metadata.P_INT -> in.skipInt(4);
+            case Metadata.P_SHORT, Metadata.P_CHAR -> in.skipInt(2);
+            case Metadata.P_BYTE, Metadata.P_BOOLEAN -> in.p++;
+            case Metadata.P_FLOAT -> in.p += 4;
+            case Metadata.P_DOUBLE -> in.p += 8;
+            case Metadata.P_STRING -> skipString(in);
+            default -> {
+                if (depth > MAX_DEPTH) {
+                    throw new CorruptChunkException(in.pos(), "values nested deeper than " + MAX_DEPTH + " in " + t.name);
+                }
+                for (Metadata.Field f : t.fields) {
+                    skipField(in, f, depth + 1);
+                }
+            }
+        }
+    }
+
+    static void skipString(ChunkInput in) {
+        int at = in.p;
+        int enc = in.readByte();
+        switch (enc) {
+            case 0, 1 -> {
+            }
+            case 2 -> in.skipLong();
+            case 3, 5 -> {
+                int n = in.readCount("string length");
+                in.p += n;
+            }
+            case 4 -> {
+                int n = in.readCount("string length");
+                for (int i = 0; i < n; i++) {
+                    in.skipInt(2);
+                }
+            }
+            default -> throw new CorruptChunkException(in.abs(at), "unknown string encoding " + enc);
+        }
+    }
+
+    /**
+     * Decodes an encoded string that is not a pool reference; for encoding 2 returns a {@link Ref}
+     * into the pool of {@code stringTypeId}. Returns null for the null string.
+     */
+    static Object readStringOrRef(ChunkInput in, long stringTypeId) {
+        int at = in.p;
+        int enc = in.readByte();
+        switch (enc) {
+            case 0:
+                return null;
+            case 1:
+                return "";
+            case 2:
+                return new Ref(stringTypeId, in.readLong());
+            case 3:
+            case 5: {
+                int n = in.readCount("string length");
+                String s = new String(in.buf, in.p, n, enc == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
+                in.p += n;
+                return s;
+            }
+            case 4: {
+                int n = in.readCount("string length");
+                char[] c = new char[n];
+                for (int i = 0; i < n; i++) {
+                    c[i] = in.readChar();
+                }
+                return new String(c);
+            }
+            default:
+                throw new CorruptChunkException(in.abs(at), "unknown string encoding " + enc);
+        }
+    }
+
+    /** Decodes a field value into the generic form (see class comment). */
+    static Object readField(ChunkInput in, Metadata.Field f, long stringTypeId, int depth) {
+        if (f.array) {
+            skipField(in, f, depth);
+            return null;
+        }
+        if (f.constantPool) {
+            return new Ref(f.typeId, in.readLong());
+        }
+        return readValue(in, f.type, stringTypeId, depth);
+    }
+
+    static Object readValue(ChunkInput in, Metadata.Type t, long stringTypeId, int depth) {
+        switch (t.prim) {
+            case Metadata.P_LONG:
+                return in.readLong();
+            case Metadata.P_INT:
+                return (long) in.readInt();
+            case Metadata.P_SHORT:
+                return (long) in.readShort();
+            case Metadata.P_CHAR:
+                return (long) in.readChar();
+            case Metadata.P_BYTE:
+                return (long) in.readByte();
+            case Metadata.P_BOOLEAN:
+                return in.readBoolean();
+            case Metadata.P_FLOAT:
+                return (double) in.readFloat();
+            case Metadata.P_DOUBLE:
+                return in.readDouble();
+            case Metadata.P_STRING:
+                return readStringOrRef(in, stringTypeId);
+            default: {
+                if (depth > MAX_DEPTH) {
+                    throw new CorruptChunkException(in.pos(), "values nested deeper than " + MAX_DEPTH + " in " + t.name);
+                }
+                Object[] values = new Object[t.fields.size()];
+                for (int i = 0; i < values.length; i++) {
+                    values[i] = readField(in, t.fields.get(i), stringTypeId, depth + 1);
+                }
+                return values;
+            }
+        }
+    }
+}
