@@ -40,6 +40,10 @@ final class ChunkInput {
         this.buf = new byte[DEFAULT_WINDOW];
     }
 
+    boolean compressed() {
+        return compressed;
+    }
+
     /** Absolute file position of the next byte read. */
     long pos() {
         return bufStart + p;

@@ -73,6 +73,12 @@ final class FastDecoder {
     /** Per kind: wanted field names ("a.b" = field b of inline struct a) and how to read them. */
     private static final String[][] FIELDS = new String[27][];
     private static final int[][] WANTS = new int[27][];
+    /** Per kind: the EventHandler method it calls. */
+    private static final String[] METHOD = {"frame", "systemGroupTick", "systemTick", "jobSchedule", "jobRun",
+            "mainThreadWait", "registryUpdate", "spatialGridRebuild", "entityCount", "nativeMemory", "budgetViolation",
+            "jvmInformation", "garbageCollection", "gcPhasePause", "gcHeapSummary", "safepoint", "vmOperation",
+            "compilation", "deoptimization", "allocationSample", "cpuLoad", "threadCpuLoad", "directBufferStatistics",
+            "monitorEnter", "threadPark", "threadLifecycle", "threadLifecycle"};
 
     private static void kind(int k, String name, Object... fieldsAndWants) {
         KINDS.put(name, k);
@@ -160,10 +166,18 @@ final class FastDecoder {
     private static final int OP_STRING_POOL = 9;
     private static final int OP_THREAD = 10;
     private static final int OP_STRUCT = 11;
+    // specialised integral reads (compressed integers only)
+    private static final int OP_VLONG = 12;
+    private static final int OP_VINT = 13;
+    private static final int OP_VUINT = 14;
+    private static final int OP_VSHORT = 15;
+    private static final int OP_VUSHORT = 16;
+    private static final int OP_FLOAT = 17;
+    private static final int OP_DOUBLE = 18;
 
     /** One field of an event or inline struct: how to read it and where to put it. */
     private static final class Op {
-        final int code;
+        int code;
         final Metadata.Field field;
         final int slot;
         Op[] sub;
@@ -175,12 +189,59 @@ final class FastDecoder {
         }
     }
 
+    /** A compiled field program: parallel arrays, so the per-event loop chases no pointers. */
+    private static final class Program {
+        final int[] codes;
+        final int[] slots;
+        final Metadata.Field[] fields;
+        final Program[] subs;
+
+        Program(List<Op> ops, boolean compressed) {
+            int n = ops.size();
+            codes = new int[n];
+            slots = new int[n];
+            fields = new Metadata.Field[n];
+            subs = new Program[n];
+            for (int i = 0; i < n; i++) {
+                Op op = ops.get(i);
+                codes[i] = compressed ? specialise(op) : op.code;
+                slots[i] = op.slot;
+                fields[i] = op.field;
+                if (op.sub != null) {
+                    subs[i] = new Program(java.util.Arrays.asList(op.sub), compressed);
+                }
+            }
+        }
+
+        private static int specialise(Op op) {
+            Metadata.Field f = op.field;
+            if (op.code == OP_INTEGRAL) {
+                switch (f.type.prim) {
+                    case Metadata.P_LONG:
+                        return OP_VLONG;
+                    case Metadata.P_INT:
+                        return f.unsigned ? OP_VUINT : OP_VINT;
+                    case Metadata.P_SHORT:
+                        return f.unsigned ? OP_VUSHORT : OP_VSHORT;
+                    default:
+                        return OP_INTEGRAL;
+                }
+            }
+            if (op.code == OP_FLOATING) {
+                return f.type.prim == Metadata.P_FLOAT ? OP_FLOAT : OP_DOUBLE;
+            }
+            return op.code;
+        }
+    }
+
     /** One event type of this chunk: its name, count, and (if dispatched) its field program. */
     private static final class Layout {
         final String name;
         final int kind;
         final int level;
-        Op[] ops;
+        Program program;
+        /** Slots no field of this chunk's layout writes: reset to defaults before each event. */
+        int[] missingSlots;
         long count;
 
         Layout(String name, int kind, int level) {
@@ -205,6 +266,7 @@ final class FastDecoder {
     private long chunkStartTicks;
     private long chunkStartNanos;
     private double divisor;
+    private boolean nanosTicks;
 
     FastDecoder(StringCanon canon) {
         this.canon = canon;
@@ -218,6 +280,7 @@ final class FastDecoder {
             chunkStartTicks = h.startTicks();
             chunkStartNanos = h.startNanos();
             divisor = h.ticksPerSecond() / 1_000_000_000.0;
+            nanosTicks = divisor == 1.0;
             if ((h.flags() & 4) != 0) {
                 throw new CorruptChunkException(h.offset() + 67, "compressed ticks (header flag 4) are not supported");
             }
@@ -225,7 +288,7 @@ final class FastDecoder {
                 throw new CorruptChunkException(h.offset() + 56, "ticks per second " + h.ticksPerSecond() + " not positive");
             }
             Metadata md = Metadata.read(in, h.offset() + h.metadataOffset(), h.end());
-            Set<Long> poolRoots = compile(md);
+            Set<Long> poolRoots = compile(md, overridden(handler.getClass()), h.compressedIntegers());
             pools = ConstantPools.load(in, h, md, canon, ConstantPools.closure(md, poolRoots));
             inline = new InlineStrings(canon);
 
@@ -258,11 +321,17 @@ final class FastDecoder {
             }
             Layout l = layout(typeId);
             l.count++;
-            if (l.ops != null) {
+            if (l.program != null) {
                 int s = in.load(pos, size);
                 in.p = s + headerLen;
                 in.limit = s + size;
-                run(l.ops);
+                for (int slot : l.missingSlots) {
+                    slotsL[slot] = 0;
+                    slotsO[slot] = null;
+                }
+                startTicks = 0;
+                durationTicks = 0;
+                run(l.program);
                 if (in.p > in.limit) {
                     throw new CorruptChunkException(pos, l.name + " event fields overrun its size " + size);
                 }
@@ -304,7 +373,7 @@ final class FastDecoder {
     }
 
     /** Builds a layout per event type; returns the pool types that wanted fields refer to. */
-    private Set<Long> compile(Metadata md) {
+    private Set<Long> compile(Metadata md, boolean[] overridden, boolean compressed) {
         long maxId = 1;
         for (Metadata.Type t : md.types.values()) {
             if (t.isEvent()) {
@@ -321,12 +390,47 @@ final class FastDecoder {
             }
             Integer kind = KINDS.get(t.name);
             Layout l = new Layout(t.name, kind == null ? -1 : kind, gcPauseLevel(t.name));
-            if (kind != null) {
-                l.ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots);
+            if (kind != null && overridden[kind]) {
+                Set<Long> found = new HashSet<>();
+                List<Op> ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots, found);
+                l.program = new Program(ops, compressed);
+                List<Integer> missing = new ArrayList<>();
+                for (int i = 0; i < FIELDS[kind].length; i++) {
+                    if (!found.contains((long) i)) {
+                        missing.add(i);
+                    }
+                }
+                l.missingSlots = missing.stream().mapToInt(Integer::intValue).toArray();
             }
             put(t.id, l);
         }
         return roots;
+    }
+
+    /** Which kinds the handler class overrides; events of the others are only counted. */
+    private static final ClassValue<boolean[]> OVERRIDDEN = new ClassValue<>() {
+        @Override
+        protected boolean[] computeValue(Class<?> type) {
+            Set<String> names = new HashSet<>();
+            for (java.lang.reflect.Method m : EventHandler.class.getMethods()) {
+                try {
+                    if (type.getMethod(m.getName(), m.getParameterTypes()).getDeclaringClass() != EventHandler.class) {
+                        names.add(m.getName());
+                    }
+                } catch (NoSuchMethodException e) {
+                    names.add(m.getName());
+                }
+            }
+            boolean[] out = new boolean[METHOD.length];
+            for (int k = 0; k < METHOD.length; k++) {
+                out[k] = names.contains(METHOD[k]);
+            }
+            return out;
+        }
+    };
+
+    private static boolean[] overridden(Class<?> handlerClass) {
+        return OVERRIDDEN.get(handlerClass);
     }
 
     private void put(long id, Layout l) {
@@ -342,8 +446,8 @@ final class FastDecoder {
      * {@code prefix}) into their slots; trailing unwanted fields are left out, since the event
      * is skipped by its size afterwards (inline structs must be read through, so not there).
      */
-    private static Op[] program(Metadata.Type t, String[] names, int[] wants, String prefix, boolean top,
-                                Set<Long> roots) {
+    private static List<Op> program(Metadata.Type t, String[] names, int[] wants, String prefix, boolean top,
+                                    Set<Long> roots, Set<Long> found) {
         List<Op> ops = new ArrayList<>();
         int lastNeeded = -1;
         for (Metadata.Field f : t.fields) {
@@ -357,10 +461,13 @@ final class FastDecoder {
                 for (int i = 0; i < names.length && op == null; i++) {
                     if (names[i].equals(full)) {
                         op = wantOp(f, wants[i], i, roots);
+                        if (op != null) {
+                            found.add((long) i);
+                        }
                     } else if (names[i].startsWith(full + ".") && !f.array && !f.constantPool
                             && f.type.prim == Metadata.P_STRUCT) {
                         op = new Op(OP_STRUCT, f, -1);
-                        op.sub = program(f.type, names, wants, full + ".", false, roots);
+                        op.sub = program(f.type, names, wants, full + ".", false, roots, found).toArray(new Op[0]);
                     }
                 }
             }
@@ -372,7 +479,7 @@ final class FastDecoder {
             ops.add(op);
         }
         int n = top ? lastNeeded + 1 : ops.size();
-        return ops.subList(0, n).toArray(new Op[0]);
+        return new ArrayList<>(ops.subList(0, n));
     }
 
     private static boolean isIntegral(Metadata.Field f) {
@@ -425,26 +532,35 @@ final class FastDecoder {
 
     // ---- per event --------------------------------------------------------------------------------
 
-    private void run(Op[] ops) {
+    private void run(Program prog) {
         ChunkInput in = this.in;
         long[] L = slotsL;
         Object[] O = slotsO;
-        for (Op op : ops) {
-            switch (op.code) {
+        int[] codes = prog.codes;
+        int[] slots = prog.slots;
+        for (int i = 0; i < codes.length; i++) {
+            switch (codes[i]) {
                 case OP_SKIP_VARINT -> in.skipLong();
-                case OP_SKIP -> Values.skipField(in, op.field, 0);
-                case OP_START -> startTicks = readIntegral(in, op.field);
-                case OP_DURATION -> durationTicks = readIntegral(in, op.field);
-                case OP_INTEGRAL -> L[op.slot] = readIntegral(in, op.field);
-                case OP_FLOATING -> L[op.slot] = Double.doubleToRawLongBits(op.field.type.prim == Metadata.P_FLOAT
-                        ? (double) in.readFloat() : in.readDouble());
-                case OP_BOOL -> L[op.slot] = in.readBoolean() ? 1 : 0;
-                case OP_SPAN -> L[op.slot] = span(readIntegral(in, op.field), op.field.timespan);
-                case OP_STRING_INLINE -> O[op.slot] = readString(in);
-                case OP_STRING_POOL -> O[op.slot] = pools.string(op.field.typeId, in.readLong());
-                case OP_THREAD -> O[op.slot] = pools.thread(op.field.typeId, in.readLong());
-                case OP_STRUCT -> run(op.sub);
-                default -> throw new IllegalStateException("op " + op.code);
+                case OP_SKIP -> Values.skipField(in, prog.fields[i], 0);
+                case OP_START -> startTicks = readIntegral(in, prog.fields[i]);
+                case OP_DURATION -> durationTicks = readIntegral(in, prog.fields[i]);
+                case OP_VLONG -> L[slots[i]] = in.readLong();
+                case OP_VINT -> L[slots[i]] = (int) in.readLong();
+                case OP_VUINT -> L[slots[i]] = in.readLong() & 0xFFFFFFFFL;
+                case OP_VSHORT -> L[slots[i]] = (short) in.readLong();
+                case OP_VUSHORT -> L[slots[i]] = in.readLong() & 0xFFFFL;
+                case OP_INTEGRAL -> L[slots[i]] = readIntegral(in, prog.fields[i]);
+                case OP_FLOAT -> L[slots[i]] = Double.doubleToRawLongBits(in.readFloat());
+                case OP_DOUBLE -> L[slots[i]] = Double.doubleToRawLongBits(in.readDouble());
+                case OP_FLOATING -> L[slots[i]] = Double.doubleToRawLongBits(
+                        prog.fields[i].type.prim == Metadata.P_FLOAT ? (double) in.readFloat() : in.readDouble());
+                case OP_BOOL -> L[slots[i]] = in.buf[in.p++] != 0 ? 1 : 0;
+                case OP_SPAN -> L[slots[i]] = span(readIntegral(in, prog.fields[i]), prog.fields[i].timespan);
+                case OP_STRING_INLINE -> O[slots[i]] = readString(in);
+                case OP_STRING_POOL -> O[slots[i]] = pools.string(prog.fields[i].typeId, in.readLong());
+                case OP_THREAD -> O[slots[i]] = pools.thread(prog.fields[i].typeId, in.readLong());
+                case OP_STRUCT -> run(prog.subs[i]);
+                default -> throw new IllegalStateException("op " + codes[i]);
             }
         }
     }
@@ -488,8 +604,13 @@ final class FastDecoder {
         }
     }
 
+    /** Ticks to epoch nanos exactly as the JDK's TimeConverter does (double division). */
     private long timestamp(long ticks) {
-        return chunkStartNanos + (long) ((ticks - chunkStartTicks) / divisor);
+        long d = ticks - chunkStartTicks;
+        if (nanosTicks && d < (1L << 53) && d > -(1L << 53)) {
+            return chunkStartNanos + d; // x / 1.0 is exact for |x| < 2^53
+        }
+        return chunkStartNanos + (long) (d / divisor);
     }
 
     private long span(long value, String unit) {
@@ -562,9 +683,5 @@ final class FastDecoder {
             default -> {
             }
         }
-        java.util.Arrays.fill(L, 0);
-        java.util.Arrays.fill(O, null);
-        startTicks = 0;
-        durationTicks = 0;
     }
 }

@@ -31,22 +31,39 @@ final class InlineStrings {
     String read(ChunkInput in, int enc) {
         int start = in.p - 1;
         int n = in.readCount("string length");
+        byte[] b = in.buf;
+        int i = in.p;
+        int h = enc;
         int end;
         if (enc == 4) {
-            for (int i = 0; i < n; i++) {
-                in.skipInt(2);
-            }
-            end = in.p;
-            if (end > in.limit) {
-                throw new CorruptChunkException(in.abs(start), "string overruns its event");
+            if (!in.compressed()) {
+                end = i + 2 * n;
+            } else {
+                // compressed chars: a char ends at a byte with the high bit clear
+                int limit = in.limit;
+                int chars = 0;
+                while (chars < n) {
+                    if (i >= limit) {
+                        throw new CorruptChunkException(in.abs(start), "string overruns its event");
+                    }
+                    byte x = b[i++];
+                    h = 31 * h + x;
+                    if (x >= 0) {
+                        chars++;
+                    }
+                }
+                end = i;
             }
         } else {
-            end = in.p + n;
+            end = i + n;
         }
-        byte[] b = in.buf;
-        int h = 1;
-        for (int i = start; i < end; i++) {
-            h = 31 * h + b[i];
+        if (end > in.limit) {
+            throw new CorruptChunkException(in.abs(start), "string overruns its event");
+        }
+        if (enc != 4 || !in.compressed()) {
+            for (int j = in.p; j < end; j++) {
+                h = 31 * h + b[j];
+            }
         }
         int mask = CAPACITY - 1;
         int slot = (h ^ (h >>> 16)) & mask;
