@@ -92,9 +92,10 @@ public final class AttributionText {
             case SAFEPOINT -> (c.count() == 1 ? "safepoint " : c.count() + " safepoints ") + overlapped
                     + (c.label().isEmpty() ? "" : " (" + c.label() + ")");
             case COMPILATION -> "JIT: " + c.count() + (c.count() == 1 ? " compilation " : " compilations ")
-                    + overlapped + " (longest " + ms(c.longestNanos()) + " ms: " + c.label() + ", " + c.detail() + ")";
+                    + overlapped + " (longest " + ms(c.longestNanos()) + " ms: " + method(c.label()) + ", " + c.detail()
+                    + ")";
             case DEOPTIMIZATION -> c.count() + (c.count() == 1 ? " deoptimization" : " deoptimizations")
-                    + " (" + c.label() + ": " + c.detail() + ")";
+                    + " (" + method(c.label()) + ": " + c.detail() + ")";
             case MONITOR_ENTER -> "monitor contention on " + c.label() + " " + overlapped + paren(c.detail());
             case THREAD_PARK -> "park on " + c.label() + " " + overlapped + paren(c.detail());
         };
@@ -131,6 +132,10 @@ public final class AttributionText {
             sb.append("- note: ").append(cell(n)).append('\n');
         }
         return sb.toString();
+    }
+
+    private static String method(String m) {
+        return m.isEmpty() || m.equals(".") ? "unknown method" : m;
     }
 
     private static String paren(String s) {
