@@ -14,7 +14,8 @@ import java.util.Map;
  * events and the JVM intervals that can explain slow frames (GC pauses and phases, safepoints and
  * their VM operations, compilations, deoptimizations, monitor enters and parks on simulation
  * threads, allocation samples, CPU load), and at {@link #chunkEnd} shrinks them to what a later
- * join can need. {@link SlowFrameAttribution#merge} merges the partials in chunk order and joins.
+ * join can need. {@link AttributionTotal#add} (or {@link SlowFrameAttribution#merge}) merges the
+ * partials in chunk order and joins.
  *
  * <p>What a partial keeps after {@code chunkEnd}, so that memory is bounded per chunk and small
  * per partial: its worst N frames; its over-budget runs that touch the chunk's first or last
@@ -61,6 +62,7 @@ public final class AttributionAggregator implements EventHandler {
     long allocTotalBytes;
     long allocSamples;
     long droppedAllocSamples;
+    long lastFrameEnd = Long.MIN_VALUE;
     long spanStart = Long.MAX_VALUE;
     long spanEnd = Long.MIN_VALUE;
     final Map<Long, String[]> gcNames = new HashMap<>(); // gcId -> {name, cause}
@@ -292,6 +294,7 @@ public final class AttributionAggregator implements EventHandler {
             firstStart = Math.min(firstStart, fStart[f]);
             lastEnd = Math.max(lastEnd, fStart[f] + fDuration[f]);
         }
+        lastFrameEnd = lastEnd;
         for (int i = 0; i < raw.size; i++) {
             if (fSize == 0 || raw.start[i] < firstStart || raw.end(i) > lastEnd) {
                 keep[i] = true;

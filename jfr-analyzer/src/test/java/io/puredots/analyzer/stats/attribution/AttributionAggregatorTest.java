@@ -181,8 +181,9 @@ class AttributionAggregatorTest {
     }
 
     /**
-     * Random recordings split into random chunks give the same result as one chunk, and the worst
-     * frames' causes equal a brute-force join over all intervals.
+     * Random recordings split into random chunks give the same result as one chunk (per-chunk
+     * shrinking and the pruning of {@link AttributionTotal} lose nothing), and the worst frames'
+     * causes equal a brute-force join over all intervals.
      */
     @Test
     void anySplitMatchesOneChunkAndBruteForce() {
@@ -201,7 +202,7 @@ class AttributionAggregatorTest {
                 t += d + rnd.nextInt(3) * MS;
             }
             long end = t;
-            for (int i = 0; i < 120; i++) {
+            for (int i = 0; i < 3000; i++) { // enough to make AttributionTotal prune
                 long s = T0 + (long) (rnd.nextDouble() * (end - T0));
                 long d = rnd.nextInt(4) == 0 ? 0 : rnd.nextInt(40) * MS / 3;
                 int type = 1 + rnd.nextInt(4);
@@ -222,7 +223,7 @@ class AttributionAggregatorTest {
             }
             AttributionSettings s = settings(16, 3, 8);
             AttributionResult whole = run(s, ev);
-            int[] splits = rnd.ints(rnd.nextInt(6), 1, ev.size()).sorted().distinct().toArray();
+            int[] splits = rnd.ints(rnd.nextInt(40), 1, ev.size()).sorted().distinct().toArray();
             assertEquals(whole, run(s, ev, splits), "round " + round);
 
             // brute force: total GC pause overlap of each worst frame
@@ -252,6 +253,32 @@ class AttributionAggregatorTest {
             long max = frames.stream().mapToLong(x -> x[1]).max().orElseThrow();
             assertEquals(max, whole.worstFrames().get(0).durationNanos());
         }
+    }
+
+    @Test
+    void theTotalHoldsOnlyIntervalsThatCanStillMatter() {
+        AttributionSettings s = settings(16, 5, 3);
+        AttributionTotal total = new AttributionTotal(s);
+        long t = T0;
+        long tick = 0;
+        int fed = 0;
+        for (int chunk = 0; chunk < 100; chunk++) {
+            AttributionAggregator a = new AttributionAggregator(s);
+            for (int f = 0; f < 50; f++) {
+                long d = (chunk == 40 && f == 10) ? 50 * MS : 10 * MS; // one slow frame
+                a.frame(t, d, tick++, 0);
+                // a worker park inside every frame; the first and last frame's parks stay at the chunk's edges
+                a.threadPark(t + MS, 2 * MS, 7, "puredots-worker-0", "X");
+                fed++;
+                t += d;
+            }
+            a.chunkEnd(null, java.util.Map.of());
+            total.add(a);
+        }
+        assertTrue(total.intervalsHeld() < fed / 5, total.intervalsHeld() + " of " + fed + " intervals held");
+        FrameAttribution worst = total.result().worstFrames().get(0);
+        assertEquals(40 * 50 + 10, worst.tick());
+        assertEquals(CauseKind.THREAD_PARK, worst.causes().get(0).kind());
     }
 
     @Test
