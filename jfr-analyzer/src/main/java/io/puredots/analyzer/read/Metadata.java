@@ -172,7 +172,9 @@ final class Metadata {
                 }
                 Type t = new Type(parseId(c.attr("id"), in, start), c.attr("name"), c.attr("superType"),
                         "true".equals(c.attr("simpleType")));
-                types.put(t.id, t);
+                if (types.put(t.id, t) != null) {
+                    throw new CorruptChunkException(in.abs(start), "metadata class id " + t.id + " defined twice");
+                }
                 for (Element f : c.children) {
                     if (!"field".equals(f.name)) {
                         continue;
