@@ -76,6 +76,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void directoryWithoutRecordingsIsTrouble() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-repo"));
+        CliRun r = CliRun.of("report", empty.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: cannot read '" + empty + "': a directory without *.jfr files\n", r.err());
+    }
+
+    @Test
     void fileThatIsNotARecordingIsTrouble() throws Exception {
         Path bad = dir.resolve("not-jfr.jfr");
         Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
