@@ -164,6 +164,7 @@ class ReportCommandTest {
                 + " statistics are missing; only the JVM parts are reported"), r.out());
         assertTrue(r.out().contains("heap after GC"), r.out());
         assertTrue(r.out().contains("frame                           NO_DATA"), r.out());
+        assertTrue(r.out().contains("result  no budget violated (10 without data)"), r.out());
         JsonNode json = new ObjectMapper().readTree(CliRun.of("report", "--format", "json", jdkOnly.toString()).out());
         assertFalse(json.get("gameEvents").asBoolean());
         assertTrue(json.get("frames").isNull());
