@@ -95,6 +95,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void verbosePrintsTheStackTraceAfterTheLine() throws Exception {
+        Path bad = dir.resolve("not-jfr-verbose.jfr");
+        Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
+        CliRun r = CliRun.of("report", "--verbose", bad.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
+        assertTrue(r.err().lines().count() > 3, r.err());
+        assertTrue(r.err().contains("RecordingFormatException"), r.err());
+    }
+
+    @Test
     void badBudgetFileIsTrouble() throws Exception {
         Path bad = dir.resolve("bad.budgets");
         Files.writeString(bad, "frame = 16.6 jiffy\n");
