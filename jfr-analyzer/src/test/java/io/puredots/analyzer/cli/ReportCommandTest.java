@@ -76,6 +76,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void directoryWithoutRecordingsIsTrouble() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-repo"));
+        CliRun r = CliRun.of("report", empty.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: cannot read '" + empty + "': a directory without *.jfr files\n", r.err());
+    }
+
+    @Test
     void fileThatIsNotARecordingIsTrouble() throws Exception {
         Path bad = dir.resolve("not-jfr.jfr");
         Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
@@ -84,6 +92,17 @@ class ReportCommandTest {
         assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceAfterTheLine() throws Exception {
+        Path bad = dir.resolve("not-jfr-verbose.jfr");
+        Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
+        CliRun r = CliRun.of("report", "--verbose", bad.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
+        assertTrue(r.err().lines().count() > 3, r.err());
+        assertTrue(r.err().contains("RecordingFormatException"), r.err());
     }
 
     @Test
@@ -156,6 +175,7 @@ class ReportCommandTest {
                 + " statistics are missing; only the JVM parts are reported"), r.out());
         assertTrue(r.out().contains("heap after GC"), r.out());
         assertTrue(r.out().contains("frame                           NO_DATA"), r.out());
+        assertTrue(r.out().contains("result  no budget violated (10 without data)"), r.out());
         JsonNode json = new ObjectMapper().readTree(CliRun.of("report", "--format", "json", jdkOnly.toString()).out());
         assertFalse(json.get("gameEvents").asBoolean());
         assertTrue(json.get("frames").isNull());
