@@ -10,7 +10,11 @@ LARGE_MB=${1:-520}; HTTP_MB=${2:-40}; REPS=${3:-3}; HEAP=${HEAP:-128m}
 DIR=${BENCH_DIR:-/tmp/export-bench}; mkdir -p "$DIR"
 mvn -B -q -pl jfr-export -am test-compile
 R=~/.m2/repository
-CP="jfr-events/target/classes:jfr-export/target/classes:jfr-export/target/test-classes"
+# a snapshot of the classes, so that a rebuild while the benchmark runs does not disturb it
+rm -rf "$DIR/classes" && mkdir -p "$DIR/classes"
+cp -r jfr-events/target/classes "$DIR/classes/events"; cp -r jfr-export/target/classes "$DIR/classes/export"
+cp -r jfr-export/target/test-classes "$DIR/classes/export-test"
+CP="$DIR/classes/events:$DIR/classes/export:$DIR/classes/export-test"
 for j in com/fasterxml/jackson/core/jackson-core/2.20.1/jackson-core-2.20.1.jar \
          com/fasterxml/jackson/core/jackson-databind/2.20.1/jackson-databind-2.20.1.jar \
          org/apache/commons/commons-csv/1.14.1/commons-csv-1.14.1.jar org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar; do

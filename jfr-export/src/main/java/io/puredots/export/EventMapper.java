@@ -66,6 +66,7 @@ public final class EventMapper {
     private long lastBudgetNanos = Long.MIN_VALUE;
     private long events;
     private long mapped;
+    private long unresolvedNames;
 
     /**
      * @param budgets budgets to write as budget_* points, or null for none
@@ -114,19 +115,19 @@ public final class EventMapper {
             }
             case GROUP:
                 sink.sample(Metric.FRAME_TIME, start, e.getLong("tick"),
-                        cached("g", e.getString("group"), null), duration);
+                        cached("g", name(e, "group"), null), duration);
                 break;
             case SYSTEM:
                 sink.sample(Metric.FRAME_TIME, start, e.getLong("tick"),
-                        cached("s", e.getString("group"), e.getString("system")), duration);
+                        cached("s", name(e, "group"), name(e, "system")), duration);
                 break;
             case ENTITY_COUNT:
-                sink.sample(Metric.ENTITY_COUNT, start, -1, Point.tags("archetype", e.getString("archetype")),
+                sink.sample(Metric.ENTITY_COUNT, start, -1, Point.tags("archetype", name(e, "archetype")),
                         e.getLong("count"));
                 break;
             case REGISTRY: {
                 long tick = e.getLong("tick");
-                String[] tags = cached("r", e.getString("registry"), null);
+                String[] tags = cached("r", name(e, "registry"), null);
                 sink.sample(Metric.REGISTRY_ENTRY_COUNT, start, tick, tags, e.getInt("entryCount"));
                 sink.sample(Metric.REGISTRY_UPDATE_TIME, start, tick, tags, duration);
                 sink.sample(Metric.REGISTRY_CHANGES, start, tick, tags,
@@ -137,7 +138,7 @@ public final class EventMapper {
                 sink.sample(Metric.SPATIAL_GRID_REBUILD_TIME, start, e.getLong("tick"), NO_TAGS, duration);
                 break;
             case NATIVE: {
-                String[] tags = Point.tags("owner", e.getString("owner"), "kind", e.getString("containerKind"));
+                String[] tags = Point.tags("owner", name(e, "owner"), "kind", name(e, "containerKind"));
                 sink.sample(Metric.NATIVE_MEMORY_RESERVED, start, -1, tags, e.getLong("bytesReserved"));
                 sink.sample(Metric.NATIVE_MEMORY_USED, start, -1, tags, e.getLong("bytesUsed"));
                 break;
@@ -146,7 +147,7 @@ public final class EventMapper {
                 long tick = e.getLong("tick");
                 RecordedThread t = e.getThread();
                 String worker = t == null ? "unknown" : t.getJavaName() != null ? t.getJavaName() : t.getOSName();
-                String job = e.getString("jobName");
+                String job = name(e, "jobName");
                 sink.sample(Metric.JOB_RUN_TIME, start, tick, cached("j", job, worker), duration);
                 sink.sample(Metric.JOB_QUEUE_WAIT, start, tick, cached("q", job, null), e.getLong("queueWait"));
                 sink.busy(worker, tick, start, end);
@@ -175,6 +176,24 @@ public final class EventMapper {
                 break;
         }
         sink.advance(end);
+    }
+
+    /** Events whose name fields came back null, counted by {@link #name}. */
+    public long unresolvedNames() {
+        return unresolvedNames;
+    }
+
+    /**
+     * A name field (group, system, registry, ...). Live JFR streams can deliver a pooled string
+     * (17 to 127 chars) as null: a race in the JDK's string pool, seen on JDK 17 and 25 with
+     * RecordingStream. The point then lacks that tag; this counts it so callers can say so.
+     */
+    private String name(RecordedEvent e, String field) {
+        String s = e.getString(field);
+        if (s == null) {
+            unresolvedNames++;
+        }
+        return s;
     }
 
     private void budgets(long ts, int entities) {

@@ -52,6 +52,11 @@ public final class ExportPipeline {
         return sink instanceof RawSamples ? ((RawSamples) sink).points : ((WindowAggregator) sink).points();
     }
 
+    /** Name fields (group, system, ...) the stream delivered as null; their points lack that tag. */
+    public long unresolvedNames() {
+        return mapper.unresolvedNames();
+    }
+
     /** Samples dropped because their window had already been written (0 for raw). */
     public long lateSamples() {
         return sink instanceof WindowAggregator ? ((WindowAggregator) sink).late() : 0;

@@ -56,6 +56,8 @@ public final class TelemetryExporter implements AutoCloseable {
         Consumer<jdk.jfr.consumer.RecordedEvent> afterEvent = e -> { };
     }
 
+    private static final int MARKER_WAIT_SECONDS = 10;
+
     /** Resource name of the recording settings in jfr-events. */
     static final String JFC = "/io/puredots/events/puredots.jfc";
 
@@ -65,42 +67,59 @@ public final class TelemetryExporter implements AutoCloseable {
     private final PointWriter writer;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final long intervalNanos;
+    private final Consumer<String> warnings;
     private long lastFlush = System.nanoTime();
     private boolean closed;
-    private volatile boolean closing;
+    /** Guards the pipeline and writer: stream callbacks and close() (the remote stream may still deliver while closing). */
+    private final Object lock = new Object();
+    private boolean closing;
+    private final long markerId = System.nanoTime() ^ System.identityHashCode(this);
+    private final java.util.concurrent.CountDownLatch markerSeen = new java.util.concurrent.CountDownLatch(1);
 
     private TelemetryExporter(EventStream stream, JMXConnector connector, Config c) throws IOException {
         this.stream = stream;
         this.connector = connector;
         this.intervalNanos = c.interval.toNanos();
+        this.warnings = c.warnings;
         c.sinkOptions.warnings = c.warnings;
         this.writer = c.endpoint.open(c.sinkOptions, c.stdout);
         this.pipeline = new ExportPipeline(c.resolution, c.budgets, writer);
-        stream.onEvent(e -> {
-            if (failure.get() != null) {
-                return;
-            }
-            try {
-                pipeline.accept(e);
-                c.afterEvent.accept(e);
-            } catch (RuntimeException ex) {
-                fail(ex, c);
+        stream.onEvent(StreamMarker.NAME, e -> {
+            if (e.getLong("id") == markerId) {
+                markerSeen.countDown();
             }
         });
-        stream.onFlush(() -> {
-            long now = System.nanoTime();
-            if (now - lastFlush >= intervalNanos && failure.get() == null) {
-                lastFlush = now;
+        stream.onEvent(e -> {
+            synchronized (lock) {
+                if (closing || failure.get() != null || e.getEventType().getName().equals(StreamMarker.NAME)) {
+                    return;
+                }
                 try {
-                    pipeline.flush();
-                } catch (IOException | RuntimeException ex) {
+                    pipeline.accept(e);
+                    c.afterEvent.accept(e);
+                } catch (RuntimeException ex) {
                     fail(ex, c);
                 }
             }
         });
+        stream.onFlush(() -> {
+            synchronized (lock) {
+                long now = System.nanoTime();
+                if (now - lastFlush >= intervalNanos && failure.get() == null && !closing) {
+                    lastFlush = now;
+                    try {
+                        pipeline.flush();
+                    } catch (IOException | RuntimeException ex) {
+                        fail(ex, c);
+                    }
+                }
+            }
+        });
         stream.onError(t -> {
-            if (!closing) { // JDK 17's RemoteRecordingStream reports spurious errors while closing
-                fail(t, c);
+            synchronized (lock) {
+                if (!closing) {
+                    fail(t, c);
+                }
             }
         });
     }
@@ -118,6 +137,7 @@ public final class TelemetryExporter implements AutoCloseable {
         }
         RecordingStream rs = new RecordingStream();
         rs.setSettings(settings());
+        rs.enable(StreamMarker.NAME);
         TelemetryExporter t = new TelemetryExporter(rs, null, config);
         rs.startAsync();
         return t;
@@ -183,6 +203,16 @@ public final class TelemetryExporter implements AutoCloseable {
         return pipeline.pointsWritten();
     }
 
+    /** Name fields the stream delivered as null (see {@link EventMapper}); their points lack that tag. */
+    public long unresolvedNames() {
+        return pipeline.unresolvedNames();
+    }
+
+    /** Samples dropped because their window had already been written. */
+    public long lateSamples() {
+        return pipeline.lateSamples();
+    }
+
     /** Delivery counts if the endpoint is InfluxDB (final after close), else null. */
     public DeliveryStats stats() {
         return writer instanceof InfluxHttpSink ? ((InfluxHttpSink) writer).stats() : null;
@@ -190,8 +220,10 @@ public final class TelemetryExporter implements AutoCloseable {
 
     /**
      * Stops streaming, writes the open windows and closes the endpoint (an HTTP sink delivers
-     * what it holds, up to its give-up time). Events still in JFR's buffers at this moment, up
-     * to about a second's worth, are not exported.
+     * what it holds, up to its give-up time). In-process, events committed before this call are
+     * exported: it first waits (up to 10 s, about one JFR flush) for a marker event to come
+     * through the stream. Attached to another JVM, up to about a second of its last events may
+     * be missing.
      */
     @Override
     public synchronized void close() throws IOException {
@@ -199,12 +231,29 @@ public final class TelemetryExporter implements AutoCloseable {
             return;
         }
         closed = true;
-        closing = true;
+        if (connector == null && failure.get() == null) {
+            // in-process: wait (bounded) until the stream has delivered everything committed so far
+            StreamMarker m = new StreamMarker();
+            m.id = markerId;
+            m.commit();
+            try {
+                markerSeen.await(MARKER_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (lock) {
+            closing = true; // from here on the stream's callbacks do nothing
+        }
         stream.close();
         try {
             stream.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        }
+        if (pipeline.unresolvedNames() > 0) {
+            warnings.accept("telemetry export: " + pipeline.unresolvedNames() + " name fields came through the JFR stream"
+                    + " as null (a JDK string-pool race); those points lack that tag");
         }
         try {
             if (failure.get() == null) {

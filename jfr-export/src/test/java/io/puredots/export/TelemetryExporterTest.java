@@ -37,36 +37,35 @@ class TelemetryExporterTest {
         return out;
     }
 
-    static CountDownLatch frameSeen(TelemetryExporter.Config c, long tick) {
-        CountDownLatch seen = new CountDownLatch(1);
-        c.afterEvent = e -> {
-            if (e.getEventType().getName().equals(EventNames.FRAME) && e.getLong("tick") >= tick) {
-                seen.countDown();
-            }
-        };
-        return seen;
-    }
-
     @Test
-    void inProcessExportWritesEveryFrameOfTheStream() throws Exception {
+    void inProcessExportWritesEveryFrameCommittedBeforeClose() throws Exception {
         Path out = dir.resolve("live.jsonl");
         TelemetryExporter.Config c = new TelemetryExporter.Config();
         c.endpoint = Endpoint.parse(out.toString(), null);
         c.resolution = Resolution.FRAME;
         c.interval = Duration.ofMillis(100);
-        CountDownLatch last = frameSeen(c, 1_000_039);
         TelemetryExporter exporter = TelemetryExporter.start(c);
         TestRecordings.emitFrames(1_000_000, 40);
-        assertTrue(last.await(60, TimeUnit.SECONDS), "marker frame streamed");
-        exporter.close();
+        exporter.close(); // no waiting here: close itself waits for its marker to come through the stream
         assertNull(exporter.failure());
         List<JsonNode> points = read(out);
         long frames = points.stream().filter(n -> n.get("metric").asText().equals("frame_time")
                 && n.get("tags").get("level").asText().equals("frame")).count();
-        long groups = points.stream().filter(n -> n.get("metric").asText().equals("frame_time")
-                && n.get("tags").get("level").asText().equals("group")).count();
+        List<JsonNode> groupPoints = points.stream().filter(n -> n.get("metric").asText().equals("frame_time")
+                && n.get("tags").get("level").asText().equals("group")).collect(java.util.stream.Collectors.toList());
+        long groups = groupPoints.size();
+        // JDK streaming can deliver a pooled name as null (see EventMapper.name): such points are merged
+        // into one window per tick without the tag, and the exporter counts every such field
+        long unnamed = groupPoints.stream().filter(n -> !n.get("tags").has("group")).count();
+        long unnamedEvents = groupPoints.stream().filter(n -> !n.get("tags").has("group"))
+                .mapToLong(n -> n.get("fields").get("count").asLong()).sum();
+        assertTrue(exporter.unresolvedNames() >= unnamedEvents, exporter.unresolvedNames() + " < " + unnamedEvents);
+        long namedEvents = groupPoints.stream().filter(n -> n.get("tags").has("group"))
+                .mapToLong(n -> n.get("fields").get("count").asLong()).sum();
+        assertEquals(0, exporter.lateSamples());
         assertEquals(40, frames);
-        assertEquals(80, groups);
+        assertEquals(80, namedEvents + unnamedEvents, "every group tick arrives, named or not");
+        assertTrue(groups >= 40 && unnamed <= 40, groups + " " + unnamed);
         assertTrue(points.stream().anyMatch(n -> n.get("metric").asText().equals("worker_utilization")));
     }
 
