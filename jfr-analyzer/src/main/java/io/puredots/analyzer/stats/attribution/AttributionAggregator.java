@@ -96,6 +96,9 @@ public final class AttributionAggregator implements EventHandler {
 
     @Override
     public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+        if (tick < settings.firstTick() || tick > settings.lastTick()) {
+            return;
+        }
         if (fSize == fStart.length) {
             int n = fSize * 2;
             fStart = Arrays.copyOf(fStart, n);
