@@ -11,12 +11,12 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Collections;
 import java.util.LinkedHashMap;
-import java.util.Locale;
 import java.util.Map;
 import java.util.NavigableMap;
 import java.util.OptionalDouble;
 import java.util.OptionalLong;
 import java.util.TreeMap;
+import java.util.regex.Pattern;
 
 /**
  * Frame, group, system and memory budgets, read from a budget file. The one format read by
@@ -263,6 +263,8 @@ public final class Budgets {
 
     // ---- value parsing ------------------------------------------------------------------
 
+    private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
+
     private static final String[][] TIME_UNITS = {{"ns", "1"}, {"us", "1000"}, {"ms", "1000000"}, {"s", "1000000000"}};
     private static final String[][] DATA_UNITS = {
         {"KiB", "1024"}, {"MiB", "1048576"}, {"GiB", "1073741824"},
@@ -310,12 +312,8 @@ public final class Budgets {
     }
 
     private static double parsePositiveDouble(String where, String key, String number) throws BudgetFormatException {
-        double d;
-        try {
-            d = Double.parseDouble(number.toLowerCase(Locale.ROOT));
-        } catch (NumberFormatException e) {
-            d = Double.NaN;
-        }
+        // plain decimals only: Double.parseDouble would also take "16.6f", "0x10", "1e3", "NaN"
+        double d = PLAIN_DECIMAL.matcher(number).matches() ? Double.parseDouble(number) : Double.NaN;
         if (!(d > 0) || Double.isInfinite(d)) {
             throw new BudgetFormatException(where + ": '" + key + "' needs a positive number, got '" + number + "'");
         }

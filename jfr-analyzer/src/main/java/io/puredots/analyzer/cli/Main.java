@@ -1,11 +1,19 @@
 package io.puredots.analyzer.cli;
 
-/** Entry point of jfr-analyzer (placeholder until the report work lands). */
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** Entry point of the {@code jfr-analyzer} jar: runs the command line and exits with its code. */
 public final class Main {
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("jfr-analyzer");
+        PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+        PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+        int code = Cli.commandLine(out, err).execute(args);
+        out.flush();
+        err.flush();
+        System.exit(code);
     }
 }

@@ -1,0 +1,35 @@
+package io.puredots.analyzer.model;
+
+import java.util.List;
+
+/**
+ * Everything {@code jfr-analyzer report} says about one run: the one value every output writer
+ * reads. Immutable; times in nanoseconds, sizes in bytes, instants as epoch nanoseconds (UTC).
+ *
+ * @param overview     the recording(s): JVM, time span, chunks, event counts
+ * @param selection    which part of the run the statistics cover (window, warm-up)
+ * @param gameEvents   whether the recording holds any {@code puredots.*} events
+ * @param frames       frame statistics; {@code null} without {@code puredots.Frame} events
+ * @param groups       per system group, in first-seen order
+ * @param systems      per system, in first-seen order
+ * @param jobs         workers and jobs; {@code null} without job events
+ * @param memory       heap, native containers, direct buffers
+ * @param registries   per registry, in first-seen order
+ * @param budgets      the budget verdicts; {@code null} until judged
+ */
+public record Report(Overview overview, Selection selection, boolean gameEvents, Frames frames,
+                     List<Series> groups, List<Series> systems, Jobs jobs, Memory memory,
+                     List<Registry> registries, BudgetResult budgets) {
+
+    public Report {
+        groups = List.copyOf(groups);
+        systems = List.copyOf(systems);
+        registries = List.copyOf(registries);
+    }
+
+    /** This report with the given budget verdicts. */
+    public Report withBudgets(BudgetResult verdicts) {
+        return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
+                verdicts);
+    }
+}

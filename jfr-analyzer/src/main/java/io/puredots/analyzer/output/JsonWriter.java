@@ -1,0 +1,34 @@
+package io.puredots.analyzer.output;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.puredots.analyzer.model.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+
+/**
+ * The complete {@link Report} as one JSON object: the record components under their Java names
+ * (times in ns, sizes in bytes, instants as epoch ns), plus {@code "schema"} first. This is the
+ * stable machine-readable form ({@code compare} and export read it); fields are only ever added.
+ * Thread-safe.
+ */
+public final class JsonWriter implements ReportWriter {
+    /** Identifies the JSON layout; bumped only on an incompatible change. */
+    public static final String SCHEMA = "puredots-report/1";
+
+    private static final ObjectMapper MAPPER = new ObjectMapper()
+            .enable(SerializationFeature.INDENT_OUTPUT)
+            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+
+    @Override
+    public void write(Report report, Writer out) throws IOException {
+        ObjectNode root = MAPPER.createObjectNode();
+        root.put("schema", SCHEMA);
+        root.setAll((ObjectNode) MAPPER.valueToTree(report));
+        MAPPER.writeValue(out, root);
+        out.write('\n');
+        out.flush();
+    }
+}

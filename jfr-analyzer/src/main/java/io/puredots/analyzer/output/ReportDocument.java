@@ -1,0 +1,263 @@
+package io.puredots.analyzer.output;
+
+import io.puredots.analyzer.model.BudgetCheck;
+import io.puredots.analyzer.model.BudgetResult;
+import io.puredots.analyzer.model.Distribution;
+import io.puredots.analyzer.model.Frames;
+import io.puredots.analyzer.model.Jobs;
+import io.puredots.analyzer.model.Memory;
+import io.puredots.analyzer.model.Overview;
+import io.puredots.analyzer.model.Registry;
+import io.puredots.analyzer.model.Report;
+import io.puredots.analyzer.model.Selection;
+import io.puredots.analyzer.model.Series;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * Lays a {@link Report} out as a {@link Document} for the text and Markdown writers. Formats
+ * values only; computes no statistic. Stateless, thread-safe.
+ */
+final class ReportDocument {
+    /** The sentence shown when a recording has no puredots events. */
+    static final String NO_GAME_EVENTS = "no puredots events in this recording: frame, system, job and registry"
+            + " statistics are missing; only the JVM parts are reported";
+
+    private ReportDocument() {
+    }
+
+    static Document of(Report r) {
+        Document d = new Document("jfr-analyzer report");
+        overview(d, r.overview(), r.selection());
+        if (!r.gameEvents()) {
+            d.section("Game events").note(NO_GAME_EVENTS);
+        }
+        if (r.frames() != null) {
+            frames(d, r.frames());
+        } else if (r.gameEvents()) {
+            d.section("Frames").note("no puredots.Frame events in the selection");
+        }
+        if (!r.groups().isEmpty()) {
+            series(d.section("System groups"), r.groups(), false);
+        }
+        if (!r.systems().isEmpty()) {
+            series(d.section("Systems"), r.systems(), true);
+        }
+        if (r.jobs() != null) {
+            jobs(d, r.jobs());
+        }
+        memory(d, r.memory());
+        if (!r.registries().isEmpty()) {
+            registries(d, r.registries());
+        }
+        if (r.budgets() != null) {
+            budgets(d, r.budgets());
+        }
+        counts(d, r.overview());
+        return d;
+    }
+
+    private static void overview(Document d, Overview o, Selection sel) {
+        Document.Section s = d.section("Recording");
+        s.kv("files", String.join(", ", o.files()));
+        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)"
+                : o.jvmVersion().startsWith(o.jvmName()) ? o.jvmVersion() : o.jvmName() + " " + o.jvmVersion());
+        if (o.chunks() > 0) {
+            s.kv("time", Format.instant(o.startNanos()) + " to " + Format.instant(o.endNanos()) + " ("
+                    + Format.duration(o.durationNanos()) + ")");
+        }
+        s.kv("chunks", Long.toString(o.chunks()));
+        s.kv("events", Long.toString(o.totalEvents()));
+        s.kv("selection", selection(sel));
+    }
+
+    private static String selection(Selection sel) {
+        if (sel.keepsEverything() && sel.warmupTicks() == 0) {
+            return "everything (no warm-up dropped, no window)";
+        }
+        StringBuilder b = new StringBuilder();
+        b.append("warm-up ").append(sel.warmup());
+        if (!"none".equals(sel.warmup())) {
+            b.append(" (").append(sel.warmupTicks()).append(" ticks dropped)");
+        }
+        b.append("; ticks ").append(sel.firstTick() == null ? "first" : sel.firstTick().toString())
+                .append(" to ").append(sel.lastTick() == null ? "last" : sel.lastTick().toString());
+        if (sel.fromNanos() != null || sel.toNanos() != null) {
+            b.append("; time ").append(sel.fromNanos() == null ? "start" : Format.instant(sel.fromNanos()))
+                    .append(" to ").append(sel.toNanos() == null ? "end" : Format.instant(sel.toNanos()));
+        }
+        return b.toString();
+    }
+
+    private static void frames(Document d, Frames f) {
+        Document.Section s = d.section("Frames");
+        s.kv("frames", f.count() + " (" + Format.num(f.framesPerSecond(), 1) + " frames/s)");
+        Distribution t = f.timeNanos();
+        s.kv("frame time", "mean " + Format.msUnit(t.mean()) + ", p50 " + Format.ms(t.p50()) + ", p90 "
+                + Format.ms(t.p90()) + ", p95 " + Format.ms(t.p95()) + ", p99 " + Format.ms(t.p99()) + ", p99.9 "
+                + Format.ms(t.p999()) + ", max " + Format.ms(t.max()) + " ms");
+        if (f.budgetNanos() != null) {
+            s.kv("over budget", f.overBudget() + " frames over " + Format.msUnit(f.budgetNanos()) + " ("
+                    + Format.num(f.overBudgetPercent(), 2) + "%), longest streak " + f.longestOverBudgetStreak());
+        } else {
+            s.kv("over budget", "no frame budget set");
+        }
+        if (f.maxEntities() > 0) {
+            s.kv("entities", "up to " + f.maxEntities());
+        }
+        Document.Table h = s.table("frame time (ms)", "frames", "share", "");
+        long max = 1;
+        for (Frames.Bucket b : f.histogram()) {
+            max = Math.max(max, b.count());
+        }
+        for (Frames.Bucket b : f.histogram()) {
+            String range = b.upperNanos() == Long.MAX_VALUE ? ">= " + Format.ms(b.lowerNanos())
+                    : Format.ms(b.lowerNanos()) + " - " + Format.ms(b.upperNanos());
+            int bar = (int) Math.round(30.0 * b.count() / max);
+            h.row(range, Long.toString(b.count()), Format.pct(f.count() == 0 ? 0 : (double) b.count() / f.count()),
+                    "#".repeat(bar));
+        }
+    }
+
+    private static void series(Document.Section s, List<Series> list, boolean systems) {
+        Document.Table t = systems
+                ? s.table("system", "group", "calls", "total ms", "mean", "p50", "p95", "p99", "max", "share",
+                        "budget", "over", "streak")
+                : s.table("group", "calls", "total ms", "mean", "p50", "p95", "p99", "max", "share", "budget",
+                        "over", "streak");
+        for (Series x : list) {
+            Distribution c = x.perCallNanos();
+            String budget = x.budgetNanos() == null ? "-" : Format.ms(x.budgetNanos());
+            String over = x.budgetNanos() == null ? "-" : Long.toString(x.framesOverBudget());
+            String streak = x.budgetNanos() == null ? "-" : Long.toString(x.longestOverBudgetStreak());
+            String[] cells = {Long.toString(c.count()), Format.ms(c.sum()), Format.ms(c.mean()), Format.ms(c.p50()),
+                Format.ms(c.p95()), Format.ms(c.p99()), Format.ms(c.max()), Format.pct(x.shareOfFrame()), budget,
+                over, streak};
+            if (systems) {
+                String[] withGroup = new String[cells.length + 2];
+                withGroup[0] = x.name();
+                withGroup[1] = x.group();
+                System.arraycopy(cells, 0, withGroup, 2, cells.length);
+                t.row(withGroup);
+            } else {
+                String[] withName = new String[cells.length + 1];
+                withName[0] = x.name();
+                System.arraycopy(cells, 0, withName, 1, cells.length);
+                t.row(withName);
+            }
+        }
+        s.note("times in ms per call; budget, over and streak are per frame (the time summed within a tick)");
+    }
+
+    private static void jobs(Document d, Jobs j) {
+        Document.Section s = d.section("Workers and jobs");
+        s.kv("workers", j.workerCount() + " (plus the main thread when it runs jobs)");
+        s.kv("jobs", j.jobsScheduled() + " scheduled, " + j.jobRuns() + " runs; per frame: mean "
+                + Format.num(j.jobsPerFrame().mean(), 1) + ", max " + j.jobsPerFrame().max());
+        Distribution r = j.jobRunNanos();
+        s.kv("job run", "min " + Format.ms(r.min()) + ", mean " + Format.ms(r.mean()) + ", p99 " + Format.ms(r.p99())
+                + ", max " + Format.ms(r.max()) + " ms");
+        s.kv("queue wait", "p50 " + Format.ms(j.queueWaitNanos().p50()) + ", p99 " + Format.ms(j.queueWaitNanos().p99())
+                + " ms");
+        s.kv("chain depth", "max " + j.chainDepth().max() + ", p95 " + j.chainDepth().p95());
+        s.kv("idle gaps", j.idleGapNanos().count() + " gaps, total " + Format.msUnit(j.idleGapNanos().sum())
+                + ", p99 " + Format.msUnit(j.idleGapNanos().p99()));
+        Jobs.MainThreadWait w = j.mainThreadWait();
+        s.kv("main thread wait", Format.msUnit(w.waitNanos().sum()) + " total, " + Format.msUnit(w.meanPerFrameNanos())
+                + " per frame, " + Format.pct(w.shareOfFrame()) + " of frame time");
+        Document.Table t = s.table("thread", "id", "runs", "busy ms", "utilization", "idle gaps ms");
+        for (Jobs.Worker w2 : j.workers()) {
+            t.row(w2.name(), Long.toString(w2.threadId()), Long.toString(w2.runs()), Format.ms(w2.busyNanos()),
+                    Format.pct(w2.utilization()), Format.ms(w2.idleGapNanos()));
+        }
+        s.note("utilization = busy time / total frame time");
+    }
+
+    private static void memory(Document d, Memory m) {
+        Document.Section s = d.section("Memory");
+        Distribution h = m.heapAfterGcBytes();
+        if (h.count() == 0) {
+            s.kv("heap after GC", "no jdk.GCHeapSummary after a GC in the selection");
+        } else {
+            s.kv("heap after GC", h.count() + " GCs; min " + Format.bytes(h.min()) + ", mean " + Format.bytes(h.mean())
+                    + ", max " + Format.bytes(h.max()) + ", last " + Format.bytes(m.lastHeapAfterGcBytes()));
+        }
+        Memory.DirectBuffers db = m.directBuffers();
+        if (db == null) {
+            s.kv("direct buffers", "no jdk.DirectBufferStatistics");
+        } else {
+            s.kv("direct buffers", db.lastCount() + " buffers; used last " + Format.bytes(db.lastMemoryUsedBytes())
+                    + ", max " + Format.bytes(db.maxMemoryUsedBytes()) + "; capacity max "
+                    + Format.bytes(db.maxTotalCapacityBytes()));
+        }
+        Memory.NativeMemory n = m.nativeMemory();
+        if (n == null) {
+            s.kv("native containers", "no puredots.NativeMemory events");
+            return;
+        }
+        s.kv("native containers", n.samples() + " samples; total reserved peak " + Format.bytes(n.peakReservedBytes())
+                + ", last " + Format.bytes(n.lastReservedBytes()) + "; used peak " + Format.bytes(n.peakUsedBytes()));
+        s.kv("per entity", n.maxEntities() == 0 ? "no entity count"
+                : Format.bytes(n.bytesPerEntity()) + " (peak reserved / " + n.maxEntities() + " entities)");
+        Document.Table t = s.table("owner", "kind", "reserved last", "reserved max", "used last", "used max");
+        for (Memory.Container c : n.containers()) {
+            t.row(c.owner(), c.kind(), Format.bytes(c.lastReservedBytes()), Format.bytes(c.maxReservedBytes()),
+                    Format.bytes(c.lastUsedBytes()), Format.bytes(c.maxUsedBytes()));
+        }
+    }
+
+    private static void registries(Document d, List<Registry> list) {
+        Document.Section s = d.section("Registries");
+        Document.Table t = s.table("registry", "updates", "per frame", "entries min", "max", "last", "adds",
+                "removes", "changes", "mean ms", "p99 ms", "max ms");
+        for (Registry r : list) {
+            Distribution u = r.updateNanos();
+            t.row(r.name(), Long.toString(r.updates()), Format.num(r.updatesPerFrame(), 2),
+                    Long.toString(r.minEntries()), Long.toString(r.maxEntries()), Long.toString(r.lastEntries()),
+                    Long.toString(r.adds()), Long.toString(r.removes()), Long.toString(r.changes()),
+                    Format.ms(u.mean()), Format.ms(u.p99()), Format.ms(u.max()));
+        }
+    }
+
+    private static void budgets(Document d, BudgetResult b) {
+        Document.Section s = d.section("Budgets");
+        s.kv("file", b.source());
+        s.kv("rule", "a time budget is violated when exceeded for more than " + b.streakFrames()
+                + " consecutive frames; memory when the peak is above it");
+        Document.Table t = s.table("budget", "status", "severity", "limit", "measured", "detail");
+        for (BudgetCheck c : b.checks()) {
+            boolean noData = c.status() == BudgetCheck.Status.NO_DATA;
+            t.row(c.id(), c.status().name(), c.severity().isEmpty() ? "-" : c.severity(),
+                    noData && c.limit() == 0 ? "-" : value(c.unit(), c.limit()),
+                    c.status() == BudgetCheck.Status.NO_DATA ? "-" : value(c.unit(), c.measured()), c.detail());
+        }
+        long n = b.checks().stream().filter(c -> c.status() == BudgetCheck.Status.VIOLATED).count();
+        long none = b.checks().stream().filter(c -> c.status() == BudgetCheck.Status.NO_DATA).count();
+        String result = n == 0 ? (none == 0 ? "all budgets met" : "no budget violated")
+                : n + (n == 1 ? " budget violated" : " budgets violated");
+        if (none > 0) {
+            result += " (" + none + " without data)";
+        }
+        s.kv("result", result);
+    }
+
+    private static String value(String unit, double v) {
+        switch (unit) {
+            case "ns":
+                return Format.msUnit(v);
+            case "B":
+                return Format.bytes(v);
+            default:
+                return Format.bytes(v) + "/entity";
+        }
+    }
+
+    private static void counts(Document d, Overview o) {
+        Document.Section s = d.section("Event counts");
+        Document.Table t = s.table("event type", "count");
+        for (Map.Entry<String, Long> e : o.eventCounts().entrySet()) {
+            t.row(e.getKey(), Long.toString(e.getValue()));
+        }
+    }
+}

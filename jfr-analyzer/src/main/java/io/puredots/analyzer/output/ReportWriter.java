@@ -1,0 +1,30 @@
+package io.puredots.analyzer.output;
+
+import io.puredots.analyzer.model.Report;
+
+import java.io.IOException;
+import java.io.Writer;
+import java.util.Locale;
+
+/**
+ * Writes a {@link Report} in one format. Writers format; they never compute a statistic.
+ * Implementations are stateless and thread-safe.
+ */
+public interface ReportWriter {
+
+    void write(Report report, Writer out) throws IOException;
+
+    /** The writer for a format name: "text", "json" or "markdown". */
+    static ReportWriter forFormat(String format) {
+        switch (format.toLowerCase(Locale.ROOT)) {
+            case "text":
+                return new TextWriter();
+            case "json":
+                return new JsonWriter();
+            case "markdown":
+                return new MarkdownWriter();
+            default:
+                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown)");
+        }
+    }
+}

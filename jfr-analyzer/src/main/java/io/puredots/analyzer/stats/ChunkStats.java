@@ -1,0 +1,305 @@
+package io.puredots.analyzer.stats;
+
+import io.puredots.analyzer.model.Frames;
+import io.puredots.analyzer.model.Jobs;
+import io.puredots.analyzer.model.Overview;
+import io.puredots.analyzer.model.Registry;
+import io.puredots.analyzer.model.Report;
+import io.puredots.analyzer.model.Selection;
+import io.puredots.analyzer.model.Series;
+import io.puredots.analyzer.read.ChunkInfo;
+import io.puredots.analyzer.read.EventHandler;
+import io.puredots.budgets.Budgets;
+import io.puredots.events.EventNames;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Every statistic of {@code report} for one chunk: the {@link EventHandler} a reader calls for
+ * one chunk, and the partial merged in chunk order into the statistics of the whole run.
+ *
+ * <pre>{@code
+ * ChunkStats total = new ChunkStats(budgets, selection);
+ * for each chunk, in chunk order: total.merge(partialOfThatChunk);
+ * Report report = total.toReport(files);
+ * }</pre>
+ *
+ * <p>Memory is O(series): a few histograms per frame, group, system and registry, not per event.
+ * Group and system events join their frame by tick (never by time). Events with a tick outside
+ * the selection are skipped; samples without a tick (memory, GC) are kept by start time.
+ *
+ * <p>Not thread-safe: one chunk's events from one thread; {@link #merge} after both are done.
+ */
+public final class ChunkStats implements EventHandler {
+    private final Budgets budgets;
+    private final Selection selection;
+    private final long firstTick;
+    private final long lastTick;
+    private final long from;
+    private final long to;
+
+    // overview
+    private Map<String, Long> eventCounts = new TreeMap<>();
+    private int chunks;
+    private long start = Long.MAX_VALUE;
+    private long end = Long.MIN_VALUE;
+    private String jvmName = "";
+    private String jvmVersion = "";
+    private boolean gameEvents;
+
+    private FrameStats frames;
+    private Map<String, SeriesStats> groups = new LinkedHashMap<>();
+    private Map<String, SeriesStats> systems = new LinkedHashMap<>();
+    private JobStats jobs = new JobStats();
+    private MemoryStats memory = new MemoryStats();
+    private Map<String, RegistryStats> registries = new LinkedHashMap<>();
+
+    private OrderedMerge sink;
+    private int chunkIndex = -1;
+
+    public ChunkStats(Budgets budgets, Selection selection) {
+        this.budgets = budgets;
+        this.selection = selection;
+        this.firstTick = selection.firstTick() == null ? Long.MIN_VALUE : selection.firstTick();
+        this.lastTick = selection.lastTick() == null ? Long.MAX_VALUE : selection.lastTick();
+        this.from = selection.fromNanos() == null ? Long.MIN_VALUE : selection.fromNanos();
+        this.to = selection.toNanos() == null ? Long.MAX_VALUE : selection.toNanos();
+        this.frames = new FrameStats(budgets.frameNanos().isPresent() ? budgets.frameNanos().getAsLong() : null);
+    }
+
+    // ---- EventHandler -------------------------------------------------------------------
+
+    @Override
+    public void chunkStart(ChunkInfo chunk) {
+        chunks++;
+        chunkIndex = chunk.index();
+        start = Math.min(start, chunk.startNanos());
+        end = Math.max(end, chunk.startNanos() + chunk.durationNanos());
+    }
+
+    @Override
+    public void chunkEnd(ChunkInfo chunk, Map<String, Long> eventCountsByType) {
+        for (Map.Entry<String, Long> e : eventCountsByType.entrySet()) {
+            eventCounts.merge(e.getKey(), e.getValue(), Long::sum);
+            if (e.getKey().startsWith(EventNames.PREFIX) && e.getValue() > 0) {
+                gameEvents = true;
+            }
+        }
+        seal();
+        if (sink != null) {
+            sink.done(chunkIndex, this);
+        }
+    }
+
+    /** Hands this partial to {@code sink} when its chunk ends, so that it is merged as early as possible. */
+    ChunkStats mergeInto(OrderedMerge sink) {
+        this.sink = sink;
+        return this;
+    }
+
+    /** Puts the chunk's buffered values in order (ticks, sample times); idempotent. */
+    private void seal() {
+        frames.seal();
+        groups.values().forEach(SeriesStats::seal);
+        systems.values().forEach(SeriesStats::seal);
+        jobs.seal();
+        memory.seal();
+    }
+
+    /** Drops every reference to partial state once merged, so a spent partial holds no memory. */
+    private void release() {
+        eventCounts = null;
+        frames = null;
+        groups = null;
+        systems = null;
+        jobs = null;
+        memory = null;
+        registries = null;
+    }
+
+    @Override
+    public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+        if (keepsTick(tick)) {
+            frames.frame(startNanos, durationNanos, tick, entityCount);
+        }
+    }
+
+    @Override
+    public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
+        if (keepsTick(tick)) {
+            SeriesStats g = groups.get(group);
+            if (g == null) {
+                g = new SeriesStats(group, "", budgets.groupNanos().get(group));
+                groups.put(group, g);
+            }
+            g.add(tick, durationNanos);
+        }
+    }
+
+    @Override
+    public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
+                           int entitiesProcessed) {
+        if (keepsTick(tick)) {
+            SeriesStats s = systems.get(system);
+            if (s == null) {
+                s = new SeriesStats(system, group, budgets.systemNanos().get(system));
+                systems.put(system, s);
+            }
+            s.add(tick, durationNanos);
+        }
+    }
+
+    private boolean keepsTick(long tick) {
+        return tick >= firstTick && tick <= lastTick;
+    }
+
+    private boolean keepsTime(long startNanos) {
+        return startNanos >= from && startNanos < to;
+    }
+
+    @Override
+    public void jobSchedule(long startNanos, long durationNanos, long threadId, long jobId, String jobName,
+                            String system, int dependencyCount, int chainDepth, int batchCount, long tick) {
+        if (keepsTick(tick)) {
+            jobs.jobSchedule(chainDepth, tick);
+        }
+    }
+
+    @Override
+    public void jobRun(long startNanos, long durationNanos, long threadId, String threadName, long jobId,
+                       String jobName, int batchIndex, long tick, long queueWaitNanos) {
+        if (keepsTick(tick)) {
+            jobs.jobRun(startNanos, durationNanos, threadId, threadName, tick, queueWaitNanos);
+        }
+    }
+
+    @Override
+    public void mainThreadWait(long startNanos, long durationNanos, long threadId, long tick, String system) {
+        if (keepsTick(tick)) {
+            jobs.mainThreadWait(durationNanos, threadId);
+        }
+    }
+
+    @Override
+    public void registryUpdate(long startNanos, long durationNanos, String registry, long tick, int entryCount,
+                               int adds, int removes, int updates) {
+        if (keepsTick(tick)) {
+            RegistryStats r = registries.get(registry);
+            if (r == null) {
+                r = new RegistryStats(registry);
+                registries.put(registry, r);
+            }
+            r.update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
+        }
+    }
+
+    @Override
+    public void entityCount(long startNanos, String archetype, long count) {
+        if (keepsTime(startNanos)) {
+            memory.entityCount(startNanos, archetype, count);
+        }
+    }
+
+    @Override
+    public void nativeMemory(long startNanos, String owner, String containerKind, long bytesReserved,
+                             long bytesUsed) {
+        if (keepsTime(startNanos)) {
+            memory.nativeMemory(startNanos, owner, containerKind, bytesReserved, bytesUsed);
+        }
+    }
+
+    @Override
+    public void jvmInformation(long startNanos, String jvmName, String jvmVersion, String jvmArguments,
+                               String javaArguments, long jvmStartMillis, long pid) {
+        if (this.jvmName.isEmpty()) {
+            this.jvmName = jvmName;
+            this.jvmVersion = jvmVersion;
+        }
+    }
+
+    @Override
+    public void gcHeapSummary(long startNanos, long gcId, String when, long heapUsedBytes, long heapCommittedBytes) {
+        if (keepsTime(startNanos)) {
+            memory.gcHeapSummary(startNanos, when, heapUsedBytes);
+        }
+    }
+
+    @Override
+    public void directBufferStatistics(long startNanos, long count, long totalCapacityBytes, long memoryUsedBytes,
+                                       long maxCapacityBytes) {
+        if (keepsTime(startNanos)) {
+            memory.directBuffers(startNanos, count, totalCapacityBytes, memoryUsedBytes);
+        }
+    }
+
+    // ---- merge and result ---------------------------------------------------------------
+
+    /** Merges the partial of the chunk that follows every chunk merged so far; {@code next} is spent. */
+    public void merge(ChunkStats next) {
+        next.seal();
+        next.eventCounts.forEach((k, v) -> eventCounts.merge(k, v, Long::sum));
+        chunks += next.chunks;
+        start = Math.min(start, next.start);
+        end = Math.max(end, next.end);
+        if (jvmName.isEmpty()) {
+            jvmName = next.jvmName;
+            jvmVersion = next.jvmVersion;
+        }
+        gameEvents |= next.gameEvents;
+        frames.merge(next.frames);
+        mergeSeries(groups, next.groups);
+        mergeSeries(systems, next.systems);
+        jobs.merge(next.jobs);
+        memory.merge(next.memory);
+        for (RegistryStats r : next.registries.values()) {
+            RegistryStats mine = registries.get(r.name());
+            if (mine == null) {
+                registries.put(r.name(), r);
+            } else {
+                mine.merge(r);
+            }
+        }
+        next.release();
+    }
+
+    private static void mergeSeries(Map<String, SeriesStats> into, Map<String, SeriesStats> from) {
+        for (SeriesStats s : from.values()) {
+            SeriesStats mine = into.get(s.name());
+            if (mine == null) {
+                into.put(s.name(), s);
+            } else {
+                mine.merge(s);
+            }
+        }
+    }
+
+    /**
+     * The statistics of everything merged into this partial; call once, after the last merge.
+     * The report's budget verdicts are left {@code null} (see {@code budget/}).
+     *
+     * @param files the files read, in order, as named to the user
+     */
+    public Report toReport(List<String> files) {
+        seal();
+        long total = eventCounts.values().stream().mapToLong(Long::longValue).sum();
+        Overview overview = new Overview(List.copyOf(files), jvmName, jvmVersion,
+                chunks == 0 ? 0 : start, chunks == 0 ? 0 : end, chunks == 0 ? 0 : end - start, chunks,
+                new LinkedHashMap<>(eventCounts), total);
+        long frameCount = frames.count();
+        long frameNanos = frames.totalNanos();
+        Frames f = frameCount == 0 ? null : frames.toModel();
+        List<Series> g = new ArrayList<>();
+        groups.values().forEach(s -> g.add(s.toModel(frameNanos)));
+        List<Series> s = new ArrayList<>();
+        systems.values().forEach(x -> s.add(x.toModel(frameNanos)));
+        Jobs j = jobs.isEmpty() ? null : jobs.toModel(frameCount, frameNanos);
+        List<Registry> r = new ArrayList<>();
+        registries.values().forEach(x -> r.add(x.toModel(frameCount)));
+        return new Report(overview, selection, gameEvents, f, g, s, j, memory.toModel(frames.maxEntities()), r,
+                null);
+    }
+}

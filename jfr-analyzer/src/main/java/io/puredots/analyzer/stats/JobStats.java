@@ -1,0 +1,176 @@
+package io.puredots.analyzer.stats;
+
+import io.puredots.analyzer.model.Jobs;
+
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Job scheduling, job runs per thread, and main-thread waits of one chunk. Mergeable in chunk
+ * order. Not thread-safe.
+ *
+ * <p>Idle gap: on one thread, the time from the end of a job run to the start of the next run on
+ * that thread (by start time) in the same frame (tick); 0 when they touch or overlap. A chunk's
+ * runs are buffered per thread (JFR may write them out of order within a chunk; memory bounded by
+ * one chunk) and put in start order at {@link #seal}; the first and last run of each thread in a
+ * chunk are kept so that a gap across a chunk boundary is counted at merge.
+ */
+final class JobStats {
+    private long scheduled;
+    private long runs;
+    private final TickSeries jobsPerTick = new TickSeries(Long.MAX_VALUE);
+    private final Dist chainDepth = new Dist();
+    private final Dist runTime = new Dist();
+    private final Dist queueWait = new Dist();
+    private final Dist idleGap = new Dist();
+    private final Dist mainWait = new Dist();
+    private final Set<Long> mainThreadIds = new HashSet<>();
+    private final Map<Long, Worker> workers = new LinkedHashMap<>();
+
+    private static final class Worker {
+        final long threadId;
+        String name;
+        long runs;
+        long busy;
+        long idle;
+        long firstTick;
+        long firstStart;
+        long lastTick;
+        long lastEnd;
+        boolean any;
+        List<long[]> buffer = new ArrayList<>();   // {start, end, tick} of this chunk, until sealed
+
+        Worker(long threadId, String name) {
+            this.threadId = threadId;
+            this.name = name;
+        }
+    }
+
+    void jobSchedule(int chainDepthValue, long tick) {
+        scheduled++;
+        chainDepth.record(chainDepthValue);
+        jobsPerTick.add(tick, 1);
+    }
+
+    void jobRun(long startNanos, long durationNanos, long threadId, String threadName, long tick,
+                long queueWaitNanos) {
+        runs++;
+        runTime.record(durationNanos);
+        queueWait.record(queueWaitNanos);
+        Worker w = workers.get(threadId);
+        if (w == null) {
+            w = new Worker(threadId, threadName);
+            workers.put(threadId, w);
+        }
+        w.runs++;
+        w.busy += durationNanos;
+        w.buffer.add(new long[] {startNanos, startNanos + durationNanos, tick});
+    }
+
+    /** Puts each thread's buffered runs in start order and counts the gaps between them; idempotent. */
+    void seal() {
+        for (Worker w : workers.values()) {
+            if (w.buffer == null || w.buffer.isEmpty()) {
+                w.buffer = null;
+                continue;
+            }
+            w.buffer.sort((a, b) -> Long.compare(a[0], b[0]));
+            for (long[] run : w.buffer) {
+                if (!w.any) {
+                    w.any = true;
+                    w.firstStart = run[0];
+                    w.firstTick = run[2];
+                } else if (w.lastTick == run[2]) {
+                    gap(w, run[0] - w.lastEnd);
+                }
+                w.lastTick = run[2];
+                w.lastEnd = run[1];
+            }
+            w.buffer = null;
+        }
+    }
+
+    private void gap(Worker w, long gapNanos) {
+        long g = Math.max(0, gapNanos);
+        idleGap.record(g);
+        w.idle += g;
+    }
+
+    void mainThreadWait(long durationNanos, long threadId) {
+        mainWait.record(durationNanos);
+        if (threadId >= 0) {
+            mainThreadIds.add(threadId);
+        }
+    }
+
+    void merge(JobStats next) {
+        seal();
+        next.seal();
+        scheduled += next.scheduled;
+        runs += next.runs;
+        jobsPerTick.merge(next.jobsPerTick);
+        chainDepth.add(next.chainDepth);
+        runTime.add(next.runTime);
+        queueWait.add(next.queueWait);
+        idleGap.add(next.idleGap);
+        mainWait.add(next.mainWait);
+        mainThreadIds.addAll(next.mainThreadIds);
+        for (Worker n : next.workers.values()) {
+            Worker w = workers.get(n.threadId);
+            if (w == null) {
+                workers.put(n.threadId, n);
+                continue;
+            }
+            if (!n.any) {
+                continue;
+            }
+            if (!w.any) {
+                w.any = true;
+                w.firstTick = n.firstTick;
+                w.firstStart = n.firstStart;
+            } else if (w.lastTick == n.firstTick) {
+                gap(w, n.firstStart - w.lastEnd);
+            }
+            w.runs += n.runs;
+            w.busy += n.busy;
+            w.idle += n.idle;
+            w.lastTick = n.lastTick;
+            w.lastEnd = n.lastEnd;
+            if (w.name.isEmpty()) {
+                w.name = n.name;
+            }
+        }
+    }
+
+    boolean isEmpty() {
+        return scheduled == 0 && runs == 0 && mainWait.count() == 0;
+    }
+
+    Jobs toModel(long frames, long totalFrameNanos) {
+        seal();
+        jobsPerTick.finish();
+        List<Jobs.Worker> main = new ArrayList<>();
+        List<Jobs.Worker> others = new ArrayList<>();
+        List<Worker> sorted = new ArrayList<>(workers.values());
+        sorted.sort((a, b) -> Long.compare(a.threadId, b.threadId));
+        for (Worker w : sorted) {
+            boolean isMain = mainThreadIds.contains(w.threadId)
+                    || (mainThreadIds.isEmpty() && "main".equals(w.name));
+            double util = totalFrameNanos > 0 ? (double) w.busy / totalFrameNanos : 0;
+            Jobs.Worker m = new Jobs.Worker(isMain ? "main" : w.name, w.threadId, isMain, w.runs, w.busy, util,
+                    w.idle);
+            (isMain ? main : others).add(m);
+        }
+        List<Jobs.Worker> all = new ArrayList<>(main);
+        all.addAll(others);
+        double waitPerFrame = frames > 0 ? (double) mainWait.sum() / frames : 0;
+        double waitShare = totalFrameNanos > 0 ? (double) mainWait.sum() / totalFrameNanos : 0;
+        return new Jobs(others.size(), all, scheduled, runs, jobsPerTick.perTick().summary(), runTime.summary(),
+                queueWait.summary(), chainDepth.summary(), idleGap.summary(),
+                new Jobs.MainThreadWait(mainWait.summary(), waitPerFrame, waitShare));
+    }
+}

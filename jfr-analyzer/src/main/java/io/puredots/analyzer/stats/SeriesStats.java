@@ -1,0 +1,47 @@
+package io.puredots.analyzer.stats;
+
+import io.puredots.analyzer.model.Series;
+
+/**
+ * One system group or system in one chunk: per-call durations and time per tick against its
+ * budget. Mergeable in chunk order. Not thread-safe.
+ */
+final class SeriesStats {
+    private final String name;
+    private final String group;
+    private final Long budget;
+    private final Dist perCall = new Dist();
+    private final TickSeries perTick;
+
+    SeriesStats(String name, String group, Long budgetNanos) {
+        this.name = name;
+        this.group = group;
+        this.budget = budgetNanos;
+        this.perTick = new TickSeries(budgetNanos == null ? Long.MAX_VALUE : budgetNanos);
+    }
+
+    void add(long tick, long durationNanos) {
+        perCall.record(durationNanos);
+        perTick.add(tick, durationNanos);
+    }
+
+    void seal() {
+        perTick.seal();
+    }
+
+    void merge(SeriesStats next) {
+        perCall.add(next.perCall);
+        perTick.merge(next.perTick);
+    }
+
+    String name() {
+        return name;
+    }
+
+    Series toModel(long totalFrameNanos) {
+        perTick.finish();
+        double share = totalFrameNanos > 0 ? (double) perCall.sum() / totalFrameNanos : 0;
+        return new Series(name, group, perCall.summary(), perTick.perTick().summary(), share, budget,
+                budget == null ? 0 : perTick.overCount(), budget == null ? 0 : perTick.longestOverRun());
+    }
+}
