@@ -37,7 +37,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code jfr-analyzer report}: parses options, runs the pipeline, writes the report, maps the verdict to an exit code. */
+/**
+ * {@code jfr-analyzer report}: parses options, runs the pipeline ({@code stats.Analysis}, then
+ * {@code budget.BudgetJudge}, then an {@code output} writer) and maps the verdict to an exit code.
+ * Errors the user can fix are thrown as {@link Cli.UserException}; {@link Cli} maps them to exit 2.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Frame, system group, worker, memory and budget statistics of one run, in one streaming pass.",
         footerHeading = "%n",
