@@ -29,6 +29,9 @@ public final class Main {
             "  --scenario soak|spikes    spikes adds periodic miracle storms, mass spawns and allocation bursts",
             "  --slowdown SYSTEM=PERCENT make one system do PERCENT more work (regression tests)",
             "  --pause-on-critical       stop the run on a CRITICAL budget breach",
+            "  --export-to ENDPOINT      stream telemetry while running (1 s windows): http://HOST:8086?db=NAME,",
+            "                            http://HOST:8086?org=O&bucket=B (token in INFLUX_TOKEN), or a new",
+            "                            .jsonl/.influx/.csv file",
             "  --help                    print this help",
             "",
             "Examples:",
@@ -51,8 +54,23 @@ public final class Main {
     /** Runs the soak scene; returns the exit code. */
     static int run(String[] args, PrintStream out, PrintStream err) {
         SimConfig config;
+        String exportTo = null;
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--export-to")) {
+                if (i + 1 >= args.length) {
+                    err.println("sim-runtime: --export-to needs a value (see --help)");
+                    return 2;
+                }
+                exportTo = args[++i];
+            } else if (args[i].startsWith("--export-to=")) {
+                exportTo = args[i].substring("--export-to=".length());
+            } else {
+                rest.add(args[i]);
+            }
+        }
         try {
-            config = parse(args, err);
+            config = parse(rest.toArray(new String[0]), err);
         } catch (UsageException e) {
             err.println("sim-runtime: " + e.getMessage());
             return 2;
@@ -60,6 +78,21 @@ public final class Main {
         if (config == null) {
             out.println(USAGE);
             return 0;
+        }
+        io.puredots.export.TelemetryExporter exporter = null;
+        if (exportTo != null) {
+            try {
+                io.puredots.export.TelemetryExporter.Config ec = new io.puredots.export.TelemetryExporter.Config();
+                ec.endpoint = io.puredots.export.Endpoint.parse(exportTo, io.puredots.export.InfluxTarget.readToken(
+                        null, System.getenv(io.puredots.export.InfluxTarget.TOKEN_ENV)));
+                ec.budgets = config.budgets;
+                ec.stdout = out;
+                ec.warnings = w -> err.println("sim-runtime: " + w);
+                exporter = io.puredots.export.TelemetryExporter.start(ec);
+            } catch (io.puredots.export.ExportException | IOException e) {
+                err.println("sim-runtime: --export-to: " + e.getMessage());
+                return 2;
+            }
         }
         try (Simulation sim = new Simulation(config)) {
             RunSummary s = sim.run();
@@ -72,6 +105,16 @@ public final class Main {
         } catch (RuntimeException | OutOfMemoryError e) {
             err.println("sim-runtime: internal error: " + e);
             return 2;
+        } finally {
+            if (exporter != null) {
+                try {
+                    exporter.close();
+                    err.println("sim-runtime: export: " + exporter.pointsWritten() + " points"
+                            + (exporter.stats() == null ? "" : "; " + exporter.stats()));
+                } catch (IOException | RuntimeException e) {
+                    err.println("sim-runtime: export: " + e.getMessage());
+                }
+            }
         }
     }
 

@@ -47,6 +47,8 @@ public final class BudgetMonitor {
     private int memoryStreak;
     private int perEntityStreak;
     private long violations;
+    private long cachedEntities = -1;
+    private long cachedTotalLimit = -1;
 
     /**
      * @param groups  group names in tick order, as in the {@code groupNanos} passed to
@@ -124,9 +126,13 @@ public final class BudgetMonitor {
      * @param entities    live entities
      */
     public void checkMemory(long tick, long nativeBytes, long entities) {
-        OptionalLong total = budgets.nativeBudgetFor(entities);
-        if (total.isPresent()) {
-            memoryStreak = judgeMemory("memory.native.total", nativeBytes, total.getAsLong(), "bytes", memoryStreak, tick);
+        if (entities != cachedEntities) {
+            OptionalLong total = budgets.nativeBudgetFor(entities);
+            cachedTotalLimit = total.isPresent() ? total.getAsLong() : -1;
+            cachedEntities = entities;
+        }
+        if (cachedTotalLimit >= 0) {
+            memoryStreak = judgeMemory("memory.native.total", nativeBytes, cachedTotalLimit, "bytes", memoryStreak, tick);
         }
         OptionalLong per = budgets.nativePerEntityBytes();
         if (per.isPresent() && entities > 0) {

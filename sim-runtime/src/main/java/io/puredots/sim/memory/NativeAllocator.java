@@ -26,6 +26,7 @@ import java.util.Map;
  */
 public final class NativeAllocator {
     private static final MethodHandle INVOKE_CLEANER = findCleaner();
+    private static final BufferPoolMXBean DIRECT_POOL = findDirectPool();
 
     private final List<NativeBuffer> live = new ArrayList<>();
     private long reserved;
@@ -133,12 +134,16 @@ public final class NativeAllocator {
 
     /** Bytes in the JVM's "direct" buffer pool ({@link BufferPoolMXBean}), or -1 if not available. */
     public static long directPoolBytes() {
+        return DIRECT_POOL == null ? -1 : DIRECT_POOL.getMemoryUsed();
+    }
+
+    private static BufferPoolMXBean findDirectPool() {
         for (BufferPoolMXBean pool : ManagementFactory.getPlatformMXBeans(BufferPoolMXBean.class)) {
             if ("direct".equals(pool.getName())) {
-                return pool.getMemoryUsed();
+                return pool;
             }
         }
-        return -1;
+        return null;
     }
 
     /** Off-heap bytes of one owner in one kind of container. */

@@ -19,8 +19,8 @@ import io.puredots.sim.systems.spatial.SpatialGrid;
 public final class SimContext {
     /** Fixed simulation step, seconds. */
     public static final float DT = 1f / 60f;
-    /** Villager grid cell side; neighbour queries look at most this far. */
-    public static final float VILLAGER_CELL = 8f;
+    /** Villager grid cell side. */
+    public static final float VILLAGER_CELL = 16f;
     /** Resource grid cell side. */
     public static final float RESOURCE_CELL = 32f;
     /** Cells per side of the environment grid. */

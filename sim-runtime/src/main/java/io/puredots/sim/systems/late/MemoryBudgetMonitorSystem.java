@@ -17,6 +17,8 @@ import java.util.Locale;
  */
 public final class MemoryBudgetMonitorSystem extends SimSystem {
     public static final int POOL_CHECK_INTERVAL = 60;
+    /** Warnings logged per run; later violations are still emitted as events and counted. */
+    public static final int MAX_LOGGED = 20;
     private static final BudgetViolationEvent VIOLATION = new BudgetViolationEvent();
 
     private final BudgetMonitor monitor;
@@ -25,6 +27,7 @@ public final class MemoryBudgetMonitorSystem extends SimSystem {
     private final boolean pauseOnCritical;
     private SimContext ctx;
     private boolean poolWarned;
+    private int logged;
 
     /** Timings of the last completed frame, filled by the simulation loop. */
     public static final class FrameTimes {
@@ -73,11 +76,26 @@ public final class MemoryBudgetMonitorSystem extends SimSystem {
     }
 
     private void onViolation(BudgetMonitor.Violation v) {
+        if (logged < MAX_LOGGED) {
+            logViolation(v);
+        } else if (logged == MAX_LOGGED) {
+            log.println("sim-runtime: warning: more budget violations; not logged, still recorded as "
+                    + io.puredots.events.EventNames.BUDGET_VIOLATION + " events and counted in the summary");
+        }
+        logged++;
+        emit(v);
+        pauseIfCritical(v);
+    }
+
+    private void logViolation(BudgetMonitor.Violation v) {
         log.println(String.format(Locale.ROOT,
                 "sim-runtime: warning: budget %s exceeded at tick %d: %.3f %s > %.3f %s%s (%s)",
                 v.budgetId(), v.tick(), v.measured(), v.unit(), v.limit(), v.unit(),
                 v.consecutiveFrames() > 1 ? " for " + v.consecutiveFrames() + " consecutive frames" : "",
                 v.severity()));
+    }
+
+    private void emit(BudgetMonitor.Violation v) {
         if (VIOLATION.isEnabled()) {
             BudgetViolationEvent ev = new BudgetViolationEvent();
             if (ev.shouldCommit()) {
@@ -91,6 +109,9 @@ public final class MemoryBudgetMonitorSystem extends SimSystem {
                 ev.commit();
             }
         }
+    }
+
+    private void pauseIfCritical(BudgetMonitor.Violation v) {
         if (pauseOnCritical && v.critical() && ctx != null) {
             ctx.pauseRequested = true;
             log.println("sim-runtime: pausing: critical breach of " + v.budgetId());

@@ -6,12 +6,14 @@ import java.nio.FloatBuffer;
 
 /**
  * On an allocation-burst frame ({@code spikes} scenario) copies the render snapshot into
- * {@link #BURST_BYTES} of fresh heap arrays, as a naive replay recorder would, and drops them:
- * short-lived garbage that provokes a GC. Does nothing on other frames.
+ * {@link #BURST_BYTES} of fresh 64 KB heap arrays, as a naive replay recorder would, keeping only
+ * the last {@code RING} of them: short-lived garbage that provokes young GCs. Does nothing on
+ * other frames.
  */
 public final class ReplayCaptureSystem extends SimSystem {
-    public static final int BURST_BYTES = 96 << 20;
-    private static final int BLOCK_FLOATS = 256 << 10;
+    public static final int BURST_BYTES = 64 << 20;
+    private static final int BLOCK_FLOATS = 16 << 10;
+    private static final int RING = 64;
     private long digest;
 
     @Override
@@ -20,21 +22,23 @@ public final class ReplayCaptureSystem extends SimSystem {
             return 0;
         }
         FloatBuffer snap = ctx.renderSnapshot.view();
-        int n = Math.max(1, Math.min(snap.capacity(), BLOCK_FLOATS));
-        float[][] frames = new float[BURST_BYTES / (BLOCK_FLOATS * 4)][];
-        for (int k = 0; k < frames.length; k++) {
+        int n = Math.min(snap.capacity(), BLOCK_FLOATS);
+        int blocks = BURST_BYTES / (BLOCK_FLOATS * 4);
+        float[][] frames = new float[RING][];
+        for (int k = 0; k < blocks; k++) {
             float[] copy = new float[BLOCK_FLOATS];
-            for (int i = 0; i < BLOCK_FLOATS; i++) {
-                copy[i] = snap.get((i + k) % n);
+            for (int off = 0; off < BLOCK_FLOATS; off += n) {
+                snap.get(0, copy, off, Math.min(n, BLOCK_FLOATS - off));
             }
-            frames[k] = copy;
+            copy[k % BLOCK_FLOATS] += k;
+            frames[k % RING] = copy;
         }
         long d = 0;
         for (float[] f : frames) {
             d += Float.floatToRawIntBits(f[f.length - 1]);
         }
         digest += d;
-        return frames.length;
+        return blocks;
     }
 
     /** Keeps the copies observable so that they are not optimised away. */

@@ -2,7 +2,9 @@ package io.puredots.sim.systems.spatial;
 
 import io.puredots.sim.ecs.Archetype;
 import io.puredots.sim.ecs.Chunk;
+import io.puredots.sim.jobs.Job;
 import io.puredots.sim.jobs.JobHandle;
+import io.puredots.sim.jobs.ParallelJob;
 import io.puredots.sim.jobs.JobScheduler;
 import io.puredots.sim.memory.NativeAllocator;
 import io.puredots.sim.memory.NativeFloatArray;
@@ -32,6 +34,13 @@ public final class SpatialGrid {
     private final NativeIntArray entries;
     private final NativeFloatArray sortedX;
     private final NativeFloatArray sortedY;
+    private final String cellJobName;
+    private final String sortJobName;
+    private final ParallelJob cellJob = this::computeCells;
+    private final Job sortJob = this::sort;
+    private Archetype source;
+    private int posXCol;
+    private int posYCol;
     private int count;
     private int maxOccupancy;
 
@@ -42,6 +51,8 @@ public final class SpatialGrid {
      */
     public SpatialGrid(NativeAllocator allocator, String name, float worldSize, float cellSize, int initialCapacity) {
         this.name = name;
+        this.cellJobName = name + "CellJob";
+        this.sortJobName = name + "SortJob";
         this.cellSize = cellSize;
         this.dim = Math.max(1, (int) Math.ceil(worldSize / cellSize));
         this.cells = dim * dim;
@@ -106,11 +117,15 @@ public final class SpatialGrid {
         entries.setSize(n);
         sortedX.setUsed(n);
         sortedY.setUsed(n);
-        JobHandle cellsJob = scheduler.scheduleParallel(name + "CellJob", n, BATCH, (s, e) -> computeCells(a, posXCol, posYCol, s, e));
-        return scheduler.schedule(name + "SortJob", () -> sort(a, posXCol, posYCol, n), cellsJob);
+        this.source = a;
+        this.posXCol = posXCol;
+        this.posYCol = posYCol;
+        JobHandle cells = scheduler.scheduleParallel(cellJobName, n, BATCH, cellJob);
+        return scheduler.schedule(sortJobName, sortJob, cells);
     }
 
-    private void computeCells(Archetype a, int posXCol, int posYCol, int start, int end) {
+    private void computeCells(int start, int end) {
+        Archetype a = source;
         IntBuffer co = cellOf.view();
         for (int r = start; r < end; ) {
             Chunk c = a.chunkOfRow(r);
@@ -124,7 +139,9 @@ public final class SpatialGrid {
         }
     }
 
-    private void sort(Archetype a, int posXCol, int posYCol, int n) {
+    private void sort() {
+        Archetype a = source;
+        int n = count;
         IntBuffer start = cellStart.view();
         IntBuffer cur = cursor.view();
         IntBuffer co = cellOf.view();
@@ -161,6 +178,26 @@ public final class SpatialGrid {
     }
 
     // ---- queries (read-only) -------------------------------------------------------------
+
+    /** Cell start offsets ({@code cellCount() + 1} entries); read-only view for queries. */
+    public IntBuffer cellStarts() {
+        return cellStart.view();
+    }
+
+    /** Archetype rows sorted by cell; read-only view for queries. */
+    public IntBuffer rows() {
+        return entries.view();
+    }
+
+    /** X of the rows sorted by cell; read-only view for queries. */
+    public FloatBuffer xs() {
+        return sortedX.view();
+    }
+
+    /** Y of the rows sorted by cell; read-only view for queries. */
+    public FloatBuffer ys() {
+        return sortedY.view();
+    }
 
     /** First slot of a cell in the sorted arrays. */
     public int cellBegin(int cell) {

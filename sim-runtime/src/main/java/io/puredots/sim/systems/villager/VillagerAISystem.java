@@ -19,8 +19,8 @@ import java.nio.IntBuffer;
  *
  * <pre>{@code
  * IDLE --timer--> SEEK --reached resource--> GATHER --full--> RETURN --home--> SEEK
- *   ^               |  (nearest resource from the resource grid,           |
- *   |               |   wander when none in range)                           v
+ *   ^               |  (nearest resource from the resource grid; when none  |
+ *   |               |   in range, wander and search again after a cooldown)  v
  *   +--rested-- REST <------------------------- tired ----------------------+
  * }</pre>
  *
@@ -30,10 +30,12 @@ import java.nio.IntBuffer;
  */
 public final class VillagerAISystem extends SimSystem {
     public static final float SPEED = 60f;
-    public static final float SEARCH_RADIUS = 160f;
+    public static final float SEARCH_RADIUS = 128f;
     public static final float CAPACITY = 10f;
     public static final float GATHER_RATE = 0.5f;
     public static final float TIRED = 0.3f;
+    /** Ticks (plus 0..31 from a hash) a villager wanders before searching again after a search found nothing. */
+    public static final int SEARCH_COOLDOWN = 20;
     private static final float SEPARATION_WEIGHT = 6f;
 
     private SimContext ctx;
@@ -94,8 +96,12 @@ public final class VillagerAISystem extends SimSystem {
                     if (resRow >= 0 && res.getFloat(resRow, ResourceColumns.AMOUNT) <= 0.5f) {
                         resRow = -1;
                     }
+                    int cooldown = timer.get(s);
+                    if (resRow < 0 && cooldown > 0) {
+                        timer.put(s, cooldown - 1);
+                    }
                     if (resRow < 0) {
-                        int found = c.resourceGrid.nearest(x, y, SEARCH_RADIUS, hasAmount);
+                        int found = cooldown > 0 ? -1 : c.resourceGrid.nearest(x, y, SEARCH_RADIUS, hasAmount);
                         if (found >= 0) {
                             int ei = res.entityIndexAt(found);
                             tIdx.put(s, ei);
@@ -103,6 +109,9 @@ public final class VillagerAISystem extends SimSystem {
                             resRow = found;
                         } else {
                             tIdx.put(s, -1);
+                            if (cooldown <= 0) {
+                                timer.put(s, SEARCH_COOLDOWN + (int) (Rng.hash(seed, entity.get(s), tick, 4) >>> 59));
+                            }
                             float dx = gx.get(s) - x;
                             float dy = gy.get(s) - y;
                             if (dx * dx + dy * dy < 4f || (tick + entity.get(s)) % 240 == 0) {

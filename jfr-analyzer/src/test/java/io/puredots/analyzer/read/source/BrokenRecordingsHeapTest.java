@@ -1,0 +1,158 @@
+package io.puredots.analyzer.read.source;
+
+import io.puredots.events.FrameEvent;
+import io.puredots.events.SystemTickEvent;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.ByteArrayOutputStream;
+import java.io.InputStream;
+import java.io.RandomAccessFile;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * Big broken recordings analyzed in a child JVM under {@code -Xmx256m} with a watchdog: each ends
+ * with exit code 0 (a partial report) or 2 (one line on stderr), never an OutOfMemoryError, a
+ * stack trace or a hang.
+ */
+@Timeout(600)
+class BrokenRecordingsHeapTest {
+    @TempDir
+    static Path dir;
+    static Path big;
+
+    /** About 40 MB in 8 chunks of puredots events. */
+    @BeforeAll
+    static void recordBig() throws Exception {
+        big = dir.resolve("big.jfr");
+        try (Recording r = new Recording()) {
+            r.enable("puredots.Frame");
+            r.enable("puredots.SystemTick");
+            r.setToDisk(true);
+            r.start();
+            long tick = 0;
+            for (int chunk = 0; chunk < 8; chunk++) {
+                if (chunk > 0) {
+                    try (Recording rotate = new Recording()) {
+                        rotate.start();
+                    }
+                }
+                for (int i = 0; i < 60_000; i++) {
+                    FrameEvent f = new FrameEvent();
+                    f.begin();
+                    for (int s = 0; s < 8; s++) {
+                        SystemTickEvent st = new SystemTickEvent();
+                        st.begin();
+                        st.system = "System" + s;
+                        st.group = "SimulationSystemGroup";
+                        st.tick = tick;
+                        st.entitiesProcessed = s;
+                        st.commit();
+                    }
+                    f.tick = tick++;
+                    f.commit();
+                }
+            }
+            r.stop();
+            r.dump(big);
+        }
+        assertTrue(Files.size(big) > 20L << 20, "recording too small: " + Files.size(big));
+    }
+
+    private record Run(int exit, String stdout, String stderr) {
+    }
+
+    private static Run child(Path input) throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx256m", "-XX:+ExitOnOutOfMemoryError", "-cp",
+                System.getProperty("java.class.path"), CorpusDriver.class.getName(), input.toString()).start();
+        CompletableFuture<String> out = CompletableFuture.supplyAsync(() -> drain(p.getInputStream()));
+        CompletableFuture<String> err = CompletableFuture.supplyAsync(() -> drain(p.getErrorStream()));
+        if (!p.waitFor(180, TimeUnit.SECONDS)) { // watchdog
+            p.destroyForcibly();
+            throw new AssertionError("hang: " + input.getFileName() + " still running after 180 s");
+        }
+        return new Run(p.exitValue(), out.get(), err.get());
+    }
+
+    private static String drain(InputStream in) {
+        try {
+            ByteArrayOutputStream b = new ByteArrayOutputStream();
+            in.transferTo(b);
+            return b.toString(StandardCharsets.UTF_8);
+        } catch (java.io.IOException e) {
+            return "drain failed: " + e.getMessage();
+        }
+    }
+
+    @Test
+    void bigBrokenRecordingsStayWithin256MegabytesOfHeap() throws Exception {
+        byte[] good = Files.readAllBytes(big);
+        List<Path> inputs = new ArrayList<>();
+        inputs.add(big);
+        Path truncated = dir.resolve("big-truncated-50.jfr");
+        Files.write(truncated, java.util.Arrays.copyOf(good, good.length / 2));
+        inputs.add(truncated);
+        Path flipped = dir.resolve("big-bit-flips.jfr");
+        byte[] f = good.clone();
+        Random rnd = new Random(7);
+        for (int i = 0; i < 64; i++) {
+            int at = 68 + rnd.nextInt(f.length - 68);
+            f[at] ^= (byte) (1 << rnd.nextInt(8));
+        }
+        Files.write(flipped, f);
+        inputs.add(flipped);
+        Path blocks = dir.resolve("big-random-4k-blocks.jfr");
+        byte[] b = good.clone();
+        for (int i = 0; i < 16; i++) {
+            byte[] junk = new byte[4096];
+            rnd.nextBytes(junk);
+            System.arraycopy(junk, 0, b, rnd.nextInt(b.length - 4096), 4096);
+        }
+        Files.write(blocks, b);
+        inputs.add(blocks);
+        Path absurd = dir.resolve("big-absurd-size.jfr");
+        Files.copy(big, absurd);
+        try (RandomAccessFile raf = new RandomAccessFile(absurd.toFile(), "rw")) {
+            raf.seek(8);
+            raf.writeLong(Long.MAX_VALUE);
+        }
+        inputs.add(absurd);
+        Path gz = dir.resolve("big.jfr.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip(good));
+        inputs.add(gz);
+
+        StringBuilder table = new StringBuilder("\n| big file (-Xmx256m child) | exit | stdout | stderr |\n|---|---:|---|---|\n");
+        for (Path in : inputs) {
+            Run r = child(in);
+            table.append("| ").append(in.getFileName()).append(" (").append(Files.size(in) >> 20).append(" MB) | ")
+                    .append(r.exit()).append(" | ").append(r.stdout().strip()).append(" | ")
+                    .append(r.stderr().strip().replace("\n", " / ").replace(dir.toString(), "$TMP")).append(" |\n");
+            assertFalse(r.stderr().contains("OutOfMemoryError"), in + ": " + r.stderr());
+            assertFalse(r.stderr().contains("\tat "), in + ": stack trace: " + r.stderr());
+            if (r.exit() == 2) {
+                assertEquals(1, r.stderr().strip().lines().count(), in + ": " + r.stderr());
+                assertTrue(r.stdout().isEmpty(), in + ": " + r.stdout());
+            } else {
+                assertEquals(0, r.exit(), in + ": " + r.stderr());
+                assertTrue(r.stdout().startsWith("COMPLETE ") || r.stdout().startsWith("PARTIAL "), r.stdout());
+            }
+        }
+        System.out.println(table);
+        assertTrue(table.indexOf("| big.jfr (") > 0);
+    }
+}

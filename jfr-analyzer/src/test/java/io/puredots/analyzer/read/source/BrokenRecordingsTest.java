@@ -1,0 +1,306 @@
+package io.puredots.analyzer.read.source;
+
+import io.puredots.analyzer.read.source.CorpusDriver.Kind;
+import io.puredots.analyzer.read.source.CorpusDriver.Outcome;
+import io.puredots.events.FrameEvent;
+import io.puredots.events.SystemTickEvent;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.EnumMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.Set;
+import java.util.concurrent.TimeUnit;
+import java.util.zip.GZIPOutputStream;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTimeoutPreemptively;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/**
+ * The broken-recordings corpus: recordings made in-process, then damaged in every way the issue
+ * lists (zero length, wrong magic, unsupported version, truncation at 10/50/90/99%, an absurd
+ * chunk size, bit flips, random 4 KB blocks, gzip, a text file, the in-progress chunk of a killed
+ * JVM, two concatenated recordings with different metadata). Each must end as a one-line error
+ * (exit code 2) or a report, partial with a warning that says how much was skipped; never an
+ * exception escaping, never a hang (watchdog per file). Prints the file-to-outcome table, which
+ * jfr-analyzer/BROKEN-INPUT.md quotes.
+ */
+@Timeout(600)
+class BrokenRecordingsTest {
+    @TempDir
+    static Path dir;
+    static Path corpus;
+    static Path multiChunk;   // 3 chunks, puredots events
+    static Path plain;        // 1 chunk, JDK events only (different metadata)
+    static Path repository;   // what a killed JVM left
+    static final Map<String, Outcome> TABLE = new LinkedHashMap<>();
+    static final Map<String, Set<Kind>> EXPECTED = new LinkedHashMap<>();
+
+    private static Configuration jfc() throws Exception {
+        try (InputStream in = BrokenRecordingsTest.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
+            return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
+        }
+    }
+
+    @BeforeAll
+    static void makeCorpus() throws Exception {
+        corpus = Files.createDirectories(dir.resolve("corpus"));
+        multiChunk = dir.resolve("base-multichunk.jfr");
+        try (Recording r = new Recording(jfc())) {
+            r.setToDisk(true);
+            r.start();
+            long tick = 0;
+            for (int chunk = 0; chunk < 3; chunk++) {
+                if (chunk > 0) {
+                    try (Recording rotate = new Recording()) {
+                        rotate.start();
+                    }
+                }
+                for (int i = 0; i < 2000; i++) {
+                    FrameEvent f = new FrameEvent();
+                    f.begin();
+                    SystemTickEvent s = new SystemTickEvent();
+                    s.begin();
+                    s.system = "MoveSystem";
+                    s.group = "SimulationSystemGroup";
+                    s.tick = tick;
+                    s.commit();
+                    f.tick = tick++;
+                    f.commit();
+                }
+            }
+            r.stop();
+            r.dump(multiChunk);
+        }
+        plain = dir.resolve("base-plain.jfr");
+        try (Recording r = new Recording()) {
+            r.enable("jdk.GarbageCollection");
+            r.enable("jdk.CPULoad").withPeriod(Duration.ofMillis(100));
+            r.start();
+            System.gc();
+            r.stop();
+            r.dump(plain);
+        }
+        repository = killedJvmRepository();
+
+        byte[] good = Files.readAllBytes(multiChunk);
+        add("zero-length.jfr", new byte[0], Kind.ERROR);
+        byte[] magic = good.clone();
+        magic[0] = 'X';
+        add("wrong-magic.jfr", magic, Kind.ERROR);
+        byte[] version = good.clone();
+        version[4] = 0;
+        version[5] = 9;
+        add("unsupported-version.jfr", version, Kind.ERROR);
+        for (int pct : new int[] {10, 50, 90, 99}) {
+            byte[] t = java.util.Arrays.copyOf(good, (int) (good.length * (long) pct / 100));
+            // 10% lies inside the first chunk: nothing complete is left
+            add("truncated-" + pct + ".jfr", t, firstChunkSize(good) > t.length ? Kind.ERROR : Kind.PARTIAL);
+        }
+        byte[] absurd = good.clone();
+        ByteBuffer.wrap(absurd).putLong(8, Long.MAX_VALUE / 3);
+        add("absurd-chunk-size-first.jfr", absurd, Kind.ERROR);
+        byte[] absurdLast = good.clone();
+        ByteBuffer.wrap(absurdLast).putLong(lastChunkOffset(good) + 8, 1L << 40);
+        add("absurd-chunk-size-last.jfr", absurdLast, Kind.PARTIAL);
+        for (int seed = 1; seed <= 3; seed++) {
+            byte[] flipped = good.clone();
+            Random rnd = new Random(seed);
+            for (int i = 0; i < 16; i++) {
+                int at = 68 + rnd.nextInt(flipped.length - 68);
+                flipped[at] ^= (byte) (1 << rnd.nextInt(8));
+            }
+            add("bit-flips-" + seed + ".jfr", flipped, Kind.PARTIAL, Kind.ERROR, Kind.COMPLETE);
+        }
+        for (int seed = 1; seed <= 3; seed++) {
+            byte[] blocks = good.clone();
+            Random rnd = new Random(100 + seed);
+            for (int i = 0; i < 3; i++) {
+                int at = rnd.nextInt(blocks.length - 4096);
+                byte[] junk = new byte[4096];
+                rnd.nextBytes(junk);
+                System.arraycopy(junk, 0, blocks, at, 4096);
+            }
+            add("random-4k-blocks-" + seed + ".jfr", blocks, Kind.PARTIAL, Kind.ERROR);
+        }
+        add("recording.jfr.gz", gzip(good), Kind.COMPLETE);
+        byte[] gz = gzip(good);
+        add("truncated-gzip.jfr.gz", java.util.Arrays.copyOf(gz, gz.length / 2), Kind.PARTIAL);
+        add("text-file.jfr", "# not a recording\nframe = 16.6 ms\n".getBytes(StandardCharsets.UTF_8), Kind.ERROR);
+        add("zip-file.jfr", new byte[] {'P', 'K', 3, 4, 20, 0, 0, 0}, Kind.ERROR);
+        Path inProgress = inProgressChunk(repository);
+        add("killed-jvm-in-progress-chunk.jfr", Files.readAllBytes(inProgress), Kind.ERROR);
+        byte[] concat = concat(good, Files.readAllBytes(plain));
+        add("concatenated-different-metadata.jfr", concat, Kind.COMPLETE);
+        add("trailing-garbage.jfr", concat(good, "garbage after the last chunk".getBytes(StandardCharsets.US_ASCII)),
+                Kind.PARTIAL);
+        EXPECTED.put("killed-jvm-repository/", Set.of(Kind.PARTIAL));
+    }
+
+    private static void add(String name, byte[] content, Kind... allowed) throws IOException {
+        Files.write(corpus.resolve(name), content);
+        EXPECTED.put(name, Set.of(allowed));
+    }
+
+    private static long firstChunkSize(byte[] rec) {
+        return ByteBuffer.wrap(rec).getLong(8);
+    }
+
+    private static int lastChunkOffset(byte[] rec) {
+        int pos = 0;
+        int last = 0;
+        while (pos < rec.length) {
+            last = pos;
+            pos += (int) ByteBuffer.wrap(rec).getLong(pos + 8);
+        }
+        return last;
+    }
+
+    private static byte[] concat(byte[] a, byte[] b) {
+        byte[] out = java.util.Arrays.copyOf(a, a.length + b.length);
+        System.arraycopy(b, 0, out, a.length, b.length);
+        return out;
+    }
+
+    static byte[] gzip(byte[] data) throws IOException {
+        var bytes = new java.io.ByteArrayOutputStream();
+        try (OutputStream out = new GZIPOutputStream(bytes)) {
+            out.write(data);
+        }
+        return bytes.toByteArray();
+    }
+
+    /** Runs {@link KilledGame} in a child JVM recording into a repository, kills it, returns the repository. */
+    static Path killedJvmRepository() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo"));
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-Xmx64m", "-XX:FlightRecorderOptions:repository=" + repo,
+                "-XX:StartFlightRecording", "-cp", System.getProperty("java.class.path"),
+                KilledGame.class.getName()).redirectErrorStream(true).start();
+        try (BufferedReader out = new BufferedReader(new InputStreamReader(p.getInputStream(), StandardCharsets.UTF_8))) {
+            String line;
+            StringBuilder seen = new StringBuilder();
+            while ((line = out.readLine()) != null && !line.equals("READY")) {
+                seen.append(line).append('\n');
+            }
+            if (line == null) {
+                throw new AssertionError("child ended without READY:\n" + seen);
+            }
+            p.destroyForcibly();
+            assertTrue(p.waitFor(60, TimeUnit.SECONDS));
+        }
+        try (var runs = Files.list(repo)) {
+            List<Path> dirs = runs.toList();
+            assertEquals(1, dirs.size(), dirs.toString());
+        }
+        return repo;
+    }
+
+    /** The chunk file of the killed JVM's repository whose header says it is still being written. */
+    static Path inProgressChunk(Path repo) throws IOException {
+        try (var runs = Files.walk(repo)) {
+            for (Path f : runs.filter(x -> x.toString().endsWith(".jfr")).toList()) {
+                byte[] h = new byte[68];
+                try (InputStream in = Files.newInputStream(f)) {
+                    int n = in.readNBytes(h, 0, 68);
+                    if (n < 68 || h[64] != 0 || ByteBuffer.wrap(h).getLong(8) != Files.size(f)) {
+                        return f;
+                    }
+                }
+            }
+        }
+        throw new AssertionError("no in-progress chunk in " + repo);
+    }
+
+    private static Outcome analyze(Path p) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CorpusDriver.analyze(p,
+                SourceOptions.defaults().withTempDir(dir)), "watchdog: " + p.getFileName());
+    }
+
+    @Test
+    void everyBrokenInputEndsInAOneLineErrorOrAPartialReport() throws Exception {
+        for (String name : EXPECTED.keySet()) {
+            Path p = name.equals("killed-jvm-repository/") ? repository : corpus.resolve(name);
+            TABLE.put(name, analyze(p));
+        }
+        List<String> problems = new ArrayList<>();
+        for (var e : TABLE.entrySet()) {
+            Outcome o = e.getValue();
+            if (!EXPECTED.get(e.getKey()).contains(o.kind())) {
+                problems.add(e.getKey() + ": expected " + EXPECTED.get(e.getKey()) + ", got " + o);
+            }
+            // no stack trace anywhere; the error line (stderr, exit 2) names no Java exception either
+            List<String> lines = new ArrayList<>(o.warnings());
+            if (o.error() != null) {
+                lines.add(o.error());
+                if (o.error().contains("Exception") || !o.error().startsWith("jfr-analyzer report: cannot read '")) {
+                    problems.add(e.getKey() + ": error line is not a plain message: " + o.error());
+                }
+            }
+            for (String l : lines) {
+                if (l.contains("\n") || l.contains("\tat ") || l.isBlank()) {
+                    problems.add(e.getKey() + ": not a clean one-line message: " + l);
+                }
+            }
+            if (o.kind() == Kind.PARTIAL && o.warnings().stream().noneMatch(w -> w.contains("skipped"))) {
+                problems.add(e.getKey() + ": partial report without a warning saying what was skipped: " + o);
+            }
+        }
+        printTable();
+        assertEquals(List.of(), problems);
+    }
+
+    @Test
+    void gzipOverTheCapIsAOneLineError() throws Exception {
+        Path gz = corpus.resolve("recording.jfr.gz");
+        Outcome o = CorpusDriver.analyze(gz, SourceOptions.defaults().withMaxDecompressedBytes(64 * 1024)
+                .withTempDir(dir));
+        assertEquals(Kind.ERROR, o.kind());
+        assertEquals("jfr-analyzer report: cannot read '" + gz + "': decompresses to more than 64.0 KB (the limit for"
+                + " compressed input)", o.error());
+        try (var left = Files.list(dir)) {
+            assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("jfr-analyzer-")),
+                    "temporary file left behind");
+        }
+    }
+
+    @AfterAll
+    static void printTable() {
+        if (TABLE.isEmpty()) {
+            return;
+        }
+        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
+        StringBuilder sb = new StringBuilder("\n| corpus file | outcome | chunks read | message |\n|---|---|---:|---|\n");
+        for (var e : TABLE.entrySet()) {
+            Outcome o = e.getValue();
+            counts.merge(o.kind(), 1, Integer::sum);
+            String msg = o.error() != null ? o.error() : String.join(" / ", o.warnings());
+            sb.append("| ").append(e.getKey()).append(" | ").append(o.kind()).append(" | ").append(o.chunksRead())
+                    .append(" | ").append(msg.replace(dir.toString(), "$TMP").replace("|", "\\|")).append(" |\n");
+        }
+        sb.append("\ntotals: ").append(counts).append('\n');
+        System.out.println(sb);
+        TABLE.clear();
+    }
+}

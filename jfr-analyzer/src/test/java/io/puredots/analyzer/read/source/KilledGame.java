@@ -1,0 +1,36 @@
+package io.puredots.analyzer.read.source;
+
+import io.puredots.events.FrameEvent;
+import jdk.jfr.Recording;
+
+/**
+ * A "game" for {@link BrokenRecordingsTest}, run in a child JVM started with
+ * {@code -XX:StartFlightRecording} and a JFR repository: emits frames, closes two chunks (starting
+ * a recording rotates the chunk), emits more into the third, prints {@code READY} and blocks on
+ * stdin until the test kills it. Not a test.
+ */
+public final class KilledGame {
+    private KilledGame() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        long tick = 0;
+        for (int chunk = 0; chunk < 3; chunk++) {
+            if (chunk > 0) {
+                try (Recording rotate = new Recording()) {
+                    rotate.start();
+                }
+            }
+            for (int i = 0; i < 200; i++) {
+                FrameEvent f = new FrameEvent();
+                f.begin();
+                f.tick = tick++;
+                f.entityCount = 100;
+                f.commit();
+            }
+        }
+        System.out.println("READY");
+        System.out.flush();
+        System.in.read();
+    }
+}

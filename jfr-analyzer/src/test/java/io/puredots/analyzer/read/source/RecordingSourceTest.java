@@ -1,0 +1,183 @@
+package io.puredots.analyzer.read.source;
+
+import io.puredots.events.FrameEvent;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.ByteBuffer;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class RecordingSourceTest {
+    @TempDir
+    static Path dir;
+    static Path early;
+    static Path late;
+
+    @BeforeAll
+    static void record() throws Exception {
+        early = recordOne(dir.resolve("early.jfr"));
+        late = recordOne(dir.resolve("late.jfr"));
+    }
+
+    private static Path recordOne(Path file) throws Exception {
+        try (Recording r = new Recording()) {
+            r.enable("puredots.Frame");
+            r.start();
+            FrameEvent f = new FrameEvent();
+            f.begin();
+            f.commit();
+            r.stop();
+            r.dump(file);
+        }
+        return file;
+    }
+
+    @Test
+    void aJfrFileIsItself() throws Exception {
+        try (RecordingSource s = RecordingSource.resolve(early, SourceOptions.defaults())) {
+            assertEquals(List.of(early), s.files());
+            assertTrue(s.warnings().isEmpty());
+            assertEquals("JFR file '" + early + "'", s.description());
+        }
+    }
+
+    @Test
+    void gzipIsRecognisedByContentAndItsCopyDeletedOnClose() throws Exception {
+        Path gz = dir.resolve("compressed-without-extension.bin");
+        Files.write(gz, BrokenRecordingsTest.gzip(Files.readAllBytes(early)));
+        Path copy;
+        try (RecordingSource s = RecordingSource.resolve(gz, SourceOptions.defaults().withTempDir(dir))) {
+            copy = s.files().get(0);
+            assertArrayEquals(Files.readAllBytes(early), Files.readAllBytes(copy));
+            assertTrue(s.description().startsWith("gzip-compressed JFR file '" + gz + "'"), s.description());
+        }
+        assertFalse(Files.exists(copy), "temporary copy left behind");
+    }
+
+    @Test
+    void gzipOfSomethingElseIsNotAJfrRecording() throws Exception {
+        Path gz = dir.resolve("text.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip("hello".getBytes()));
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(gz,
+                SourceOptions.defaults().withTempDir(dir)));
+        assertEquals("'" + gz + "': not a JFR recording (looks like text: 'hello...')", e.getMessage());
+    }
+
+    @Test
+    void repositoryChunksAreOrderedByTheirHeaderStartTime() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo-order"));
+        // names in the opposite order of the chunks' start times
+        Files.copy(late, repo.resolve("a.jfr"));
+        Files.copy(early, repo.resolve("b.jfr"));
+        Files.writeString(repo.resolve("notes.txt"), "ignored: not *.jfr");
+        try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
+            assertEquals(List.of(repo.resolve("b.jfr"), repo.resolve("a.jfr")), s.files());
+            assertEquals("JFR repository '" + repo + "' (2 complete chunk files)", s.description());
+        }
+    }
+
+    @Test
+    void repositoryParentWithOneRunIsAccepted() throws Exception {
+        Path parent = Files.createDirectories(dir.resolve("parent-one"));
+        Path run = Files.createDirectories(parent.resolve("2026_11_27_12_00_00_4242"));
+        Files.copy(early, run.resolve("2026_11_27_12_00_00.jfr"));
+        try (RecordingSource s = RecordingSource.resolve(parent, SourceOptions.defaults())) {
+            assertEquals(List.of(run.resolve("2026_11_27_12_00_00.jfr")), s.files());
+        }
+    }
+
+    @Test
+    void repositoryParentWithSeveralRunsIsAnError() throws Exception {
+        Path parent = Files.createDirectories(dir.resolve("parent-two"));
+        for (String run : List.of("2026_11_27_12_00_00_1", "2026_11_27_13_00_00_2")) {
+            Files.copy(early, Files.createDirectories(parent.resolve(run)).resolve("c.jfr"));
+        }
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(parent,
+                SourceOptions.defaults()));
+        assertEquals("'" + parent + "': holds 2 JFR repositories (2026_11_27_12_00_00_1, 2026_11_27_13_00_00_2);"
+                + " pass one of them", e.getMessage());
+    }
+
+    @Test
+    void unfinishedChunkFilesAreSkippedWithAWarning() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo-unfinished"));
+        Files.copy(early, repo.resolve("1.jfr"));
+        byte[] writing = Files.readAllBytes(late);
+        writing[64] = 1; // file state: being written
+        Files.write(repo.resolve("2.jfr"), writing);
+        Files.write(repo.resolve("3.jfr"), new byte[10]);
+        try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
+            assertEquals(List.of(repo.resolve("1.jfr")), s.files());
+            assertEquals(2, s.warnings().size());
+            assertTrue(s.warnings().get(0).startsWith("skipped '2.jfr' in the repository: chunk still being written"
+                    + " when the JVM stopped ("), s.warnings().toString());
+            assertEquals("skipped '3.jfr' in the repository: not a JFR chunk (10 bytes)", s.warnings().get(1));
+            assertEquals(writing.length + 10, s.skippedBytes());
+        }
+    }
+
+    @Test
+    void repositoryWithoutACompleteChunkIsAnError() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo-none"));
+        byte[] b = Files.readAllBytes(early);
+        ByteBuffer.wrap(b).putLong(8, b.length + 1000L);
+        Files.write(repo.resolve("x.jfr"), b);
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(repo,
+                SourceOptions.defaults()));
+        assertEquals("'" + repo + "': no complete chunk in the JFR repository (1 file unfinished or damaged)",
+                e.getMessage());
+    }
+
+    @Test
+    void emptyDirectoryAndMissingPathAreErrors() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty"));
+        assertEquals("'" + empty + "': directory holds no .jfr files", assertThrows(SourceException.class,
+                () -> RecordingSource.resolve(empty, SourceOptions.defaults())).getMessage());
+        Path missing = dir.resolve("missing.jfr");
+        assertEquals("'" + missing + "': no such file or directory", assertThrows(SourceException.class,
+                () -> RecordingSource.resolve(missing, SourceOptions.defaults())).getMessage());
+    }
+
+    @Test
+    void severalInputsAreOneRunAndAFailureDeletesTheOthersCopies() throws Exception {
+        Path gz = dir.resolve("several.jfr.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip(Files.readAllBytes(late)));
+        Path tmp = Files.createDirectories(dir.resolve("tmp-several"));
+        try (RecordingSource s = RecordingSource.resolveAll(List.of(early, gz), SourceOptions.defaults()
+                .withTempDir(tmp))) {
+            assertEquals(2, s.files().size());
+            assertEquals(early, s.files().get(0));
+            assertTrue(s.description().startsWith("JFR file '" + early + "'; gzip-compressed JFR file"), s.description());
+        }
+        Path missing = dir.resolve("nope.jfr");
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(gz, missing), SourceOptions.defaults().withTempDir(tmp)));
+        assertEquals("'" + missing + "': no such file or directory", e.getMessage());
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "temporary copies left behind");
+        }
+    }
+
+    @Test
+    void coverageSaysHowMuchWasSkipped() throws Exception {
+        try (RecordingSource s = RecordingSource.resolve(early, SourceOptions.defaults())) {
+            long size = Files.size(early);
+            var all = new io.puredots.analyzer.read.ChunkInfo(early, 0, 0, size, 0, 0, 2, 0);
+            assertTrue(s.coverage(List.of(all)).isEmpty());
+            var half = new io.puredots.analyzer.read.ChunkInfo(early, 0, 0, size / 2, 0, 0, 2, 0);
+            String w = s.coverage(List.of(half)).orElseThrow();
+            assertTrue(w.startsWith("partial report over 1 complete chunk ("), w);
+            assertTrue(w.endsWith("(50%) that is damaged or incomplete"), w);
+        }
+    }
+}
