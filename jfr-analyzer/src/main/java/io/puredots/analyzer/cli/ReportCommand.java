@@ -117,6 +117,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         Window window = new Window(time("--from", from), time("--to", to), warmupTicks(), "auto".equals(warmup));
         Budgets budgets = budgets();
+        if (output != null && Files.isDirectory(output)) {
+            throw new Cli.UserException("cannot write '" + output + "': it is a directory");
+        }
         if (output != null && Files.exists(output) && !force) {
             throw new Cli.UserException("'" + output + "' exists; use --force to overwrite it");
         }
@@ -194,6 +197,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException("cannot write '" + output + "': no such directory", e);
         } catch (AccessDeniedException e) {
             throw new Cli.UserException("cannot write '" + output + "': permission denied", e);
+        } catch (IOException e) {
+            throw new Cli.UserException("cannot write '" + output + "': " + e, e);
         }
     }
 
