@@ -75,6 +75,18 @@ public final class Dist {
         buffered = 0;
     }
 
+    /** Records the value 0, {@code n} times. */
+    public void recordZeros(long n) {
+        if (n <= 0) {
+            return;
+        }
+        count += n;
+        min = Math.min(min, 0);
+        max = Math.max(max, 0);
+        toHistogram();
+        histogram.recordValueWithCount(0, n);
+    }
+
     /** Adds every value of {@code other} to this one. */
     public void add(Dist other) {
         if (other.count == 0) {
