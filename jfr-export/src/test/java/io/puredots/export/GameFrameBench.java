@@ -74,7 +74,8 @@ public final class GameFrameBench {
                     h.recordValue(e.getDuration().toNanos());
                 }
             }
-            String export = err.lines().filter(l -> l.contains("export:")).findFirst().orElse("").replace("sim-runtime: ", "");
+            String export = err.lines().filter(l -> l.startsWith("sim-runtime: export:")).reduce("", (a, b) -> b)
+                    .replace("sim-runtime: ", "");
             System.out.printf("mode=%s frames=%d p50_ms=%.3f p99_ms=%.3f max_ms=%.3f %s%n", mode, h.getTotalCount(),
                     h.getValueAtPercentile(50) / 1e6, h.getValueAtPercentile(99) / 1e6, h.getMaxValue() / 1e6, export);
         } finally {
