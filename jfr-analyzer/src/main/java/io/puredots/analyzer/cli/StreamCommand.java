@@ -83,7 +83,7 @@ final class StreamCommand implements Callable<Integer> {
             c.interval = Duration.ofSeconds(intervalSeconds);
             c.endpoint = Endpoint.parse(to, InfluxTarget.readToken(tokenFile, System.getenv(InfluxTarget.TOKEN_ENV)));
             c.budgets = budgets();
-            c.stdout = new WriterOutputStream(spec.commandLine().getOut());
+            c.stdout = new ExportCommand.WriterOutputStream(spec.commandLine().getOut());
             c.warnings = w -> err.println("jfr-analyzer stream: " + w);
             c.sinkOptions.giveUpAfter = Duration.ofSeconds(30);
             exporter = TelemetryExporter.attach(pid, c);
