@@ -6,6 +6,13 @@ cd "$(dirname "$0")/.."
 
 export TZ=UTC
 
+# jfr-export's HTTP sink tests start their own InfluxDB 1.x (influxd) and VictoriaMetrics (the 2.x write path)
+# on loopback ports with temporary data; the packages' own services are never used.
+if ! command -v influxd >/dev/null 2>&1 || ! command -v victoria-metrics >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q && apt-get install -y -q influxdb victoria-metrics
+fi
+
 mvn -B verify
 
 # JDK 25: the event catalog, metadata and puredots.jfc tests run on Temurin 25 as well.

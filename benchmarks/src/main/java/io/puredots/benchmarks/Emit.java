@@ -30,6 +30,9 @@ final class Emit {
     static final String SYSTEM = "VillagerMovementSystem";
     static final String JOB = "VillagerMovementJob";
     static final String REGISTRY = "ResourceRegistry";
+    /** 16 characters or fewer: written inline in each event instead of through the string pool. */
+    static final String SHORT_JOB = "MoveJob";
+    static final String SHORT_SYSTEM = "MoveSystem";
 
     // One instance per class, never committed: isEnabled() reads the class's enabled flag.
     private static final FrameEvent FRAME = new FrameEvent();
@@ -133,6 +136,40 @@ final class Emit {
                 e.batchIndex = 3;
                 e.tick = tick;
                 e.queueWait = 1_500;
+                e.commit();
+            }
+        }
+    }
+
+    /** {@link #jobRunGuarded} with a job name short enough to be written inline. */
+    static void jobRunGuardedShortName(long tick) {
+        if (JOB_RUN.isEnabled()) {
+            JobRunEvent e = new JobRunEvent();
+            e.begin();
+            if (e.shouldCommit()) {
+                e.jobId = tick * 16;
+                e.jobName = SHORT_JOB;
+                e.batchIndex = 3;
+                e.tick = tick;
+                e.queueWait = 1_500;
+                e.commit();
+            }
+        }
+    }
+
+    /** {@link #jobScheduleGuarded} with job and system names short enough to be written inline. */
+    static void jobScheduleGuardedShortNames(long tick) {
+        if (JOB_SCHEDULE.isEnabled()) {
+            JobScheduleEvent e = new JobScheduleEvent();
+            e.begin();
+            if (e.shouldCommit()) {
+                e.jobId = tick * 16;
+                e.jobName = SHORT_JOB;
+                e.system = SHORT_SYSTEM;
+                e.dependencyCount = 2;
+                e.chainDepth = 3;
+                e.batchCount = 8;
+                e.tick = tick;
                 e.commit();
             }
         }

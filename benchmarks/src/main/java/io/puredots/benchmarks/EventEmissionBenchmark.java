@@ -39,7 +39,9 @@ import org.openjdk.jmh.annotations.TearDown;
  *   <li>{@code committed}: a recording with {@code puredots.jfc} is running (events on,
  *       threshold 0, no stack traces); every call writes one event.</li>
  * </ul>
- * {@code guarded} and {@code unguarded} are the two patterns in {@link Emit}. Run each method in
+ * {@code guarded} and {@code unguarded} are the two patterns in {@link Emit}; {@code shortName(s)}
+ * variants use names of 16 characters or fewer, which JFR writes inline instead of through its
+ * string pool. Run each method in
  * its own fork ({@code -f 1} or more): the recording state is per JVM.
  */
 @BenchmarkMode(Mode.AverageTime)
@@ -303,6 +305,11 @@ public class EventEmissionBenchmark {
         Emit.jobRunGuarded(tick++);
     }
 
+    @Benchmark
+    public void jobRun_committed_guarded_shortName(Committed s) {
+        Emit.jobRunGuardedShortName(tick++);
+    }
+
     // ---- puredots.JobSchedule -----------------------------------------------------------
 
     @Benchmark
@@ -333,6 +340,11 @@ public class EventEmissionBenchmark {
     @Benchmark
     public void jobSchedule_committed_guarded(Committed s) {
         Emit.jobScheduleGuarded(tick++);
+    }
+
+    @Benchmark
+    public void jobSchedule_committed_guarded_shortNames(Committed s) {
+        Emit.jobScheduleGuardedShortNames(tick++);
     }
 
     // ---- puredots.RegistryUpdate --------------------------------------------------------

@@ -4,6 +4,7 @@ import static io.puredots.events.Recordings.record;
 import static io.puredots.events.Recordings.spin;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -58,7 +59,7 @@ class EventRoundTripTest {
         assertEquals(20_000, e.getInt("entityCount"));
         assertDurationBetween(e, SPAN, wall[0] + Duration.ofMillis(1).toNanos());
         assertEquals(Thread.currentThread().getName(), e.getThread().getJavaName());
-        assertNull(e.getStackTrace(), "Frame is recorded without stack trace");
+        assertNull(e.getStackTrace(), "@StackTrace(false): Frame is recorded without stack trace by default");
     }
 
     @Test
@@ -283,6 +284,7 @@ class EventRoundTripTest {
         assertEquals(6, e.getInt("consecutiveFrames"));
         assertEquals("CRITICAL", e.getString("severity"));
         assertEquals(600L, e.getLong("tick"));
+        assertNotNull(e.getStackTrace(), "Budget Violation is rare: the class allows stack traces");
     }
 
     @Test

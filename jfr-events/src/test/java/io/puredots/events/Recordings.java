@@ -21,12 +21,13 @@ final class Recordings {
     }
 
     /**
-     * Records {@code emit} with only {@code type} enabled (threshold 0, no stack trace), writes the
-     * recording to {@code file} and returns the events of that type read back from the file.
+     * Records {@code emit} with only {@code type} enabled (threshold 0; stack trace as the class
+     * declares), writes the recording to {@code file} and returns the events of that type read
+     * back from the file.
      */
     static List<RecordedEvent> record(Class<? extends Event> type, Path file, Emitter emit) throws Exception {
         try (Recording r = new Recording()) {
-            r.enable(type).withThreshold(Duration.ZERO).withoutStackTrace();
+            r.enable(type).withThreshold(Duration.ZERO);
             r.start();
             emit.run();
             r.stop();

@@ -1,11 +1,253 @@
 package io.puredots.sim;
 
-/** Entry point of the soak scene (placeholder until the sim-runtime work lands). */
+import io.puredots.budgets.BudgetFormatException;
+import io.puredots.budgets.Budgets;
+import io.puredots.sim.jobs.JobScheduler;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Locale;
+
+/**
+ * The soak scene: parses the command line, runs a {@link Simulation}, prints the summary.
+ * Exit codes: 0 the run finished (budget violations are reported, not failures), 2 trouble
+ * (bad arguments, unreadable budget file, internal error).
+ */
 public final class Main {
+    static final String USAGE = String.join(System.lineSeparator(),
+            "Usage: java -jar sim-runtime.jar [options]",
+            "Runs the PureDOTS reference game (villagers, resources, miracles) and prints a summary.",
+            "",
+            "Options:",
+            "  --entities N              entities at start, 4/5 villagers and 1/5 resources (default 20000)",
+            "  --ticks N                 frames to run (default 600)",
+            "  --workers N               job worker threads (default cores - 1, at least 1)",
+            "  --seed N                  world seed (default 1); same seed and entities give the same checksum",
+            "  --fps N                   pace to N frames per second; 0 runs as fast as possible (default 0)",
+            "  --budgets FILE            budget file (default: budgets/default.budgets from the jar)",
+            "  --scenario soak|spikes    spikes adds periodic miracle storms, mass spawns and allocation bursts",
+            "  --slowdown SYSTEM=PERCENT make one system do PERCENT more work (regression tests)",
+            "  --pause-on-critical       stop the run on a CRITICAL budget breach",
+            "  --export-to ENDPOINT      stream telemetry while running (1 s windows): http://HOST:8086?db=NAME,",
+            "                            http://HOST:8086?org=O&bucket=B (token in INFLUX_TOKEN), or a new",
+            "                            .jsonl/.influx/.csv file",
+            "  --help                    print this help",
+            "",
+            "Examples:",
+            "  java -jar sim-runtime/target/sim-runtime.jar --entities 50000 --ticks 1200",
+            "  java -XX:StartFlightRecording:settings=jfr-events/jfc/puredots.jfc,filename=run.jfr \\",
+            "       -jar sim-runtime/target/sim-runtime.jar --scenario spikes",
+            "",
+            "Exit codes: 0 finished, 2 bad arguments or internal error.");
+
     private Main() {
     }
 
     public static void main(String[] args) {
-        System.out.println("sim-runtime");
+        int rc = run(args, System.out, System.err);
+        if (rc != 0) {
+            System.exit(rc);
+        }
+    }
+
+    /** Runs the soak scene; returns the exit code. */
+    static int run(String[] args, PrintStream out, PrintStream err) {
+        SimConfig config;
+        String exportTo = null;
+        java.util.List<String> rest = new java.util.ArrayList<>();
+        for (int i = 0; i < args.length; i++) {
+            if (args[i].equals("--export-to")) {
+                if (i + 1 >= args.length) {
+                    err.println("sim-runtime: --export-to needs a value (see --help)");
+                    return 2;
+                }
+                exportTo = args[++i];
+            } else if (args[i].startsWith("--export-to=")) {
+                exportTo = args[i].substring("--export-to=".length());
+            } else {
+                rest.add(args[i]);
+            }
+        }
+        try {
+            config = parse(rest.toArray(new String[0]), err);
+        } catch (UsageException e) {
+            err.println("sim-runtime: " + e.getMessage());
+            return 2;
+        }
+        if (config == null) {
+            out.println(USAGE);
+            return 0;
+        }
+        io.puredots.export.TelemetryExporter exporter = null;
+        if (exportTo != null) {
+            try {
+                io.puredots.export.TelemetryExporter.Config ec = new io.puredots.export.TelemetryExporter.Config();
+                ec.endpoint = io.puredots.export.Endpoint.parse(exportTo, io.puredots.export.InfluxTarget.readToken(
+                        null, System.getenv(io.puredots.export.InfluxTarget.TOKEN_ENV)));
+                ec.budgets = config.budgets;
+                ec.stdout = out;
+                ec.warnings = w -> err.println("sim-runtime: " + w);
+                exporter = io.puredots.export.TelemetryExporter.start(ec);
+            } catch (io.puredots.export.ExportException | IOException e) {
+                err.println("sim-runtime: --export-to: " + e.getMessage());
+                return 2;
+            }
+        }
+        try (Simulation sim = new Simulation(config)) {
+            RunSummary s = sim.run();
+            out.print(s.format());
+            out.flush();
+            return 0;
+        } catch (IllegalArgumentException e) {
+            err.println("sim-runtime: " + e.getMessage());
+            return 2;
+        } catch (RuntimeException | OutOfMemoryError e) {
+            err.println("sim-runtime: internal error: " + e);
+            return 2;
+        } finally {
+            if (exporter != null) {
+                try {
+                    exporter.close();
+                    err.println("sim-runtime: export: " + exporter.pointsWritten() + " points"
+                            + (exporter.stats() == null ? "" : "; " + exporter.stats()));
+                } catch (IOException | RuntimeException e) {
+                    err.println("sim-runtime: export: " + e.getMessage());
+                }
+            }
+        }
+    }
+
+    static final class UsageException extends Exception {
+        UsageException(String message) {
+            super(message);
+        }
+    }
+
+    /** Parses the options; null means "print usage". */
+    static SimConfig parse(String[] args, PrintStream log) throws UsageException {
+        SimConfig.Builder b = SimConfig.builder().log(log);
+        for (int i = 0; i < args.length; i++) {
+            String a = args[i];
+            String value = null;
+            int eq = a.indexOf('=');
+            if (a.startsWith("--") && eq > 0) {
+                value = a.substring(eq + 1);
+                a = a.substring(0, eq);
+            }
+            switch (a) {
+                case "--help":
+                case "-h":
+                    return null;
+                case "--pause-on-critical":
+                    if (value != null) {
+                        throw new UsageException("--pause-on-critical takes no value");
+                    }
+                    b.pauseOnCritical(true);
+                    continue;
+                case "--entities":
+                case "--ticks":
+                case "--workers":
+                case "--seed":
+                case "--fps":
+                case "--budgets":
+                case "--scenario":
+                case "--slowdown":
+                    break;
+                default:
+                    throw new UsageException("unknown option '" + args[i] + "' (see --help)");
+            }
+            if (value == null) {
+                if (i + 1 >= args.length) {
+                    throw new UsageException(a + " needs a value (see --help)");
+                }
+                value = args[++i];
+            }
+            switch (a) {
+                case "--entities":
+                    b.entities(intValue(a, value, 2, 10_000_000));
+                    break;
+                case "--ticks":
+                    b.ticks(intValue(a, value, 1, Integer.MAX_VALUE));
+                    break;
+                case "--workers":
+                    b.workers(intValue(a, value, 1, 256));
+                    break;
+                case "--seed":
+                    try {
+                        b.seed(Long.parseLong(value));
+                    } catch (NumberFormatException e) {
+                        throw new UsageException("--seed needs a whole number, got '" + value + "'");
+                    }
+                    break;
+                case "--fps":
+                    b.fps(intValue(a, value, 0, 10_000));
+                    break;
+                case "--budgets":
+                    b.budgets(readBudgets(value));
+                    break;
+                case "--scenario":
+                    if (value.equals("soak")) {
+                        b.scenario(Scenario.SOAK);
+                    } else if (value.equals("spikes")) {
+                        b.scenario(Scenario.SPIKES);
+                    } else {
+                        throw new UsageException("--scenario needs soak or spikes, got '" + value + "'");
+                    }
+                    break;
+                case "--slowdown":
+                    int e = value.indexOf('=');
+                    String pct = e < 0 ? "" : value.substring(e + 1).strip();
+                    if (pct.endsWith("%")) {
+                        pct = pct.substring(0, pct.length() - 1).strip();
+                    }
+                    double p;
+                    try {
+                        p = Double.parseDouble(pct);
+                    } catch (NumberFormatException ex) {
+                        p = Double.NaN;
+                    }
+                    if (e <= 0 || !(p >= 0) || p > 100_000) {
+                        throw new UsageException("--slowdown needs SYSTEM=PERCENT with PERCENT from 0 to 100000,"
+                                + " for example SpatialGridBuildSystem=50, got '" + value + "'");
+                    }
+                    b.slowdown(value.substring(0, e).strip(), p);
+                    break;
+                default:
+                    throw new AssertionError(a);
+            }
+        }
+        return b.build();
+    }
+
+    private static int intValue(String option, String value, int min, int max) throws UsageException {
+        try {
+            long v = Long.parseLong(value);
+            if (v >= min && v <= max) {
+                return (int) v;
+            }
+        } catch (NumberFormatException e) {
+            // reported below
+        }
+        throw new UsageException(String.format(Locale.ROOT, "%s needs a whole number from %d to %d, got '%s'",
+                option, min, max, value));
+    }
+
+    private static Budgets readBudgets(String file) throws UsageException {
+        Path p = Path.of(file);
+        if (!Files.isRegularFile(p)) {
+            throw new UsageException("cannot read budget file '" + file + "': no such file");
+        }
+        try {
+            return Budgets.read(p);
+        } catch (IOException e) {
+            throw new UsageException("cannot read budget file '" + file + "': " + e.getMessage());
+        } catch (BudgetFormatException e) {
+            throw new UsageException("bad budget file: " + e.getMessage());
+        }
+    }
+
+    static int defaultWorkers() {
+        return JobScheduler.defaultWorkerCount();
     }
 }

@@ -121,6 +121,9 @@ final class ReportCommand implements Callable<Integer> {
             if (!Files.isReadable(p)) {
                 throw new Cli.UserException("cannot read '" + p + "': permission denied");
             }
+            if (Files.isDirectory(p) && !hasRecordings(p)) {
+                throw new Cli.UserException("cannot read '" + p + "': a directory without *.jfr files");
+            }
         }
 
         Report report;
@@ -145,6 +148,12 @@ final class ReportCommand implements Callable<Integer> {
             writeFile(writer, report);
         }
         return verdicts.violated() ? Cli.VIOLATED : Cli.OK;
+    }
+
+    private static boolean hasRecordings(Path dir) throws IOException {
+        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
+            return files.anyMatch(f -> f.getFileName().toString().endsWith(".jfr") && Files.isRegularFile(f));
+        }
     }
 
     private String names() {

@@ -7,7 +7,7 @@ import java.util.List;
  *
  * @param source        the budget file ("default.budgets" for the built-in one)
  * @param streakFrames  a time budget is violated when exceeded for more than this many consecutive frames
- * @param checks        one per budget that applies, in budget file order
+ * @param checks        one per budget in the file: frame, then groups and systems (in file order), then memory
  * @param violated      whether any check is violated
  */
 public record BudgetResult(String source, int streakFrames, List<BudgetCheck> checks, boolean violated) {

@@ -19,7 +19,7 @@ public record Selection(String warmup, long warmupTicks, Long fromNanos, Long to
     public static final Selection ALL = new Selection("none", 0, null, null, null, null);
 
     /** Whether nothing is filtered out. */
-    public boolean isAll() {
+    public boolean keepsEverything() {
         return fromNanos == null && toNanos == null && firstTick == null && lastTick == null;
     }
 }

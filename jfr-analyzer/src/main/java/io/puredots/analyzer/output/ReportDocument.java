@@ -61,7 +61,8 @@ final class ReportDocument {
     private static void overview(Document d, Overview o, Selection sel) {
         Document.Section s = d.section("Recording");
         s.kv("files", String.join(", ", o.files()));
-        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)" : o.jvmName() + " " + o.jvmVersion());
+        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)"
+                : o.jvmVersion().startsWith(o.jvmName()) ? o.jvmVersion() : o.jvmName() + " " + o.jvmVersion());
         if (o.chunks() > 0) {
             s.kv("time", Format.instant(o.startNanos()) + " to " + Format.instant(o.endNanos()) + " ("
                     + Format.duration(o.durationNanos()) + ")");
@@ -72,7 +73,7 @@ final class ReportDocument {
     }
 
     private static String selection(Selection sel) {
-        if (sel.isAll() && sel.warmupTicks() == 0) {
+        if (sel.keepsEverything() && sel.warmupTicks() == 0) {
             return "everything (no warm-up dropped, no window)";
         }
         StringBuilder b = new StringBuilder();
@@ -177,7 +178,7 @@ final class ReportDocument {
         Document.Section s = d.section("Memory");
         Distribution h = m.heapAfterGcBytes();
         if (h.count() == 0) {
-            s.kv("heap after GC", "no GC in the selection");
+            s.kv("heap after GC", "no jdk.GCHeapSummary after a GC in the selection");
         } else {
             s.kv("heap after GC", h.count() + " GCs; min " + Format.bytes(h.min()) + ", mean " + Format.bytes(h.mean())
                     + ", max " + Format.bytes(h.max()) + ", last " + Format.bytes(m.lastHeapAfterGcBytes()));
@@ -226,11 +227,19 @@ final class ReportDocument {
                 + " consecutive frames; memory when the peak is above it");
         Document.Table t = s.table("budget", "status", "severity", "limit", "measured", "detail");
         for (BudgetCheck c : b.checks()) {
-            t.row(c.id(), c.status().name(), c.severity().isEmpty() ? "-" : c.severity(), value(c.unit(), c.limit()),
+            boolean noData = c.status() == BudgetCheck.Status.NO_DATA;
+            t.row(c.id(), c.status().name(), c.severity().isEmpty() ? "-" : c.severity(),
+                    noData && c.limit() == 0 ? "-" : value(c.unit(), c.limit()),
                     c.status() == BudgetCheck.Status.NO_DATA ? "-" : value(c.unit(), c.measured()), c.detail());
         }
         long n = b.checks().stream().filter(c -> c.status() == BudgetCheck.Status.VIOLATED).count();
-        s.kv("result", n == 0 ? "all budgets met" : n + (n == 1 ? " budget violated" : " budgets violated"));
+        long none = b.checks().stream().filter(c -> c.status() == BudgetCheck.Status.NO_DATA).count();
+        String result = n == 0 ? (none == 0 ? "all budgets met" : "no budget violated")
+                : n + (n == 1 ? " budget violated" : " budgets violated");
+        if (none > 0) {
+            result += " (" + none + " without data)";
+        }
+        s.kv("result", result);
     }
 
     private static String value(String unit, double v) {

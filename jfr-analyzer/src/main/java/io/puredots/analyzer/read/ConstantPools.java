@@ -33,6 +33,13 @@ final class ConstantPools {
     private final LongMap<LongMap<Object>> pools = new LongMap<>();
     private final LongMap<LongMap<Object>> memo = new LongMap<>();
     private final LongMap<Object> threadMemo = new LongMap<>();
+    /** Direct-mapped cache in front of the memo maps: most events reuse a few pool strings. */
+    private static final int CACHE = 256;
+    private final long[] cacheKey = new long[CACHE];
+    private final long[] cacheType = new long[CACHE];
+    private final String[] cacheValue = new String[CACHE];
+    private long lastThreadKey = Long.MIN_VALUE;
+    private ThreadInfo lastThread;
 
     private ConstantPools(Metadata md, StringCanon canon) {
         this.md = md;
@@ -144,7 +151,17 @@ final class ConstantPools {
      * field of a simple type (GC name, VM operation, ...). Canonical; null if there is none.
      */
     String string(long typeId, long key) {
-        return string(typeId, key, 0);
+        int i = (int) (key ^ (key >>> 17) ^ (typeId * 31)) & (CACHE - 1);
+        if (cacheKey[i] == key && cacheType[i] == typeId && cacheValue[i] != null) {
+            return cacheValue[i];
+        }
+        String s = string(typeId, key, 0);
+        if (s != null) {
+            cacheKey[i] = key;
+            cacheType[i] = typeId;
+            cacheValue[i] = s;
+        }
+        return s;
     }
 
     private String string(long typeId, long key, int depth) {
@@ -215,6 +232,16 @@ final class ConstantPools {
 
     /** The thread a reference to pool {@code typeId}, entry {@code key} stands for; null if none. */
     ThreadInfo thread(long typeId, long key) {
+        if (key == lastThreadKey) {
+            return lastThread;
+        }
+        ThreadInfo t = lookupThread(typeId, key);
+        lastThreadKey = key;
+        lastThread = t;
+        return t;
+    }
+
+    private ThreadInfo lookupThread(long typeId, long key) {
         Object cached = threadMemo.get(key);
         if (cached != null) {
             return cached == NONE ? null : (ThreadInfo) cached;

@@ -174,6 +174,8 @@ final class FastDecoder {
     private static final int OP_VUSHORT = 16;
     private static final int OP_FLOAT = 17;
     private static final int OP_DOUBLE = 18;
+    private static final int OP_VSTART = 19;
+    private static final int OP_VDURATION = 20;
 
     /** One field of an event or inline struct: how to read it and where to put it. */
     private static final class Op {
@@ -226,6 +228,9 @@ final class FastDecoder {
                     default:
                         return OP_INTEGRAL;
                 }
+            }
+            if ((op.code == OP_START || op.code == OP_DURATION) && f.type.prim == Metadata.P_LONG) {
+                return op.code == OP_START ? OP_VSTART : OP_VDURATION;
             }
             if (op.code == OP_FLOATING) {
                 return f.type.prim == Metadata.P_FLOAT ? OP_FLOAT : OP_DOUBLE;
@@ -301,7 +306,7 @@ final class FastDecoder {
             return counts;
         } catch (CorruptChunkException e) {
             throw new RecordingFormatException(h.file(), h.index(), e.offset, e.getMessage(), e);
-        } catch (ArrayIndexOutOfBoundsException | EOFException | NegativeArraySizeException e) {
+        } catch (IndexOutOfBoundsException | EOFException | NegativeArraySizeException e) {
             long pos = in == null ? at : in.pos();
             throw new RecordingFormatException(h.file(), h.index(), pos, "truncated or corrupt data", e);
         }
@@ -544,6 +549,8 @@ final class FastDecoder {
                 case OP_SKIP -> Values.skipField(in, prog.fields[i], 0);
                 case OP_START -> startTicks = readIntegral(in, prog.fields[i]);
                 case OP_DURATION -> durationTicks = readIntegral(in, prog.fields[i]);
+                case OP_VSTART -> startTicks = in.readLong();
+                case OP_VDURATION -> durationTicks = in.readLong();
                 case OP_VLONG -> L[slots[i]] = in.readLong();
                 case OP_VINT -> L[slots[i]] = (int) in.readLong();
                 case OP_VUINT -> L[slots[i]] = in.readLong() & 0xFFFFFFFFL;

@@ -1,5 +1,8 @@
 package io.puredots.analyzer.read;
 
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
+import java.nio.ByteOrder;
 import java.util.Arrays;
 
 /**
@@ -13,6 +16,9 @@ import java.util.Arrays;
 final class InlineStrings {
     static final int MAX_ENTRIES = 8192;
     private static final int CAPACITY = MAX_ENTRIES * 2;
+
+    private static final VarHandle LONGS = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
+    private static final long K = 0x9E3779B97F4A7C15L;
 
     private final StringCanon canon;
     private final int[] hashes = new int[CAPACITY];
@@ -33,56 +39,84 @@ final class InlineStrings {
         int n = in.readCount("string length");
         byte[] b = in.buf;
         int i = in.p;
-        int h = enc;
-        int end;
-        if (enc == 4) {
-            if (!in.compressed()) {
-                end = i + 2 * n;
-            } else {
-                // compressed chars: a char ends at a byte with the high bit clear
-                int limit = in.limit;
-                int chars = 0;
-                while (chars < n) {
-                    if (i >= limit) {
-                        throw new CorruptChunkException(in.abs(start), "string overruns its event");
-                    }
-                    byte x = b[i++];
-                    h = 31 * h + x;
-                    if (x >= 0) {
-                        chars++;
-                    }
-                }
-                end = i;
+        boolean compressedChars = enc == 4 && in.compressed();
+        // For compressed chars, i + n is the end if every char is ASCII (one byte). Bytes equal
+        // to a stored complete encoding of the same length prove it: a non-ASCII string of n
+        // chars is longer than n bytes, so it can never equal a stored key of that length.
+        int end = enc == 4 && !in.compressed() ? i + 2 * n : i + n;
+        if (end <= in.limit) {
+            String hit = lookup(b, start, end);
+            if (hit != null) {
+                in.p = end;
+                return hit;
             }
-        } else {
-            end = i + n;
+        }
+        if (compressedChars) {
+            end = endOfCompressedChars(in, start, i, n);
         }
         if (end > in.limit) {
             throw new CorruptChunkException(in.abs(start), "string overruns its event");
         }
-        if (enc != 4 || !in.compressed()) {
-            for (int j = in.p; j < end; j++) {
-                h = 31 * h + b[j];
-            }
-        }
-        int mask = CAPACITY - 1;
-        int slot = (h ^ (h >>> 16)) & mask;
-        while (keys[slot] != null) {
-            if (hashes[slot] == h && Arrays.equals(keys[slot], 0, keys[slot].length, b, start, end)) {
-                in.p = end;
-                return values[slot];
-            }
-            slot = (slot + 1) & mask;
-        }
         in.p = start;
-        Object decoded = Values.readStringOrRef(in, -1);
-        String s = canon.canon((String) decoded);
-        if (size < MAX_ENTRIES) {
+        String s = canon.canon((String) Values.readStringOrRef(in, -1));
+        in.p = end;
+        if (size < MAX_ENTRIES && lookup(b, start, end) == null) {
+            int h = hash(b, start, end);
+            int slot = h & (CAPACITY - 1);
+            while (keys[slot] != null) {
+                slot = (slot + 1) & (CAPACITY - 1);
+            }
             hashes[slot] = h;
             keys[slot] = Arrays.copyOfRange(b, start, end);
             values[slot] = s;
             size++;
         }
         return s;
+    }
+
+    private String lookup(byte[] b, int start, int end) {
+        int h = hash(b, start, end);
+        int slot = h & (CAPACITY - 1);
+        byte[] k;
+        while ((k = keys[slot]) != null) {
+            if (hashes[slot] == h && Arrays.equals(k, 0, k.length, b, start, end)) {
+                return values[slot];
+            }
+            slot = (slot + 1) & (CAPACITY - 1);
+        }
+        return null;
+    }
+
+    /** Hash of the span from its length and first and last 8 bytes; equality is checked after. */
+    private static int hash(byte[] b, int from, int to) {
+        int len = to - from;
+        long h;
+        if (len >= 8) {
+            h = ((long) LONGS.get(b, from) * K) ^ Long.rotateLeft((long) LONGS.get(b, to - 8) * K, 31) ^ len;
+        } else {
+            h = len;
+            for (int j = from; j < to; j++) {
+                h = (h << 8) | (b[j] & 0xFF);
+            }
+            h *= K;
+        }
+        h ^= h >>> 32;
+        return (int) (h ^ (h >>> 16));
+    }
+
+    /** End of {@code n} compressed chars from {@code i}: a char ends at a byte with the high bit clear. */
+    private static int endOfCompressedChars(ChunkInput in, int start, int i, int n) {
+        byte[] b = in.buf;
+        int limit = in.limit;
+        int chars = 0;
+        while (chars < n) {
+            if (i >= limit) {
+                throw new CorruptChunkException(in.abs(start), "string overruns its event");
+            }
+            if (b[i++] >= 0) {
+                chars++;
+            }
+        }
+        return i;
     }
 }

@@ -82,7 +82,8 @@ public final class RecordingReader {
         }
         StringCanon strings = new StringCanon();
         decodeAll(slots, strings, options);
-        return collect(slots, fileSizes, options);
+        List<String> warnings = new ArrayList<>();
+        return collect(slots, fileSizes, options, warnings);
     }
 
     /** One chunk's place in the result: its header, its handler, and what went wrong, if anything. */
@@ -170,12 +171,11 @@ public final class RecordingReader {
         }
     }
 
-    private static <H> ReadResult<H> collect(List<Slot<H>> slots, Map<Path, Long> fileSizes, ReadOptions options)
-            throws RecordingFormatException {
+    private static <H> ReadResult<H> collect(List<Slot<H>> slots, Map<Path, Long> fileSizes, ReadOptions options,
+                                             List<String> warnings) throws RecordingFormatException {
         List<H> handlers = new ArrayList<>();
         List<ChunkInfo> chunks = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
-        List<String> warnings = new ArrayList<>();
         List<RecordingFormatException> skipped = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;

@@ -131,8 +131,12 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
         if (keepsTick(tick)) {
-            groups.computeIfAbsent(group, g -> new SeriesStats(g, "", budgetOf(budgets.groupNanos(), g)))
-                    .add(tick, durationNanos);
+            SeriesStats g = groups.get(group);
+            if (g == null) {
+                g = new SeriesStats(group, "", budgets.groupNanos().get(group));
+                groups.put(group, g);
+            }
+            g.add(tick, durationNanos);
         }
     }
 
@@ -140,8 +144,12 @@ public final class ChunkStats implements EventHandler {
     public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
                            int entitiesProcessed) {
         if (keepsTick(tick)) {
-            systems.computeIfAbsent(system, s -> new SeriesStats(s, group, budgetOf(budgets.systemNanos(), s)))
-                    .add(tick, durationNanos);
+            SeriesStats s = systems.get(system);
+            if (s == null) {
+                s = new SeriesStats(system, group, budgets.systemNanos().get(system));
+                systems.put(system, s);
+            }
+            s.add(tick, durationNanos);
         }
     }
 
@@ -151,10 +159,6 @@ public final class ChunkStats implements EventHandler {
 
     private boolean keepsTime(long startNanos) {
         return startNanos >= from && startNanos < to;
-    }
-
-    private static Long budgetOf(Map<String, Long> budgetsByName, String name) {
-        return budgetsByName.get(name);
     }
 
     @Override
@@ -184,8 +188,12 @@ public final class ChunkStats implements EventHandler {
     public void registryUpdate(long startNanos, long durationNanos, String registry, long tick, int entryCount,
                                int adds, int removes, int updates) {
         if (keepsTick(tick)) {
-            registries.computeIfAbsent(registry, RegistryStats::new)
-                    .update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
+            RegistryStats r = registries.get(registry);
+            if (r == null) {
+                r = new RegistryStats(registry);
+                registries.put(registry, r);
+            }
+            r.update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
         }
     }
 

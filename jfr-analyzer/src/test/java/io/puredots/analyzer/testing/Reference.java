@@ -38,6 +38,27 @@ public final class Reference {
         return l;
     }
 
+    /** Events of {@code type} by the value of {@code field}, in first-seen order. */
+    public Map<String, List<RecordedEvent>> by(String type, String field) {
+        Map<String, List<RecordedEvent>> m = new LinkedHashMap<>();
+        for (RecordedEvent e : of(type)) {
+            m.computeIfAbsent(e.getString(field), k -> new ArrayList<>()).add(e);
+        }
+        return m;
+    }
+
+    public Map<String, List<RecordedEvent>> perGroup() {
+        return by("puredots.SystemGroupTick", "group");
+    }
+
+    public Map<String, List<RecordedEvent>> perSystem() {
+        return by("puredots.SystemTick", "system");
+    }
+
+    public Map<String, List<RecordedEvent>> perRegistry() {
+        return by("puredots.RegistryUpdate", "registry");
+    }
+
     public static long nanos(RecordedEvent e) {
         return e.getDuration().toNanos();
     }

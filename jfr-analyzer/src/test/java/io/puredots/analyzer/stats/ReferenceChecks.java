@@ -1,6 +1,5 @@
 package io.puredots.analyzer.stats;
 
-import io.puredots.analyzer.model.Distribution;
 import io.puredots.analyzer.model.Jobs;
 import io.puredots.analyzer.model.Memory;
 import io.puredots.analyzer.model.Registry;
@@ -8,7 +7,6 @@ import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Series;
 import io.puredots.analyzer.read.ReadOptions;
 import io.puredots.analyzer.testing.Exact;
-import io.puredots.analyzer.testing.GameRecording;
 import io.puredots.analyzer.testing.JfrSummary;
 import io.puredots.analyzer.testing.Reference;
 import io.puredots.budgets.Budgets;
@@ -16,7 +14,7 @@ import jdk.jfr.consumer.RecordedEvent;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
-import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.TestInstance;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -30,38 +28,35 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
  * Every statistic of the report against an exact computation from {@code RecordingFile} (sort
- * all the values) on the same file: a two-chunk recording whose chunk boundary splits tick 60
- * (its first two groups in chunk 0, the rest and its frame in chunk 1), with an over-budget spike
- * across the boundary.
+ * all the values) on the same file. Subclasses name the recording.
  */
-class AnalysisReferenceTest {
-    @TempDir
-    static Path dir;
-    static Path file;
-    static Reference ref;
-    static Report report;
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+abstract class ReferenceChecks {
     static final Budgets BUDGETS = Budgets.defaults();
+    Path file;
+    Reference ref;
+    Report report;
+    long frameCount;
+
+    /** The recording to check. */
+    abstract Path recording() throws Exception;
 
     @BeforeAll
-    static void record() throws Exception {
-        GameRecording game = new GameRecording(56, 8, 2_500_000);
-        Path a = game.record(dir.resolve("a.jfr"), 0, 0, 60, 2, true);
-        Path b = game.record(dir.resolve("b.jfr"), 60, 2, 120, 0, false);
-        game.close();
-        file = GameRecording.concat(dir.resolve("two-chunks.jfr"), a, b);
+    void read() throws Exception {
+        file = recording();
         ref = new Reference(file);
+        frameCount = ref.of("puredots.Frame").size();
         report = Analysis.run(List.of(file), BUDGETS, Window.ALL, ReadOptions.defaults());
     }
 
     @AfterAll
-    static void done() {
+    void done() {
         ref = null;
     }
 
     @Test
     void overviewCountsEqualJfrSummary() throws Exception {
         assertEquals(JfrSummary.counts(file), report.overview().eventCounts());
-        assertEquals(2, report.overview().chunks());
         assertTrue(report.gameEvents());
         assertTrue(report.overview().jvmName().contains("VM"), report.overview().jvmName());
     }
@@ -69,33 +64,30 @@ class AnalysisReferenceTest {
     @Test
     void framesMatchTheExactComputation() {
         List<Long> d = ref.durations("puredots.Frame", null, null);
-        assertEquals(120, d.size());
+        assertTrue(d.size() > 0);
         Exact.check("frame time", d, report.frames().timeNanos());
         long limit = BUDGETS.frameNanos().getAsLong();
         TreeMap<Long, Long> perTick = ref.perTick("puredots.Frame", null, null);
         assertEquals(Reference.overCount(perTick, limit), report.frames().overBudget());
         assertEquals(Reference.longestRun(perTick, limit), report.frames().longestOverBudgetStreak());
         long inBuckets = report.frames().histogram().stream().mapToLong(b -> b.count()).sum();
-        assertEquals(120, inBuckets);
+        assertEquals(frameCount, inBuckets);
         long maxEntities = ref.of("puredots.Frame").stream().mapToLong(e -> e.getInt("entityCount")).max().orElseThrow();
         assertEquals(maxEntities, report.frames().maxEntities());
     }
 
     @Test
-    void groupsMatchTheExactComputationIncludingTheSplitTick() {
-        assertEquals(GameRecording.GROUPS.length, report.groups().size());
+    void groupsMatchTheExactComputation() {
+        assertEquals(ref.perGroup().size(), report.groups().size());
         long frameTotal = ref.durations("puredots.Frame", null, null).stream().mapToLong(Long::longValue).sum();
         for (Series g : report.groups()) {
             checkSeries("puredots.SystemGroupTick", "group", g, BUDGETS.groupNanos().get(g.name()), frameTotal);
         }
-        Series villager = report.groups().stream().filter(g -> g.name().equals("VillagerSystemGroup")).findFirst()
-                .orElseThrow();
-        assertTrue(villager.longestOverBudgetStreak() >= 8, "the 8-tick spike: " + villager);
     }
 
     @Test
     void systemsMatchTheExactComputation() {
-        assertEquals(5, report.systems().size());
+        assertEquals(ref.perSystem().size(), report.systems().size());
         long frameTotal = ref.durations("puredots.Frame", null, null).stream().mapToLong(Long::longValue).sum();
         for (Series s : report.systems()) {
             checkSeries("puredots.SystemTick", "system", s, BUDGETS.systemNanos().get(s.name()), frameTotal);
@@ -105,7 +97,7 @@ class AnalysisReferenceTest {
         }
     }
 
-    private static void checkSeries(String type, String field, Series s, Long budget, long frameTotal) {
+    private void checkSeries(String type, String field, Series s, Long budget, long frameTotal) {
         List<Long> calls = ref.durations(type, field, s.name());
         Exact.check(s.name() + " per call", calls, s.perCallNanos());
         TreeMap<Long, Long> perTick = ref.perTick(type, field, s.name());
@@ -127,7 +119,7 @@ class AnalysisReferenceTest {
         List<RecordedEvent> scheduled = ref.of("puredots.JobSchedule");
         assertEquals(runs.size(), j.jobRuns());
         assertEquals(scheduled.size(), j.jobsScheduled());
-        assertEquals(2, j.workerCount());
+        assertEquals(ref.busyByThread().size() - 1, j.workerCount());
         Exact.check("job run", ref.durations("puredots.JobRun", null, null), j.jobRunNanos());
         List<Long> waits = new ArrayList<>();
         runs.forEach(e -> waits.add(e.getLong("queueWait")));
@@ -153,26 +145,29 @@ class AnalysisReferenceTest {
         List<Long> mainWaits = ref.durations("puredots.MainThreadWait", null, null);
         Exact.check("main thread wait", mainWaits, j.mainThreadWait().waitNanos());
         long waitTotal = mainWaits.stream().mapToLong(Long::longValue).sum();
-        assertEquals((double) waitTotal / 120, j.mainThreadWait().meanPerFrameNanos(), 1e-6);
+        assertEquals((double) waitTotal / frameCount, j.mainThreadWait().meanPerFrameNanos(), 1e-6);
         assertEquals((double) waitTotal / frameTotal, j.mainThreadWait().shareOfFrame(), 1e-12);
     }
 
     @Test
     void registriesMatchTheExactComputation() {
-        assertEquals(1, report.registries().size());
-        Registry r = report.registries().get(0);
-        List<RecordedEvent> ev = ref.of("puredots.RegistryUpdate");
-        assertEquals("ResourceRegistry", r.name());
-        assertEquals(ev.size(), r.updates());
-        assertEquals(ev.size() / 120.0, r.updatesPerFrame(), 1e-12);
-        assertEquals(ev.stream().mapToLong(e -> e.getInt("entryCount")).min().orElseThrow(), r.minEntries());
-        assertEquals(ev.stream().mapToLong(e -> e.getInt("entryCount")).max().orElseThrow(), r.maxEntries());
-        RecordedEvent last = ev.stream().max((x, y) -> Long.compare(x.getLong("tick"), y.getLong("tick"))).orElseThrow();
-        assertEquals(last.getInt("entryCount"), r.lastEntries());
-        assertEquals(ev.stream().mapToLong(e -> e.getInt("adds")).sum(), r.adds());
-        assertEquals(ev.stream().mapToLong(e -> e.getInt("removes")).sum(), r.removes());
-        assertEquals(ev.stream().mapToLong(e -> e.getInt("updates")).sum(), r.changes());
-        Exact.check("registry update", ref.durations("puredots.RegistryUpdate", null, null), r.updateNanos());
+        assertEquals(ref.perRegistry().size(), report.registries().size());
+        for (Registry r : report.registries()) {
+            List<RecordedEvent> ev = ref.perRegistry().get(r.name());
+            assertEquals(ev.size(), r.updates());
+            assertEquals(ev.size() / (double) frameCount, r.updatesPerFrame(), 1e-12);
+            assertEquals(ev.stream().mapToLong(e -> e.getInt("entryCount")).min().orElseThrow(), r.minEntries());
+            assertEquals(ev.stream().mapToLong(e -> e.getInt("entryCount")).max().orElseThrow(), r.maxEntries());
+            RecordedEvent last = ev.stream().max((x, y) -> x.getLong("tick") != y.getLong("tick")
+                    ? Long.compare(x.getLong("tick"), y.getLong("tick"))
+                    : x.getStartTime().compareTo(y.getStartTime())).orElseThrow();
+            assertEquals(last.getInt("entryCount"), r.lastEntries());
+            assertEquals(ev.stream().mapToLong(e -> e.getInt("adds")).sum(), r.adds());
+            assertEquals(ev.stream().mapToLong(e -> e.getInt("removes")).sum(), r.removes());
+            assertEquals(ev.stream().mapToLong(e -> e.getInt("updates")).sum(), r.changes());
+            Exact.check(r.name() + " update", ref.durations("puredots.RegistryUpdate", "registry", r.name()),
+                    r.updateNanos());
+        }
     }
 
     @Test
@@ -184,7 +179,6 @@ class AnalysisReferenceTest {
                 heap.add(e.getLong("heapUsed"));
             }
         }
-        assertTrue(heap.size() >= 1, "System.gc() was called while recording");
         Exact.check("heap after GC", heap, m.heapAfterGcBytes());
 
         Memory.NativeMemory n = m.nativeMemory();
@@ -202,16 +196,8 @@ class AnalysisReferenceTest {
         long expectedEntities = Math.max(entityPeak, report.frames().maxEntities());
         assertEquals(expectedEntities, n.maxEntities());
         assertEquals((double) n.peakReservedBytes() / expectedEntities, n.bytesPerEntity(), 1e-9);
-        assertEquals(3, n.containers().size());
-    }
-
-    @Test
-    void splitTickIsCountedOnce() {
-        // tick 60 is split over the two chunks; every group still has exactly one value per frame
-        for (Series g : report.groups()) {
-            assertEquals(120, g.perFrameNanos().count(), g.name());
-            assertEquals(120, g.perCallNanos().count(), g.name());
-        }
+        assertEquals(ref.latestTotals("puredots.NativeMemory", new String[] {"owner", "containerKind"},
+                "bytesReserved").size(), n.samples());
     }
 
     @Test
@@ -221,7 +207,11 @@ class AnalysisReferenceTest {
         assertEquals(report, sequential);
     }
 
-    static void distributionsEqual(Distribution a, Distribution b) {
-        assertEquals(a, b);
+    @Test
+    void sameResultWithTheReferenceDecoder() throws Exception {
+        Report viaReference = Analysis.run(List.of(file), BUDGETS, Window.ALL,
+                ReadOptions.defaults().withDecoder(ReadOptions.Decoder.REFERENCE));
+        assertEquals(report, viaReference);
     }
+
 }

@@ -1,0 +1,116 @@
+#!/usr/bin/env bash
+# Analyzer: report on a large recording. Times full passes over one large recording with each
+# reader, in the same run, alternating, and prints medians and ratios (BENCHMARKS.md section
+# "Analyzer: report on a large recording").
+#
+#   jfr-analyzer/bench/reader-bench.sh [--runs N] [--file PATH] [--frames N] [--no-jmc]
+#
+#   --file    recording to read (default recordings/bench-large.jfr); generated when missing
+#             with GenerateRecording (59 puredots events per frame, puredots.jfc)
+#   --frames  frames to generate (default 450000: about 820 MB and 24.7 M events)
+#   --runs    rounds (default 3); every round runs every reader once, in the same order
+#   --no-jmc  leave out JMC loadEvents (slow and needs a large heap)
+#
+# Needs: /usr/bin/time (Debian package "time"), Maven, a JDK 17+ (java, jfr on PATH or
+# JAVA_HOME). Results: a table on stdout; raw measurements in target/reader-bench/.
+set -euo pipefail
+cd "$(dirname "$0")/../.."
+
+runs=3
+file=recordings/bench-large.jfr
+frames=450000
+jmc=1
+while [ $# -gt 0 ]; do
+  case "$1" in
+    --runs) runs="$2"; shift 2 ;;
+    --file) file="$2"; shift 2 ;;
+    --frames) frames="$2"; shift 2 ;;
+    --no-jmc) jmc=0; shift ;;
+    *) echo "reader-bench.sh: unknown option '$1'" >&2; exit 2 ;;
+  esac
+done
+
+if [ ! -x /usr/bin/time ]; then
+  echo "reader-bench.sh: /usr/bin/time missing (apt-get install time)" >&2
+  exit 2
+fi
+java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
+jfr_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
+
+out=jfr-analyzer/target/reader-bench
+mkdir -p "$out"
+mvn -B -q -pl jfr-analyzer -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/cp.txt" >&2
+# run from a snapshot of the classes, so that rebuilding the module meanwhile changes nothing
+rm -rf "$out/classes" "$out/test-classes"
+cp -r jfr-analyzer/target/classes "$out/classes"
+cp -r jfr-analyzer/target/test-classes "$out/test-classes"
+cp="$out/classes:$out/test-classes:$(cat "$out/cp.txt")"
+
+if [ ! -f "$file" ]; then
+  echo "generating $file ($frames frames)..." >&2
+  mkdir -p "$(dirname "$file")"
+  "$java_bin" -cp "$cp" io.puredots.analyzer.bench.GenerateRecording "$file" "$frames"
+fi
+size=$(stat -c %s "$file")
+events=$("$jfr_bin" summary "$file" | awk '/^ *=+/{t=1;next} t&&NF>=3{s+=$(NF-1)} END{print s}')
+chunks=$("$jfr_bin" summary "$file" | awk '/Chunks:/{print $2}')
+
+peer() { echo "$java_bin $1 -cp $cp io.puredots.analyzer.bench.BenchPeers $2 $file"; }
+names=() cmds=()
+add() { names+=("$1"); cmds+=("$2"); }
+add "page cache read (cat > /dev/null)" "cat $file"
+add "jfr summary" "$jfr_bin summary $file"
+add "RecordingFile: count events" "$(peer "" rf-count)"
+add "RecordingFile: per-group histograms" "$(peer "" rf-group)"
+if [ "$jmc" = 1 ]; then
+  add "JMC loadEvents + per-group histograms (-Xmx14g)" "$(peer -Xmx14g jmc-group)"
+fi
+add "JfrReader: walk (built-in types only)" "$(peer "" jfrreader-walk)"
+add "JfrReader: per-group histograms" "$(peer "" jfrreader-group)"
+add "fast reader: count only (no handler methods)" "$(peer -Xmx256m fast-count)"
+add "fast reader: per-group histograms" "$(peer "" fast-group)"
+add "fast reader: per-group histograms, -Xmx256m" "$(peer -Xmx256m fast-group)"
+add "fast reader: every puredots event decoded, -Xmx256m" "$(peer -Xmx256m fast-all)"
+if [ -f jfr-analyzer/src/main/java/io/puredots/analyzer/cli/ReportCommand.java ]; then
+  mvn -B -q -pl jfr-analyzer -am package -DskipTests >&2
+  add "jfr-analyzer report (-Xmx256m)" "$java_bin -Xmx256m -jar jfr-analyzer/target/jfr-analyzer.jar report $file"
+fi
+
+: > "$out/raw.tsv"
+for ((r = 1; r <= runs; r++)); do
+  for i in "${!names[@]}"; do
+    sink="$out/stdout-$i.txt"
+    [ "$i" = 0 ] && sink=/dev/null  # cat: the bytes themselves are not kept
+    /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" ${cmds[$i]} > "$sink" 2> "$out/stderr-$i.txt" || {
+      echo "reader-bench.sh: '${names[$i]}' failed, see $out/stderr-$i.txt" >&2; exit 2; }
+    read -r wall rss user sys < <(tail -n 1 "$out/time.txt")
+    printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$r" "$wall" "$rss" "$user" "$sys" >> "$out/raw.tsv"
+    echo "round $r: ${names[$i]}: ${wall} s, $((rss / 1024)) MB" >&2
+  done
+done
+
+# the per-group readers must agree on what they computed
+ref=""
+for i in "${!names[@]}"; do
+  case "${names[$i]}" in *per-group*)
+    got=$(cut -d' ' -f2- "$out/stdout-$i.txt")
+    if [ -z "$ref" ]; then ref="$got"; refname="${names[$i]}"
+    elif [ "$got" != "$ref" ]; then echo "WARNING: '${names[$i]}' disagrees with '$refname'" >&2; fi ;;
+  esac
+done
+
+median() { sort -g | awk '{a[NR]=$1} END{ if (NR%2) print a[(NR+1)/2]; else print (a[NR/2]+a[NR/2+1])/2 }'; }
+summary_wall=$(awk -F'\t' '$1==1{print $3}' "$out/raw.tsv" | median)
+echo
+echo "File: $file, $((size / 1000000)) MB, $events events (jfr summary), $chunks chunks; $runs rounds; $(nproc) cores"
+echo "Java: $("$java_bin" -version 2>&1 | head -n 1)"
+echo
+echo "| Reader | Wall (median s) | vs jfr summary | CPU user+sys (median s) | Peak RSS (median MB) |"
+echo "|---|---:|---:|---:|---:|"
+for i in "${!names[@]}"; do
+  wall=$(awk -F'\t' -v i="$i" '$1==i{print $3}' "$out/raw.tsv" | median)
+  cpu=$(awk -F'\t' -v i="$i" '$1==i{print $5+$6}' "$out/raw.tsv" | median)
+  rss=$(awk -F'\t' -v i="$i" '$1==i{print $4/1024}' "$out/raw.tsv" | median)
+  ratio=$(awk -v a="$wall" -v b="$summary_wall" 'BEGIN{printf "%.2f", a/b}')
+  printf '| %s | %.2f | %s× | %.2f | %.0f |\n' "${names[$i]}" "$wall" "$ratio" "$cpu" "$rss"
+done

@@ -1,0 +1,206 @@
+package io.puredots.analyzer.cli;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puredots.analyzer.testing.JfrSummary;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.TreeMap;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class ReportCommandTest {
+    static final String FIXTURE = GoldenReportTest.FIXTURE;
+    @TempDir
+    static Path dir;
+    static Path generous;
+    static Path jdkOnly;
+
+    @BeforeAll
+    static void files() throws Exception {
+        generous = dir.resolve("generous.budgets");
+        Files.writeString(generous, String.join("\n",
+                "frame = 10 s",
+                "group.VillagerSystemGroup = 10 s",
+                "group.TimeSystemGroup = 10 s",
+                "memory.native.at.100000 = 1 GB",
+                "memory.native.per-entity = 1 MB",
+                "memory.heap = 8 GB", ""));
+        jdkOnly = dir.resolve("jdk-only.jfr");
+        try (Recording r = new Recording(Configuration.getConfiguration("default"))) {
+            r.start();
+            byte[][] garbage = new byte[64][];
+            for (int i = 0; i < 2000; i++) {
+                garbage[i % 64] = new byte[16 * 1024];
+            }
+            System.gc();
+            r.stop();
+            r.dump(jdkOnly);
+        }
+    }
+
+    @Test
+    void exitsWithOneWhenABudgetIsViolated() {
+        CliRun r = CliRun.of("report", FIXTURE);
+        assertEquals(Cli.VIOLATED, r.code(), r.err());
+        assertTrue(r.out().contains("group.VillagerSystemGroup       VIOLATED"), r.out());
+        assertTrue(r.out().contains("1 budget violated"), r.out());
+        assertTrue(r.out().contains("file    default.budgets"), r.out());
+    }
+
+    @Test
+    void exitsWithZeroWhenEveryBudgetIsMet() {
+        CliRun r = CliRun.of("report", "--budgets", generous.toString(), FIXTURE);
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("all budgets met"), r.out());
+        assertTrue(r.out().contains("file    " + generous), r.out());
+        assertTrue(r.out().contains("memory.heap"), r.out());
+    }
+
+    @Test
+    void missingRecordingIsTroubleWithOneLine() {
+        CliRun r = CliRun.of("report", "nope.jfr");
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: cannot read 'nope.jfr': no such file\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void directoryWithoutRecordingsIsTrouble() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-repo"));
+        CliRun r = CliRun.of("report", empty.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: cannot read '" + empty + "': a directory without *.jfr files\n", r.err());
+    }
+
+    @Test
+    void fileThatIsNotARecordingIsTrouble() throws Exception {
+        Path bad = dir.resolve("not-jfr.jfr");
+        Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
+        CliRun r = CliRun.of("report", bad.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+        assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceAfterTheLine() throws Exception {
+        Path bad = dir.resolve("not-jfr-verbose.jfr");
+        Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
+        CliRun r = CliRun.of("report", "--verbose", bad.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
+        assertTrue(r.err().lines().count() > 3, r.err());
+        assertTrue(r.err().contains("RecordingFormatException"), r.err());
+    }
+
+    @Test
+    void badBudgetFileIsTrouble() throws Exception {
+        Path bad = dir.resolve("bad.budgets");
+        Files.writeString(bad, "frame = 16.6 jiffy\n");
+        CliRun r = CliRun.of("report", "--budgets", bad.toString(), FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: bad budgets file: " + bad + ":1: 'frame' needs a time such as '16.6 ms',"
+                + " got '16.6 jiffy'\n", r.err());
+    }
+
+    @Test
+    void badOptionValuesAreTrouble() {
+        CliRun format = CliRun.of("report", "--format", "xml", FIXTURE);
+        assertEquals(Cli.TROUBLE, format.code());
+        assertEquals("jfr-analyzer report: unknown format 'xml' (text, json, markdown)\n", format.err());
+        CliRun warmup = CliRun.of("report", "--warmup", "soon", FIXTURE);
+        assertEquals(Cli.TROUBLE, warmup.code());
+        assertEquals("jfr-analyzer report: --warmup needs a number of frames or 'auto', got 'soon'\n", warmup.err());
+        CliRun from = CliRun.of("report", "--from", "yesterday", FIXTURE);
+        assertEquals(Cli.TROUBLE, from.code());
+        assertEquals("jfr-analyzer report: --from needs an offset such as '30s' or an instant such as"
+                + " '2026-11-27T12:00:05Z', got 'yesterday'\n", from.err());
+        CliRun unknown = CliRun.of("report", "--colour", FIXTURE);
+        assertEquals(Cli.TROUBLE, unknown.code());
+        assertTrue(unknown.err().startsWith("jfr-analyzer report: Unknown option: '--colour'"), unknown.err());
+    }
+
+    @Test
+    void outputFileIsNeverOverwrittenWithoutForce() throws Exception {
+        Path out = dir.resolve("kept.txt");
+        Files.writeString(out, "user data");
+        CliRun r = CliRun.of("report", "--output", out.toString(), FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: '" + out + "' exists; use --force to overwrite it\n", r.err());
+        assertEquals("user data", Files.readString(out));
+
+        CliRun forced = CliRun.of("report", "--output", out.toString(), "--force", "--format", "markdown", FIXTURE);
+        assertEquals(Cli.VIOLATED, forced.code(), forced.err());
+        assertEquals("", forced.out());
+        assertTrue(Files.readString(out).startsWith("# jfr-analyzer report"));
+    }
+
+    @Test
+    void writesANewOutputFile() throws Exception {
+        Path out = dir.resolve("new-report.json");
+        CliRun r = CliRun.of("report", "-o", out.toString(), "--format", "json", FIXTURE);
+        assertEquals(Cli.VIOLATED, r.code(), r.err());
+        JsonNode json = new ObjectMapper().readTree(Files.readString(out, StandardCharsets.UTF_8));
+        assertEquals("puredots-report/1", json.get("schema").asText());
+        assertEquals(120, json.get("frames").get("count").asLong());
+        assertTrue(json.get("budgets").get("violated").asBoolean());
+    }
+
+    @Test
+    void jsonEventCountsEqualJfrSummary() throws Exception {
+        CliRun r = CliRun.of("report", "--format", "json", FIXTURE);
+        JsonNode counts = new ObjectMapper().readTree(r.out()).get("overview").get("eventCounts");
+        Map<String, Long> got = new TreeMap<>();
+        counts.fields().forEachRemaining(e -> got.put(e.getKey(), e.getValue().asLong()));
+        assertEquals(JfrSummary.counts(Path.of(FIXTURE)), got);
+    }
+
+    @Test
+    void recordingWithoutGameEventsReportsTheJvmPartsAndSaysSo() throws Exception {
+        CliRun r = CliRun.of("report", jdkOnly.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("no puredots events in this recording: frame, system, job and registry"
+                + " statistics are missing; only the JVM parts are reported"), r.out());
+        assertTrue(r.out().contains("heap after GC"), r.out());
+        assertTrue(r.out().contains("frame                           NO_DATA"), r.out());
+        assertTrue(r.out().contains("result  no budget violated (10 without data)"), r.out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("report", "--format", "json", jdkOnly.toString()).out());
+        assertFalse(json.get("gameEvents").asBoolean());
+        assertTrue(json.get("frames").isNull());
+        assertTrue(json.get("memory").get("heapAfterGcBytes").get("count").asLong() >= 1);
+    }
+
+    @Test
+    void helpHasExamplesAndExitCodes() {
+        CliRun r = CliRun.of("report", "--help");
+        assertEquals(Cli.OK, r.code());
+        assertTrue(r.out().contains("Examples:"), r.out());
+        assertTrue(r.out().contains("MSER-5"), r.out());
+        CliRun root = CliRun.of();
+        assertEquals(Cli.TROUBLE, root.code());
+        assertTrue(root.err().contains("report"), root.err());
+    }
+
+    @Test
+    void severalRecordingsAreOneRun() throws Exception {
+        // the fixture's two chunks as two files give the report of the one file
+        CliRun one = CliRun.of("report", "--format", "json", FIXTURE);
+        JsonNode a = new ObjectMapper().readTree(one.out());
+        CliRun twice = CliRun.of("report", "--format", "json", FIXTURE, FIXTURE);
+        JsonNode b = new ObjectMapper().readTree(twice.out());
+        assertEquals(4, b.get("overview").get("chunks").asInt());
+        assertEquals(2 * a.get("frames").get("count").asLong(), b.get("frames").get("count").asLong());
+    }
+}

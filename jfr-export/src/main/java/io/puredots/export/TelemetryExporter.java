@@ -1,0 +1,269 @@
+package io.puredots.export;
+
+import io.puredots.budgets.Budgets;
+import jdk.jfr.Configuration;
+import jdk.jfr.consumer.EventStream;
+import jdk.jfr.consumer.RecordingStream;
+import jdk.management.jfr.RemoteRecordingStream;
+
+import javax.management.remote.JMXConnector;
+import javax.management.remote.JMXConnectorFactory;
+import javax.management.remote.JMXServiceURL;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.OutputStream;
+import java.io.Reader;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.text.ParseException;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.atomic.AtomicReference;
+import java.util.function.Consumer;
+
+/**
+ * Live export: the JFR-native form of a telemetry export system. Streams JFR events, maps them
+ * with the same {@link ExportPipeline} as a file export, and hands the points to an
+ * {@link Endpoint} every {@link Config#interval}.
+ * <ul>
+ *   <li>{@link #start(Config)}: in-process, on a {@link RecordingStream} with {@code puredots.jfc}
+ *       (sim-runtime {@code --export-to});</li>
+ *   <li>{@link #attach(long, Config)}: another JVM by process id, over JMX with a
+ *       {@link RemoteRecordingStream}; nothing is needed in the game (jfr-analyzer {@code stream --pid}).</li>
+ * </ul>
+ * The game's threads only commit JFR events as always; mapping runs on the stream's thread and
+ * HTTP on the sink's sender thread, which retries and spills while the endpoint is down, so a
+ * down endpoint costs the game nothing but the stream thread's CPU.
+ *
+ * <p>Thread-safe: {@link #close()} may be called from any thread, once.
+ */
+public final class TelemetryExporter implements AutoCloseable {
+    /** Settings. Not thread-safe; do not change after start. */
+    public static final class Config {
+        public boolean enabled = true;
+        /** How often collected points are handed to the endpoint. */
+        public Duration interval = Duration.ofSeconds(1);
+        public Endpoint endpoint;
+        public Resolution resolution = Resolution.SECONDS_1;
+        /** Written as budget_* points; null for none. */
+        public Budgets budgets = Budgets.defaults();
+        public InfluxHttpSink.Options sinkOptions = new InfluxHttpSink.Options();
+        /** Where JSON Lines go for the {@code -} endpoint. */
+        public OutputStream stdout = System.out;
+        /** One-line warnings (endpoint down, points refused). */
+        public Consumer<String> warnings = s -> { };
+        /** Called on the stream thread after each event is mapped (tests wait for marker events with it). */
+        Consumer<jdk.jfr.consumer.RecordedEvent> afterEvent = e -> { };
+    }
+
+    private static final int MARKER_WAIT_SECONDS = 10;
+
+    /** Resource name of the recording settings in jfr-events. */
+    static final String JFC = "/io/puredots/events/puredots.jfc";
+
+    private final EventStream stream;
+    private final JMXConnector connector;
+    private final ExportPipeline pipeline;
+    private final PointWriter writer;
+    private final AtomicReference<Throwable> failure = new AtomicReference<>();
+    private final long intervalNanos;
+    private final Consumer<String> warnings;
+    private long lastFlush = System.nanoTime();
+    private boolean closed;
+    /** Guards the pipeline and writer: stream callbacks and close() (the remote stream may still deliver while closing). */
+    private final Object lock = new Object();
+    private boolean closing;
+    private final long markerId = System.nanoTime() ^ System.identityHashCode(this);
+    private final java.util.concurrent.CountDownLatch markerSeen = new java.util.concurrent.CountDownLatch(1);
+
+    private TelemetryExporter(EventStream stream, JMXConnector connector, Config c) throws IOException {
+        this.stream = stream;
+        this.connector = connector;
+        this.intervalNanos = c.interval.toNanos();
+        this.warnings = c.warnings;
+        c.sinkOptions.warnings = c.warnings;
+        this.writer = c.endpoint.open(c.sinkOptions, c.stdout);
+        this.pipeline = new ExportPipeline(c.resolution, c.budgets, writer);
+        stream.onEvent(StreamMarker.NAME, e -> {
+            if (e.getLong("id") == markerId) {
+                markerSeen.countDown();
+            }
+        });
+        stream.onEvent(e -> {
+            synchronized (lock) {
+                if (closing || failure.get() != null || e.getEventType().getName().equals(StreamMarker.NAME)) {
+                    return;
+                }
+                try {
+                    pipeline.accept(e);
+                    c.afterEvent.accept(e);
+                } catch (RuntimeException ex) {
+                    fail(ex, c);
+                }
+            }
+        });
+        stream.onFlush(() -> {
+            synchronized (lock) {
+                long now = System.nanoTime();
+                if (now - lastFlush >= intervalNanos && failure.get() == null && !closing) {
+                    lastFlush = now;
+                    try {
+                        pipeline.flush();
+                    } catch (IOException | RuntimeException ex) {
+                        fail(ex, c);
+                    }
+                }
+            }
+        });
+        stream.onError(t -> {
+            synchronized (lock) {
+                if (!closing) {
+                    fail(t, c);
+                }
+            }
+        });
+    }
+
+    private void fail(Throwable t, Config c) {
+        if (failure.compareAndSet(null, t)) {
+            c.warnings.accept("telemetry export stopped: " + (t instanceof UncheckedIOException ? t.getCause() : t).getMessage());
+        }
+    }
+
+    /** Starts in-process export; returns null when {@code config.enabled} is false. */
+    public static TelemetryExporter start(Config config) throws IOException {
+        if (!config.enabled) {
+            return null;
+        }
+        RecordingStream rs = new RecordingStream();
+        rs.setSettings(settings());
+        rs.enable(StreamMarker.NAME);
+        TelemetryExporter t = new TelemetryExporter(rs, null, config);
+        rs.startAsync();
+        return t;
+    }
+
+    /**
+     * Attaches to the JVM with process id {@code pid} (same user, JDK 17+), starts its local
+     * management agent if needed and streams its events over JMX.
+     */
+    public static TelemetryExporter attach(long pid, Config config) throws IOException {
+        String address;
+        try {
+            com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
+            try {
+                address = vm.startLocalManagementAgent();
+            } finally {
+                vm.detach();
+            }
+        } catch (com.sun.tools.attach.AttachNotSupportedException | IOException e) {
+            throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage(), e);
+        }
+        JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        try {
+            RemoteRecordingStream rs = new RemoteRecordingStream(connector.getMBeanServerConnection());
+            rs.setSettings(settings());
+            TelemetryExporter t = new TelemetryExporter(rs, connector, config);
+            rs.startAsync();
+            return t;
+        } catch (IOException | RuntimeException e) {
+            connector.close();
+            throw e;
+        }
+    }
+
+    /** The settings of {@code puredots.jfc} for the events {@link EventMapper} reads, and no others. */
+    static Map<String, String> settings() throws IOException {
+        try (Reader r = new InputStreamReader(TelemetryExporter.class.getResourceAsStream(JFC), StandardCharsets.UTF_8)) {
+            Map<String, String> out = new java.util.LinkedHashMap<>();
+            for (Map.Entry<String, String> e : Configuration.create(r).getSettings().entrySet()) {
+                int hash = e.getKey().indexOf('#');
+                if (hash > 0 && EventMapper.MAPPED.contains(e.getKey().substring(0, hash))) {
+                    out.put(e.getKey(), e.getValue());
+                }
+            }
+            return out;
+        } catch (ParseException e) {
+            throw new IOException("cannot parse " + JFC + ": " + e.getMessage(), e);
+        }
+    }
+
+    /** Waits until the stream ends (the remote JVM exited, or {@link #close()} was called). */
+    public void awaitTermination() throws InterruptedException {
+        stream.awaitTermination();
+    }
+
+    /** The error that stopped the export, or null. */
+    public Throwable failure() {
+        return failure.get();
+    }
+
+    /** Points written to the endpoint so far (HTTP: handed to the sink). */
+    public long pointsWritten() {
+        return pipeline.pointsWritten();
+    }
+
+    /** Name fields the stream delivered as null (see {@link EventMapper}); their points lack that tag. */
+    public long unresolvedNames() {
+        return pipeline.unresolvedNames();
+    }
+
+    /** Samples dropped because their window had already been written. */
+    public long lateSamples() {
+        return pipeline.lateSamples();
+    }
+
+    /** Delivery counts if the endpoint is InfluxDB (final after close), else null. */
+    public DeliveryStats stats() {
+        return writer instanceof InfluxHttpSink ? ((InfluxHttpSink) writer).stats() : null;
+    }
+
+    /**
+     * Stops streaming, writes the open windows and closes the endpoint (an HTTP sink delivers
+     * what it holds, up to its give-up time). In-process, events committed before this call are
+     * exported: it first waits (up to 10 s, about one JFR flush) for a marker event to come
+     * through the stream. Attached to another JVM, up to about a second of its last events may
+     * be missing.
+     */
+    @Override
+    public synchronized void close() throws IOException {
+        if (closed) {
+            return;
+        }
+        closed = true;
+        if (connector == null && failure.get() == null) {
+            // in-process: wait (bounded) until the stream has delivered everything committed so far
+            StreamMarker m = new StreamMarker();
+            m.id = markerId;
+            m.commit();
+            try {
+                markerSeen.await(MARKER_WAIT_SECONDS, java.util.concurrent.TimeUnit.SECONDS);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+            }
+        }
+        synchronized (lock) {
+            closing = true; // from here on the stream's callbacks do nothing
+        }
+        stream.close();
+        try {
+            stream.awaitTermination();
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        if (pipeline.unresolvedNames() > 0) {
+            warnings.accept("telemetry export: " + pipeline.unresolvedNames() + " name fields came through the JFR stream"
+                    + " as null (a JDK string-pool race); those points lack that tag");
+        }
+        try {
+            if (failure.get() == null) {
+                pipeline.finish();
+            }
+        } finally {
+            writer.close();
+            if (connector != null) {
+                connector.close();
+            }
+        }
+    }
+}

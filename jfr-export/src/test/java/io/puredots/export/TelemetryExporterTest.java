@@ -1,0 +1,149 @@
+package io.puredots.export;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puredots.events.EventNames;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.io.BufferedReader;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class TelemetryExporterTest {
+    @TempDir
+    Path dir;
+
+    static List<JsonNode> read(Path file) throws Exception {
+        ObjectMapper om = new ObjectMapper();
+        List<JsonNode> out = new ArrayList<>();
+        for (String line : Files.readAllLines(file)) {
+            out.add(om.readTree(line));
+        }
+        return out;
+    }
+
+    @Test
+    void inProcessExportWritesEveryFrameCommittedBeforeClose() throws Exception {
+        Path out = dir.resolve("live.jsonl");
+        TelemetryExporter.Config c = new TelemetryExporter.Config();
+        c.endpoint = Endpoint.parse(out.toString(), null);
+        c.resolution = Resolution.FRAME;
+        c.interval = Duration.ofMillis(100);
+        TelemetryExporter exporter = TelemetryExporter.start(c);
+        TestRecordings.emitFrames(1_000_000, 40);
+        exporter.close(); // no waiting here: close itself waits for its marker to come through the stream
+        assertNull(exporter.failure());
+        List<JsonNode> points = read(out);
+        long frames = points.stream().filter(n -> n.get("metric").asText().equals("frame_time")
+                && n.get("tags").get("level").asText().equals("frame")).count();
+        List<JsonNode> groupPoints = points.stream().filter(n -> n.get("metric").asText().equals("frame_time")
+                && n.get("tags").get("level").asText().equals("group")).collect(java.util.stream.Collectors.toList());
+        long groups = groupPoints.size();
+        // JDK streaming can deliver a pooled name as null (see EventMapper.name): such points are merged
+        // into one window per tick without the tag, and the exporter counts every such field
+        long unnamed = groupPoints.stream().filter(n -> !n.get("tags").has("group")).count();
+        long unnamedEvents = groupPoints.stream().filter(n -> !n.get("tags").has("group"))
+                .mapToLong(n -> n.get("fields").get("count").asLong()).sum();
+        assertTrue(exporter.unresolvedNames() >= unnamedEvents, exporter.unresolvedNames() + " < " + unnamedEvents);
+        long namedEvents = groupPoints.stream().filter(n -> n.get("tags").has("group"))
+                .mapToLong(n -> n.get("fields").get("count").asLong()).sum();
+        assertEquals(0, exporter.lateSamples());
+        assertEquals(40, frames);
+        assertEquals(80, namedEvents + unnamedEvents, "every group tick arrives, named or not");
+        assertTrue(groups >= 40 && unnamed <= 40, groups + " " + unnamed);
+        assertTrue(points.stream().anyMatch(n -> n.get("metric").asText().equals("worker_utilization")));
+    }
+
+    @Test
+    void disabledStartsNothing() throws Exception {
+        TelemetryExporter.Config c = new TelemetryExporter.Config();
+        c.enabled = false;
+        c.endpoint = Endpoint.parse(dir.resolve("x.jsonl").toString(), null);
+        assertNull(TelemetryExporter.start(c));
+        assertTrue(Files.notExists(dir.resolve("x.jsonl")));
+    }
+
+    @Test
+    void endpointsParseAndRefuseToOverwrite() throws Exception {
+        assertEquals("InfluxDB 1.x http://127.0.0.1:8086 database 'game'",
+                Endpoint.parse("http://127.0.0.1:8086?db=game", null).toString());
+        assertEquals("InfluxDB 2.x http://h:8086 bucket 'b' of org 'o' (with token)",
+                Endpoint.parse("http://h:8086?org=o&bucket=b", "tok").toString());
+        Path existing = Files.writeString(dir.resolve("keep.jsonl"), "precious");
+        ExportException e = assertThrows(ExportException.class,
+                () -> Endpoint.parse(existing.toString(), null).open(new InfluxHttpSink.Options(), System.out));
+        assertEquals("'" + existing + "' exists; not overwriting it", e.getMessage());
+        assertEquals("precious", Files.readString(existing));
+        assertThrows(ExportException.class, () -> Endpoint.parse("metrics.txt", null));
+        assertThrows(ExportException.class, () -> Endpoint.parse("http://h:8086", null));
+    }
+
+    @Test
+    void attachesToAnotherJvmByPidWithNoCodeInTheGame() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process game = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeGame.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(game.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("ready", r.readLine());
+            Path out = dir.resolve("remote.jsonl");
+            TelemetryExporter.Config c = new TelemetryExporter.Config();
+            c.endpoint = Endpoint.parse(out.toString(), null);
+            c.resolution = Resolution.RAW;
+            CountDownLatch seen = new CountDownLatch(50);
+            c.afterEvent = e -> {
+                if (e.getEventType().getName().equals(EventNames.FRAME)) {
+                    seen.countDown();
+                }
+            };
+            TelemetryExporter exporter = TelemetryExporter.attach(game.pid(), c);
+            assertTrue(seen.await(120, TimeUnit.SECONDS), "50 frames streamed from pid " + game.pid());
+            exporter.close();
+            assertNull(exporter.failure());
+            // every streamed frame has both of its groups (a frame's events arrive together)
+            Map<Long, Integer> groupsPerFrameStart = new TreeMap<>();
+            List<JsonNode> points = read(out);
+            List<Long> frameStarts = new ArrayList<>();
+            List<long[]> frameSpans = new ArrayList<>();
+            for (JsonNode n : points) {
+                if (n.get("metric").asText().equals("frame_time") && n.get("tags").get("level").asText().equals("frame")) {
+                    long start = n.get("timestamp").asLong();
+                    frameStarts.add(start);
+                    frameSpans.add(new long[] {start, start + (long) (n.get("value").asDouble() * 1e6) + 1});
+                }
+            }
+            assertTrue(frameStarts.size() >= 50, "frames: " + frameStarts.size());
+            for (JsonNode n : points) {
+                if (n.get("metric").asText().equals("frame_time") && n.get("tags").get("level").asText().equals("group")) {
+                    long ts = n.get("timestamp").asLong();
+                    for (long[] span : frameSpans) {
+                        if (ts >= span[0] && ts <= span[1]) {
+                            groupsPerFrameStart.merge(span[0], 1, Integer::sum);
+                        }
+                    }
+                }
+            }
+            long complete = groupsPerFrameStart.values().stream().filter(v -> v == 2).count();
+            assertTrue(complete >= frameStarts.size() - 2, complete + " of " + frameStarts.size() + " frames have both groups");
+        } finally {
+            game.getOutputStream().close();
+            game.destroy();
+            game.waitFor(30, TimeUnit.SECONDS);
+        }
+    }
+}

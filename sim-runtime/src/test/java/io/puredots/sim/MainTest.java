@@ -1,0 +1,75 @@
+package io.puredots.sim;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class MainTest {
+    private String out;
+    private String err;
+
+    private int run(String... args) {
+        ByteArrayOutputStream o = new ByteArrayOutputStream();
+        ByteArrayOutputStream e = new ByteArrayOutputStream();
+        int rc = Main.run(args, new PrintStream(o, true, StandardCharsets.UTF_8), new PrintStream(e, true, StandardCharsets.UTF_8));
+        out = o.toString(StandardCharsets.UTF_8);
+        err = e.toString(StandardCharsets.UTF_8);
+        return rc;
+    }
+
+    @Test
+    void runsAndPrintsTheSummary() {
+        assertEquals(0, run("--entities", "2000", "--ticks", "12", "--workers", "1", "--seed", "5"));
+        assertTrue(out.contains("ticks        12"), out);
+        assertTrue(out.contains("checksum"), out);
+        assertTrue(out.contains("entities     2000"), out);
+    }
+
+    @Test
+    void helpPrintsUsage() {
+        assertEquals(0, run("--help"));
+        assertTrue(out.startsWith("Usage: java -jar sim-runtime.jar"), out);
+        assertTrue(out.contains("--slowdown SYSTEM=PERCENT"));
+    }
+
+    @Test
+    void badArgumentsGiveOneLineAndExitTwo() {
+        assertBad("sim-runtime: --entities needs a whole number from 2 to 10000000, got 'many'", "--entities", "many");
+        assertBad("sim-runtime: unknown option '--bogus' (see --help)", "--bogus");
+        assertBad("sim-runtime: --ticks needs a value (see --help)", "--ticks");
+        assertBad("sim-runtime: --scenario needs soak or spikes, got 'storm'", "--scenario=storm");
+        assertBad("sim-runtime: --workers needs a whole number from 1 to 256, got '0'", "--workers", "0");
+        assertBad("sim-runtime: --slowdown needs SYSTEM=PERCENT with PERCENT from 0 to 100000,"
+                + " for example SpatialGridBuildSystem=50, got 'Foo'", "--slowdown", "Foo");
+        assertBad("sim-runtime: cannot read budget file 'no/such.budgets': no such file", "--budgets", "no/such.budgets");
+    }
+
+    @Test
+    void unknownSlowdownSystemIsABadArgument() {
+        assertEquals(2, run("--entities", "100", "--ticks", "1", "--slowdown", "NoSuchSystem=10"));
+        assertTrue(err.startsWith("sim-runtime: unknown system 'NoSuchSystem' in --slowdown (known: TimeSystem, "), err);
+        assertEquals(1, err.lines().count());
+    }
+
+    @Test
+    void badBudgetFileNamesTheLine(@TempDir Path dir) throws Exception {
+        Path f = dir.resolve("x.budgets");
+        Files.writeString(f, "frame = 16.6 ms\nframes = 3\n");
+        assertBad("sim-runtime: bad budget file: " + f + ":2: unknown budget key 'frames' (known: frame, group.<Group>,"
+                + " system.<System>, streak.frames, memory.native.at.<N>, memory.native.per-entity, memory.heap,"
+                + " critical.ratio, regression.<metric>)", "--budgets", f.toString());
+    }
+
+    private void assertBad(String expected, String... args) {
+        assertEquals(2, run(args), err);
+        assertEquals(expected + System.lineSeparator(), err);
+        assertEquals("", out);
+    }
+}
