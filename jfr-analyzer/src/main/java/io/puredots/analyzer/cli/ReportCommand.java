@@ -163,8 +163,12 @@ final class ReportCommand implements Callable<Integer> {
 
         Report report;
         try (RecordingSource source = RecordingSource.resolveAll(recordings, sourceOptions)) {
-            report = Analysis.run(recordings, source, budgets, window, ReadOptions.defaults());
-            if (jmc) {
+            Analysis.Result result = Analysis.run(recordings, source, budgets, window, ReadOptions.defaults());
+            report = result.report();
+            if (jmc && result.damagedChunks() > 0) {
+                report = report.withJmc(JmcAnalysis.notRun("the recording has damaged chunks, which JMC's parser"
+                        + " would skip silently or misread"));
+            } else if (jmc) {
                 report = report.withJmc(JmcAnalysis.run(source.files(), report.overview().eventCounts(), jmcMaxEvents,
                         budgets));
             }

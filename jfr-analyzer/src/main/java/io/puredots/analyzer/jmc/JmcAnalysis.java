@@ -121,6 +121,11 @@ public final class JmcAnalysis {
         return List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB");
     }
 
+    /** A report that says the rules were not run, and why (lowercase, no final period). */
+    public static JmcReport notRun(String why) {
+        return new JmcReport(false, 0, 0, List.of(), 0, List.of(), List.of("JMC rules not run: " + why));
+    }
+
     /** The rules JMC would run: {@link RuleRegistry#getRules()}, by id. */
     public static List<IRule> rules() {
         List<IRule> rules = new ArrayList<>(RuleRegistry.getRules());

@@ -45,8 +45,9 @@ public final class Analysis {
      * chunk's {@link RecordingFormatException} only when no chunk is intact.
      *
      * @param inputs the inputs as the user named them, for the report
+     * @return the report, and how many damaged chunks were skipped
      */
-    public static Report run(List<Path> inputs, RecordingSource source, Budgets budgets, Window window,
+    public static Result run(List<Path> inputs, RecordingSource source, Budgets budgets, Window window,
                              ReadOptions options) throws IOException {
         List<String> names = new ArrayList<>();
         for (Path p : inputs) {
@@ -59,7 +60,16 @@ public final class Analysis {
         List<String> warnings = new ArrayList<>(source.warnings());
         warnings.addAll(pass.read.warnings());
         source.coverage(pass.read.chunks()).ifPresent(warnings::add);
-        return pass.report.withWarnings(warnings);
+        return new Result(pass.report.withWarnings(warnings), pass.read.skippedChunks().size());
+    }
+
+    /**
+     * A report over the intact chunks.
+     *
+     * @param report        the statistics, with the input warnings
+     * @param damagedChunks chunks skipped because they could not be read
+     */
+    public record Result(Report report, int damagedChunks) {
     }
 
     private record Pass(Report report, ReadResult<ChunkStats> read) {
