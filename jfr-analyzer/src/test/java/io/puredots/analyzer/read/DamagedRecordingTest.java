@@ -171,22 +171,30 @@ class DamagedRecordingTest {
     }
 
     /** Offset of an event header at or after {@code from}, found by walking the event stream. */
+    /** Offset of the first ordinary event (not metadata, not a checkpoint) at or after {@code from}. */
     static int firstEventAfter(byte[] b, int from) {
         int pos = ChunkHeader.HEADER_SIZE;
-        while (pos < from) {
-            long size = 0;
-            int shift = 0;
-            int i = pos;
-            while (true) {
-                int x = b[i++];
-                size |= (long) (x & 0x7F) << shift;
-                if (x >= 0) {
-                    break;
-                }
-                shift += 7;
+        while (true) {
+            int[] cursor = {pos};
+            long size = varint(b, cursor);
+            long type = varint(b, cursor);
+            if (pos >= from && type > 1) {
+                return pos;
             }
             pos += (int) size;
         }
-        return pos;
+    }
+
+    private static long varint(byte[] b, int[] cursor) {
+        long value = 0;
+        int shift = 0;
+        while (true) {
+            int x = b[cursor[0]++];
+            value |= (long) (x & 0x7F) << shift;
+            if (x >= 0) {
+                return value;
+            }
+            shift += 7;
+        }
     }
 }
