@@ -6,13 +6,13 @@
 #     REPS runs per configuration, interleaved, medians reported;
 #  2. observer effect: ticks/s with a puredots.jfc recording vs without, alternated in one JVM
 #     (io.puredots.sim.bench.ObserverEffect), median ratio of PAIRS pairs.
-# Usage: sim-runtime/bench/simulation-bench.sh   (env: REPS=3 TICKS=600 PAIRS=10 SKIP_BUILD=1)
+# Usage: sim-runtime/bench/simulation-bench.sh   (env: REPS=3 TICKS=600 PAIRS=30 SKIP_BUILD=1)
 # Prints a markdown report on stdout; raw run output goes to sim-runtime/target/bench/.
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 REPS=${REPS:-3}
 TICKS=${TICKS:-600}
-PAIRS=${PAIRS:-10}
+PAIRS=${PAIRS:-30}
 JAR=sim-runtime/target/sim-runtime.jar
 OUT=sim-runtime/target/bench
 if [ -z "${SKIP_BUILD:-}" ]; then
@@ -45,6 +45,7 @@ field() { # file, which
     p95) sed -n 's/.*, p95 \([0-9.]*\) ms.*/\1/p' "$1" ;;
     tps) sed -n 's/.*ticks        [0-9]* (\([0-9.]*\) ticks\/s.*/\1/p' "$1" ;;
     alloc) sed -n 's/.*allocation   \([0-9.]*\) bytes\/tick.*/\1/p' "$1" ;;
+    cpu) sed -n 's/.*cpu          \([0-9.]*\) ms\/tick.*/\1/p' "$1" ;;
     bpe) sed -n 's/.*reserved, .* used, \([0-9.]*\) B\/entity.*/\1/p' "$1" ;;
     native) sed -n 's/.*memory       native \([0-9.]*\) MiB reserved.*/\1/p' "$1" ;;
     checksum) sed -n 's/.*checksum     \([0-9a-f]*\).*/\1/p' "$1" ;;
@@ -55,8 +56,8 @@ echo "Command: \`sim-runtime/bench/simulation-bench.sh\` (REPS=$REPS, TICKS=$TIC
 echo "$(java -version 2>&1 | head -n 1), $cores_avail cores, load average before $load_before, after $load_after."
 echo "Medians of $REPS runs; tick figures exclude the first min(ticks/4, 120) ticks (JIT warm-up)."
 echo
-echo "| entities | cores | mean tick ms | p95 tick ms | ticks/s | mean us per 1k entities | heap B/tick | native MiB | native B/entity | checksum |"
-echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
+echo "| entities | cores | mean tick ms | p95 tick ms | ticks/s | CPU ms/tick | CPU us/tick per 1k entities | heap B/tick | native MiB | native B/entity | checksum |"
+echo "|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---|"
 for n in 10000 50000 100000; do
   for cores in 1 2; do
     files=$(ls "$OUT"/run-$n-$cores-*.txt)
@@ -64,16 +65,17 @@ for n in 10000 50000 100000; do
     p95=$(for f in $files; do field "$f" p95; done | median)
     tps=$(for f in $files; do field "$f" tps; done | median)
     alloc=$(for f in $files; do field "$f" alloc; done | median)
+    cpu=$(for f in $files; do field "$f" cpu; done | median)
     bpe=$(for f in $files; do field "$f" bpe; done | median)
     nat=$(for f in $files; do field "$f" native; done | median)
     sums=$(for f in $files; do field "$f" checksum; done | sort -u | tr '\n' ' ')
-    per1k=$(awk -v m="$mean" -v n="$n" 'BEGIN {printf "%.1f", m * 1000 / (n / 1000)}')
-    echo "| $n | $cores | $mean | $p95 | $tps | $per1k | $alloc | $nat | $bpe | $sums|"
+    per1k=$(awk -v m="$cpu" -v n="$n" 'BEGIN {printf "%.1f", m * 1000 / (n / 1000)}')
+    echo "| $n | $cores | $mean | $p95 | $tps | $cpu | $per1k | $alloc | $nat | $bpe | $sums|"
   done
 done
 echo
-echo "Observer effect (\`java -cp $JAR io.puredots.sim.bench.ObserverEffect --entities 20000 --ticks 200 --pairs $PAIRS --warmup 300\`, 2 cores):"
+echo "Observer effect (\`java -cp $JAR io.puredots.sim.bench.ObserverEffect --entities 20000 --ticks 150 --pairs $PAIRS --warmup 300\`, 2 cores):"
 echo
 echo '```'
-java -Xms1g -Xmx1g -cp "$JAR" io.puredots.sim.bench.ObserverEffect --entities 20000 --ticks 200 --pairs "$PAIRS" --warmup 300
+java -Xms1g -Xmx1g -cp "$JAR" io.puredots.sim.bench.ObserverEffect --entities 20000 --ticks 150 --pairs "$PAIRS" --warmup 300
 echo '```'

@@ -17,6 +17,8 @@ import java.util.Locale;
  * @param checksum              world checksum at the end
  * @param allocatedBytesPerTick heap bytes allocated per tick after warm-up by the main and worker
  *                              threads, -1 if the JVM cannot measure it
+ * @param cpuNanosPerTick       CPU time per tick after warm-up of the main and worker threads
+ *                              (including their brief spin-waits), ns; -1 if not measurable
  * @param paused                whether the run stopped early on a critical budget breach
  * @param violations            budget violations reported
  * @param wallNanos             wall time of the tick loop, ns
@@ -26,7 +28,7 @@ import java.util.Locale;
  */
 public record RunSummary(long ticks, long warmupTicks, double meanTickNanos, long p95TickNanos, long maxTickNanos,
                          int entities, long nativeBytesReserved, long nativeBytesUsed, long directPoolBytes,
-                         long checksum, double allocatedBytesPerTick, boolean paused, long violations,
+                         long checksum, double allocatedBytesPerTick, double cpuNanosPerTick, boolean paused, long violations,
                          long wallNanos, int workers) {
 
     /** Native bytes reserved per live entity. */
@@ -48,6 +50,7 @@ public record RunSummary(long ticks, long warmupTicks, double meanTickNanos, lon
                         + "  entities     %d%n"
                         + "  memory       native %s reserved, %s used, %.1f B/entity; direct pool %s%n"
                         + "  allocation   %s bytes/tick (main + workers, after warm-up)%n"
+                        + "  cpu          %s ms/tick (main + workers, after warm-up)%n"
                         + "  budgets      %d violations%n"
                         + "  checksum     %016x%n",
                 ticks, paused ? " (paused on critical budget breach)" : "", ticksPerSecond(), workers,
@@ -56,6 +59,7 @@ public record RunSummary(long ticks, long warmupTicks, double meanTickNanos, lon
                 mib(nativeBytesReserved), mib(nativeBytesUsed), nativeBytesPerEntity(),
                 directPoolBytes < 0 ? "unknown" : mib(directPoolBytes),
                 allocatedBytesPerTick < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f", allocatedBytesPerTick),
+                cpuNanosPerTick < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f", cpuNanosPerTick / 1e6),
                 violations, checksum);
     }
 

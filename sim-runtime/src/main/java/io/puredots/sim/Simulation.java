@@ -370,12 +370,14 @@ public final class Simulation implements AutoCloseable {
         emitPeriodicEvents();
         com.sun.management.ThreadMXBean threads = allocationBean();
         long allocStart = -1;
+        long cpuStart = -1;
         long start = System.nanoTime();
         long period = config.fps > 0 ? 1_000_000_000L / config.fps : 0;
         long ran = 0;
         for (int i = 0; i < config.ticks && !ctx.pauseRequested; i++) {
             if (i == config.warmupTicks && threads != null) {
                 allocStart = allocatedBytes(threads);
+                cpuStart = cpuNanos(threads);
             }
             tick();
             ran++;
@@ -389,8 +391,12 @@ public final class Simulation implements AutoCloseable {
         }
         long wall = System.nanoTime() - start;
         double allocPerTick = -1;
+        double cpuPerTick = -1;
         if (threads != null && allocStart >= 0 && ran > config.warmupTicks) {
             allocPerTick = (double) (allocatedBytes(threads) - allocStart) / (ran - config.warmupTicks);
+            if (cpuStart >= 0) {
+                cpuPerTick = (double) (cpuNanos(threads) - cpuStart) / (ran - config.warmupTicks);
+            }
         }
         monitorSystem.checkCompletedFrame();
         emitPeriodicEvents();
@@ -398,7 +404,7 @@ public final class Simulation implements AutoCloseable {
         return new RunSummary(ran, Math.min(ran, config.warmupTicks), count == 0 ? 0 : tickHistogram.getMean(),
                 count == 0 ? 0 : tickHistogram.getValueAtPercentile(95), count == 0 ? 0 : tickHistogram.getMaxValue(),
                 world.entityCount(), allocator.bytesReserved(), allocator.bytesUsed(), NativeAllocator.directPoolBytes(),
-                checksum(), allocPerTick, ctx.pauseRequested, monitorSystem.monitor().violationCount(), wall,
+                checksum(), allocPerTick, cpuPerTick, ctx.pauseRequested, monitorSystem.monitor().violationCount(), wall,
                 scheduler.workerCount());
     }
 
@@ -417,6 +423,21 @@ public final class Simulation implements AutoCloseable {
         long sum = b.getThreadAllocatedBytes(Thread.currentThread().getId());
         for (Thread t : scheduler.workerThreads()) {
             long v = b.getThreadAllocatedBytes(t.getId());
+            if (v > 0) {
+                sum += v;
+            }
+        }
+        return sum;
+    }
+
+    /** CPU time of the main and worker threads, ns; -1 if the JVM cannot measure it. */
+    private long cpuNanos(com.sun.management.ThreadMXBean b) {
+        if (!b.isThreadCpuTimeSupported() || !b.isThreadCpuTimeEnabled()) {
+            return -1;
+        }
+        long sum = b.getThreadCpuTime(Thread.currentThread().getId());
+        for (Thread t : scheduler.workerThreads()) {
+            long v = b.getThreadCpuTime(t.getId());
             if (v > 0) {
                 sum += v;
             }

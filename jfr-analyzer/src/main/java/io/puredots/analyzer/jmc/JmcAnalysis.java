@@ -4,6 +4,8 @@ import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
+import org.openjdk.jmc.common.util.TypedPreference;
+import io.puredots.budgets.Budgets;
 import org.openjdk.jmc.flightrecorder.CouldNotLoadRecordingException;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.openjdk.jmc.flightrecorder.parser.IParserExtension;
@@ -80,13 +82,31 @@ public final class JmcAnalysis {
             "jdk.CPUInformation", "jdk.OSInformation", "jdk.JVMInformation");
 
     /**
-     * Rules of JMC 9.1.1 that declare no required events but read some: the types they read,
-     * found by comparing a filtered and a full load (JmcAnalysisTest).
+     * Rules of JMC 9.1.1 that read event types they do not declare in {@code getRequiredEvents()}:
+     * those types, found from the type names and {@code JdkFilters} the rule classes reference
+     * (javap over flightrecorder.rules.jdk 9.1.1) and checked by comparing a filtered with a full
+     * load on two recordings (JmcAnalysisTest). Re-check when the JMC version changes.
      */
-    private static final Map<String, List<String>> UNDECLARED = Map.of(
-            "Allocations.class", allocationTypes(),
-            "Allocations.thread", allocationTypes(),
-            "PrimitiveToObjectConversion", allocationTypes());
+    private static final Map<String, List<String>> UNDECLARED = Map.ofEntries(
+            Map.entry("biasedLockingRevocation", List.of("jdk.BiasedLockRevocation", "jdk.BiasedLockSelfRevocation")),
+            Map.entry("FullGc", List.of("jdk.GarbageCollection", "jdk.OldGarbageCollection")),
+            Map.entry("PrimitiveToObjectConversion", allocationTypes()),
+            Map.entry("CodeCache", List.of("jdk.BooleanFlag")),
+            Map.entry("FewSampledThreads", List.of("jdk.CPULoad")),
+            Map.entry("Allocations.class", allocationTypes()),
+            Map.entry("Allocations.thread", allocationTypes()),
+            Map.entry("BufferLost", List.of("jdk.DataLoss")),
+            Map.entry("HighJvmCpu", List.of("jdk.ExecutionSample")),
+            Map.entry("DebugNonSafepoints", List.of("jdk.JVMInformation")),
+            Map.entry("GcStall", List.of("jdk.ConcurrentModeFailure")),
+            Map.entry("HeapInspectionGc", List.of("jdk.ObjectCount")),
+            Map.entry("OverAggressiveRecordingSetting", List.of("jdk.JavaMonitorEnter", "jdk.ThreadPark")),
+            Map.entry("CompressedOops", List.of("jdk.GCHeapConfiguration")),
+            Map.entry("HighGc", List.of("jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB")),
+            Map.entry("StringDeduplication", List.of("jdk.GCHeapConfiguration", "jdk.UnsignedLongFlag")),
+            Map.entry("IncreasingLiveSet", List.of("jdk.ClassLoadingStatistics", "jdk.OldGarbageCollection",
+                    "jdk.OldObjectSample", "jdk.YoungGarbageCollection")),
+            Map.entry("ApplicationHalts", List.of("jdk.SafepointBegin")));
 
     /**
      * Rules that read every event type (StackdepthSetting looks for truncated stack traces in all
@@ -99,6 +119,11 @@ public final class JmcAnalysis {
 
     private static List<String> allocationTypes() {
         return List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB");
+    }
+
+    /** A report that says the rules were not run, and why (lowercase, no final period). */
+    public static JmcReport notRun(String why) {
+        return new JmcReport(false, 0, 0, List.of(), 0, List.of(), List.of("JMC rules not run: " + why));
     }
 
     /** The rules JMC would run: {@link RuleRegistry#getRules()}, by id. */
@@ -124,6 +149,14 @@ public final class JmcAnalysis {
      * name, as in the reader's result); otherwise says so and runs nothing.
      */
     public static JmcReport run(List<Path> files, Map<String, Long> eventCounts, long maxEvents) {
+        return run(files, eventCounts, maxEvents, null);
+    }
+
+    /**
+     * As {@link #run(List, Map, long)}, with {@link FrameBudgetRule} judging against
+     * {@code budgets} (the report's {@code --budgets}); {@code null}: the defaults.
+     */
+    public static JmcReport run(List<Path> files, Map<String, Long> eventCounts, long maxEvents, Budgets budgets) {
         List<IRule> rules = rules();
         Set<String> types = requiredEventTypes(rules);
         long needed = 0;
@@ -139,7 +172,8 @@ public final class JmcAnalysis {
                     "JMC rules not run: %,d events of the types the rules need, over the limit of %,d (JMC keeps"
                             + " loaded events in memory, ~200 bytes each)", needed, maxEvents)));
         }
-        return run(files, Long.MAX_VALUE, String.format(Locale.ROOT, "%,d events, limit %,d", needed, maxEvents));
+        return run(files, Long.MAX_VALUE, String.format(Locale.ROOT, "%,d events, limit %,d", needed, maxEvents),
+                budgets);
     }
 
     /**
@@ -149,10 +183,10 @@ public final class JmcAnalysis {
      * @param maxInputBytes inputs larger than this (summed) are not analyzed, {@code > 0}
      */
     public static JmcReport run(List<Path> files, long maxInputBytes) {
-        return run(files, maxInputBytes, null);
+        return run(files, maxInputBytes, null, null);
     }
 
-    private static JmcReport run(List<Path> files, long maxInputBytes, String eventsNote) {
+    private static JmcReport run(List<Path> files, long maxInputBytes, String eventsNote, Budgets budgets) {
         List<IRule> rules = rules();
         Set<String> types = requiredEventTypes(rules);
         List<String> notes = new ArrayList<>();
@@ -191,7 +225,7 @@ public final class JmcAnalysis {
                 runnable.add(r);
             }
         }
-        List<JmcFinding> findings = evaluate(runnable, items, notes);
+        List<JmcFinding> findings = evaluate(runnable, items, preferences(budgets), notes);
         findings.addAll(skipped);
         return new JmcReport(true, size, maxInputBytes, List.copyOf(types), findings.size() - skipped.size(),
                 findings, notes);
@@ -213,10 +247,36 @@ public final class JmcAnalysis {
 
     /** Evaluates every rule, dependencies first; a rule that throws becomes a FAILED finding. */
     static List<JmcFinding> evaluate(List<IRule> rules, IItemCollection items, List<String> notes) {
+        return evaluate(rules, items, IPreferenceValueProvider.DEFAULT_VALUES, notes);
+    }
+
+    /** JMC's defaults, except the frame budget and streak length of {@code budgets} for our rule. */
+    static IPreferenceValueProvider preferences(Budgets budgets) {
+        if (budgets == null) {
+            return IPreferenceValueProvider.DEFAULT_VALUES;
+        }
+        return new IPreferenceValueProvider() {
+            @Override
+            @SuppressWarnings("unchecked")
+            public <T> T getPreferenceValue(TypedPreference<T> p) {
+                if (p.equals(FrameBudgetRule.FRAME_BUDGET) && budgets.frameNanos().isPresent()) {
+                    return (T) UnitLookup.NANOSECOND.quantity(budgets.frameNanos().getAsLong());
+                }
+                if (p.equals(FrameBudgetRule.STREAK_FRAMES)) {
+                    return (T) UnitLookup.NUMBER_UNITY.quantity(budgets.streakFrames());
+                }
+                return p.getDefaultValue();
+            }
+        };
+    }
+
+    static List<JmcFinding> evaluate(List<IRule> rules, IItemCollection items, IPreferenceValueProvider prefs,
+                                     List<String> notes) {
         Map<Class<?>, IResult> done = new HashMap<>();
         ResultProvider provider = new ResultProvider();
         List<JmcFinding> findings = new ArrayList<>();
         List<IRule> pending = new ArrayList<>(rules);
+        List<String> failed = new ArrayList<>();
         while (!pending.isEmpty()) {
             boolean progress = false;
             for (var it = pending.iterator(); it.hasNext(); ) {
@@ -237,8 +297,7 @@ public final class JmcAnalysis {
                     continue;
                 }
                 try {
-                    RunnableFuture<IResult> f = rule.createEvaluation(items, IPreferenceValueProvider.DEFAULT_VALUES,
-                            provider);
+                    RunnableFuture<IResult> f = rule.createEvaluation(items, prefs, provider);
                     f.run();
                     IResult result = f.get();
                     done.put(rule.getClass(), result);
@@ -248,20 +307,24 @@ public final class JmcAnalysis {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "FAILED", -1,
                             "Rule failed: " + oneLine(cause), "", ""));
-                    notes.add("JMC rule " + rule.getId() + " failed: " + oneLine(cause));
+                    failed.add(rule.getId());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     notes.add("JMC rules interrupted");
                     return sort(findings);
                 }
             }
-            if (!progress) { // a dependency cycle or a dependency that is not registered
+            if (!progress && !pending.isEmpty()) { // a dependency cycle or a dependency that is not registered
                 for (IRule rule : pending) {
                     findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "NA", -1,
                             "Not run: unresolved rule dependency.", "", ""));
                 }
                 break;
             }
+        }
+        if (!failed.isEmpty()) {
+            notes.add("JMC rules that failed on this recording (their error is in the findings): "
+                    + String.join(", ", failed));
         }
         return sort(findings);
     }

@@ -31,9 +31,4 @@ public final class JsonWriter implements ReportWriter {
         out.write('\n');
         out.flush();
     }
-
-    /** The mapper used, for readers of this JSON in tests and in {@code compare}. */
-    public static ObjectMapper mapper() {
-        return MAPPER;
-    }
 }

@@ -306,7 +306,7 @@ final class FastDecoder {
             return counts;
         } catch (CorruptChunkException e) {
             throw new RecordingFormatException(h.file(), h.index(), e.offset, e.getMessage(), e);
-        } catch (ArrayIndexOutOfBoundsException | EOFException | NegativeArraySizeException e) {
+        } catch (IndexOutOfBoundsException | EOFException | NegativeArraySizeException e) {
             long pos = in == null ? at : in.pos();
             throw new RecordingFormatException(h.file(), h.index(), pos, "truncated or corrupt data", e);
         }

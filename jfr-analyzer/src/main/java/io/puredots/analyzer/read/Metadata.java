@@ -167,12 +167,20 @@ final class Metadata {
                 if (!"class".equals(c.name)) {
                     continue;
                 }
+                if (c.attr("name") == null) {
+                    throw new CorruptChunkException(in.abs(start), "metadata class without name");
+                }
                 Type t = new Type(parseId(c.attr("id"), in, start), c.attr("name"), c.attr("superType"),
                         "true".equals(c.attr("simpleType")));
-                types.put(t.id, t);
+                if (types.put(t.id, t) != null) {
+                    throw new CorruptChunkException(in.abs(start), "metadata class id " + t.id + " defined twice");
+                }
                 for (Element f : c.children) {
                     if (!"field".equals(f.name)) {
                         continue;
+                    }
+                    if (f.attr("name") == null) {
+                        throw new CorruptChunkException(in.abs(start), "metadata field of " + t.name + " without name");
                     }
                     String dim = f.attr("dimension");
                     Field field = new Field(f.attr("name"), parseId(f.attr("class"), in, start),

@@ -32,12 +32,16 @@ public final class RecordingFormatException extends IOException {
     }
 
     public RecordingFormatException(Path file, int chunkIndex, long offset, String reason, Throwable cause) {
-        super("'" + file + "': " + reason + (chunkIndex >= 0 ? " in chunk " + chunkIndex : "")
+        super("'" + file + "': " + oneLine(reason) + (chunkIndex >= 0 ? " in chunk " + chunkIndex : "")
                 + " at byte " + offset, cause);
         this.file = file;
         this.chunkIndex = chunkIndex;
         this.offset = offset;
-        this.reason = reason;
+        this.reason = oneLine(reason);
+    }
+
+    private static String oneLine(String s) {
+        return s == null ? "damaged" : s.replace('\n', ' ').replace('\r', ' ');
     }
 
     public Path file() {

@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * {@code read} returns), so handlers need not be thread-safe. Memory per chunk in flight is its
  * metadata and constant pools, never its events.
  *
+ * <p>The {@code FAST} decoder decodes only the event types whose {@link EventHandler} method the
+ * handler class overrides (checked once per class by reflection); the others are counted and
+ * skipped by size. A handler that wants an event must therefore override its method, not
+ * receive it through a generic hook.
+ *
  * <p>Thread-safety: {@code read} keeps no state between calls and may be called concurrently;
  * the supplier is only called on the calling thread.
  */
@@ -82,7 +87,8 @@ public final class RecordingReader {
         }
         StringCanon strings = new StringCanon();
         decodeAll(slots, strings, options);
-        return collect(slots, fileSizes, options);
+        List<String> warnings = new ArrayList<>();
+        return collect(slots, fileSizes, options, warnings);
     }
 
     /** One chunk's place in the result: its header, its handler, and what went wrong, if anything. */
@@ -170,12 +176,11 @@ public final class RecordingReader {
         }
     }
 
-    private static <H> ReadResult<H> collect(List<Slot<H>> slots, Map<Path, Long> fileSizes, ReadOptions options)
-            throws RecordingFormatException {
+    private static <H> ReadResult<H> collect(List<Slot<H>> slots, Map<Path, Long> fileSizes, ReadOptions options,
+                                             List<String> warnings) throws RecordingFormatException {
         List<H> handlers = new ArrayList<>();
         List<ChunkInfo> chunks = new ArrayList<>();
         Map<String, Long> counts = new TreeMap<>();
-        List<String> warnings = new ArrayList<>();
         List<RecordingFormatException> skipped = new ArrayList<>();
         long start = Long.MAX_VALUE;
         long end = Long.MIN_VALUE;

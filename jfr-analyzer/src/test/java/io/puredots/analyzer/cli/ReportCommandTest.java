@@ -76,6 +76,14 @@ class ReportCommandTest {
     }
 
     @Test
+    void directoryWithoutRecordingsIsTrouble() throws Exception {
+        Path empty = Files.createDirectories(dir.resolve("empty-repo"));
+        CliRun r = CliRun.of("report", empty.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: cannot read '" + empty + "': a directory without *.jfr files\n", r.err());
+    }
+
+    @Test
     void fileThatIsNotARecordingIsTrouble() throws Exception {
         Path bad = dir.resolve("not-jfr.jfr");
         Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
@@ -84,6 +92,18 @@ class ReportCommandTest {
         assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
         assertEquals(1, r.err().lines().count(), r.err());
         assertFalse(r.err().contains("Exception"), r.err());
+    }
+
+    @Test
+    void verbosePrintsTheStackTraceAfterTheLine() throws Exception {
+        Path bad = dir.resolve("not-jfr-verbose.jfr");
+        Files.writeString(bad, "hello, this is not a flight recording, but long enough to hold a header.");
+        CliRun r = CliRun.of("report", "--verbose", bad.toString());
+        assertEquals(Cli.TROUBLE, r.code());
+        assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
+        assertTrue(r.err().lines().count() > 3, r.err());
+        assertTrue(r.err().contains("SourceException"), r.err()); // read.source rejects it before the reader
+        assertTrue(r.err().contains("\tat "), r.err());
     }
 
     @Test
@@ -129,6 +149,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void outputIntoADirectoryOrAMissingDirectoryIsTrouble() {
+        CliRun dirOut = CliRun.of("report", "--output", dir.toString(), "--force", FIXTURE);
+        assertEquals(Cli.TROUBLE, dirOut.code());
+        assertEquals("jfr-analyzer report: cannot write '" + dir + "': it is a directory\n", dirOut.err());
+        Path missing = dir.resolve("no-such-dir").resolve("r.txt");
+        CliRun noDir = CliRun.of("report", "--output", missing.toString(), FIXTURE);
+        assertEquals(Cli.TROUBLE, noDir.code());
+        assertEquals("jfr-analyzer report: cannot write '" + missing + "': no such directory\n", noDir.err());
+    }
+
+    @Test
     void writesANewOutputFile() throws Exception {
         Path out = dir.resolve("new-report.json");
         CliRun r = CliRun.of("report", "-o", out.toString(), "--format", "json", FIXTURE);
@@ -156,6 +187,7 @@ class ReportCommandTest {
                 + " statistics are missing; only the JVM parts are reported"), r.out());
         assertTrue(r.out().contains("heap after GC"), r.out());
         assertTrue(r.out().contains("frame                           NO_DATA"), r.out());
+        assertTrue(r.out().contains("result  no budget violated (10 without data)"), r.out());
         JsonNode json = new ObjectMapper().readTree(CliRun.of("report", "--format", "json", jdkOnly.toString()).out());
         assertFalse(json.get("gameEvents").asBoolean());
         assertTrue(json.get("frames").isNull());

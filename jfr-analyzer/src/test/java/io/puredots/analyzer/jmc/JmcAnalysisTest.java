@@ -21,17 +21,34 @@ class JmcAnalysisTest {
     @TempDir
     static Path dir;
     static Path recording;
+    static Path profiled;
 
     @BeforeAll
     static void record() throws Exception {
         recording = FrameRecordings.record(dir.resolve("over.jfr"), 60, 20, 8, 20);
+        profiled = dir.resolve("profiled.jfr");
+        try (jdk.jfr.Recording r = new jdk.jfr.Recording(jdk.jfr.Configuration.getConfiguration("profile"))) {
+            r.start();
+            FrameRecordings.busyThreads(3, 1500);
+            r.stop();
+            r.dump(profiled);
+        }
     }
 
     @Test
     void filteredLoadGivesTheSameFindingsAsLoadingEverything() throws Exception {
+        sameFindings(recording);
+    }
+
+    @Test
+    void filteredLoadGivesTheSameFindingsOnAProfiledRecording() throws Exception {
+        sameFindings(profiled);
+    }
+
+    private static void sameFindings(Path rec) throws Exception {
         var rules = JmcAnalysis.rules();
-        IItemCollection filtered = JmcAnalysis.load(List.of(recording), JmcAnalysis.requiredEventTypes(rules));
-        IItemCollection all = JfrLoaderToolkit.loadEvents(recording.toFile());
+        IItemCollection filtered = JmcAnalysis.load(List.of(rec), JmcAnalysis.requiredEventTypes(rules));
+        IItemCollection all = JfrLoaderToolkit.loadEvents(rec.toFile());
         List<JmcFinding> a = JmcAnalysis.evaluate(rules, filtered, new ArrayList<>());
         List<JmcFinding> b = JmcAnalysis.evaluate(rules, all, new ArrayList<>());
         assertTrue(a.size() > 20, "expected the JDK rules, got " + a.size());
@@ -88,6 +105,16 @@ class JmcAnalysisTest {
                 "jdk.GarbageCollection", 2L, "puredots.SystemTick", 1_000_000L), 62);
         assertTrue(ok.ran());
         assertTrue(ok.notes().get(0).contains("(62 events, limit 62)"), ok.notes().toString());
+    }
+
+    @Test
+    void theFrameBudgetRuleJudgesAgainstTheReportsBudgets() throws Exception {
+        var budgets = io.puredots.budgets.Budgets.parse("lenient", new java.io.StringReader("frame = 1 s\n"));
+        JmcReport r = JmcAnalysis.run(List.of(recording), java.util.Map.of(), 1000, budgets);
+        JmcFinding f = r.findings().stream().filter(x -> x.ruleId().equals(FrameBudgetRule.ID)).findFirst()
+                .orElseThrow();
+        assertEquals("OK", f.severity(), f.summary());
+        assertTrue(f.summary().startsWith("0 of 60 frames (0.0%) over the 1000.0 ms frame budget"), f.summary());
     }
 
     @Test

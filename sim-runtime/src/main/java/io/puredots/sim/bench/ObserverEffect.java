@@ -16,7 +16,9 @@ import jdk.jfr.Recording;
  * Observer-effect benchmark: ticks per second of one running simulation with a
  * {@code puredots.jfc} recording versus without, measured side by side in one JVM. Runs
  * {@code pairs} pairs of {@code ticks}-tick windows, alternating which mode goes first (ABBA), and
- * prints each pair's ratio (recorded / unrecorded ticks per second) and the median.
+ * prints each pair's ratio (recorded / unrecorded ticks per second) and the median; also the
+ * ratio of process CPU time per tick (unrecorded / recorded), which a loaded machine disturbs
+ * less than wall time.
  *
  * <pre>{@code
  * java -cp sim-runtime/target/sim-runtime.jar io.puredots.sim.bench.ObserverEffect \
@@ -69,6 +71,7 @@ public final class ObserverEffect {
         }
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         double[] ratios = new double[pairs];
+        double[] cpuRatios = new double[pairs];
         try (Simulation sim = new Simulation(SimConfig.builder().entities(entities).workers(workers)
                 .ticks(Integer.MAX_VALUE).log(quiet).build())) {
             for (int i = 0; i < warmup; i++) {
@@ -84,40 +87,61 @@ public final class ObserverEffect {
             }
             System.out.printf(Locale.ROOT, "observer effect: %d entities, %d workers, %d ticks per window, %d pairs%n",
                     entities, workers, ticks, pairs);
-            System.out.println("pair  first  off ticks/s  on ticks/s  on/off");
+            System.out.println("pair  first  off ticks/s  on ticks/s  on/off   off cpu ms/tick  on cpu ms/tick  off/on cpu");
             for (int p = 0; p < pairs; p++) {
                 boolean onFirst = p % 2 == 1;
-                double a = window(sim, ticks, onFirst ? jfc : null);
-                double b = window(sim, ticks, onFirst ? null : jfc);
-                double off = onFirst ? b : a;
-                double on = onFirst ? a : b;
-                ratios[p] = on / off;
-                System.out.printf(Locale.ROOT, "%4d  %-5s  %11.1f  %10.1f  %6.4f%n", p, onFirst ? "on" : "off", off, on, ratios[p]);
+                double[] a = window(sim, ticks, onFirst ? jfc : null);
+                double[] b = window(sim, ticks, onFirst ? null : jfc);
+                double[] off = onFirst ? b : a;
+                double[] on = onFirst ? a : b;
+                ratios[p] = on[0] / off[0];
+                cpuRatios[p] = off[1] / on[1];
+                System.out.printf(Locale.ROOT, "%4d  %-5s  %11.1f  %10.1f  %6.4f  %15.3f  %14.3f  %10.4f%n", p,
+                        onFirst ? "on" : "off", off[0], on[0], ratios[p], off[1], on[1], cpuRatios[p]);
             }
         }
-        double[] sorted = ratios.clone();
+        report("ticks/s on/off", ratios);
+        report("process CPU per tick off/on", cpuRatios);
+    }
+
+    private static void report(String what, double[] values) {
+        double[] sorted = values.clone();
         Arrays.sort(sorted);
         double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
                 : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "median on/off ratio %.4f (min %.4f, max %.4f)%n", median, sorted[0], sorted[sorted.length - 1]);
+        System.out.printf(Locale.ROOT, "median %s ratio %.4f (min %.4f, max %.4f)%n", what, median, sorted[0],
+                sorted[sorted.length - 1]);
     }
 
-    /** Ticks per second over one window, with a recording running when {@code jfc} is not null. */
-    private static double window(Simulation sim, int ticks, Configuration jfc) {
+    /**
+     * One window: {ticks per second, process CPU ms per tick}, with a recording running when
+     * {@code jfc} is not null. Process CPU time includes JFR's own threads, GC and JIT.
+     */
+    private static double[] window(Simulation sim, int ticks, Configuration jfc) {
         Recording rec = null;
         if (jfc != null) {
             rec = new Recording(jfc);
             rec.start();
         }
+        long c0 = processCpuNanos();
         long t0 = System.nanoTime();
         for (int i = 0; i < ticks; i++) {
             sim.tick();
         }
         long dt = System.nanoTime() - t0;
+        long dc = processCpuNanos() - c0;
         if (rec != null) {
             rec.stop();
             rec.close();
         }
-        return ticks * 1e9 / dt;
+        return new double[] {ticks * 1e9 / dt, dc / 1e6 / ticks};
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        }
+        return 0;
     }
 }

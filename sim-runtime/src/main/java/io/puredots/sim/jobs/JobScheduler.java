@@ -39,8 +39,8 @@ public final class JobScheduler implements AutoCloseable {
     private static final JobScheduleEvent JOB_SCHEDULE = new JobScheduleEvent();
     private static final MainThreadWaitEvent MAIN_WAIT = new MainThreadWaitEvent();
     private static final JobHandle[] NO_DEPS = new JobHandle[0];
-    private static final int WORKER_SPINS = 5_000;
-    private static final int MAIN_SPINS = 2_000;
+    private static final int WORKER_SPINS = 500;
+    private static final int MAIN_SPINS = 200;
 
     private final Object lock = new Object();
     private final ArrayDeque<JobHandle> ready = new ArrayDeque<>(64);

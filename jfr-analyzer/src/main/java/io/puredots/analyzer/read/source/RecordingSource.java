@@ -92,7 +92,48 @@ public final class RecordingSource implements AutoCloseable {
                 List.of(), 0, 0, List.of());
     }
 
-    /** The input as given. */
+    /**
+     * Resolves several inputs read as one run, in the order given (as {@code report} takes them):
+     * their files, sizes, warnings and temporary files together. If one input fails, the
+     * temporary files of the others are deleted and its {@link SourceException} is thrown.
+     */
+    public static RecordingSource resolveAll(List<Path> inputs, SourceOptions options) throws SourceException {
+        if (inputs.isEmpty()) {
+            throw new IllegalArgumentException("no inputs");
+        }
+        if (inputs.size() == 1) {
+            return resolve(inputs.get(0), options);
+        }
+        List<RecordingSource> parts = new ArrayList<>();
+        try {
+            for (Path p : inputs) {
+                parts.add(resolve(p, options));
+            }
+        } catch (SourceException e) {
+            parts.forEach(RecordingSource::close);
+            throw e;
+        }
+        List<Path> files = new ArrayList<>();
+        Map<Path, Long> sizes = new LinkedHashMap<>();
+        List<String> warnings = new ArrayList<>();
+        List<Path> temporary = new ArrayList<>();
+        List<String> descriptions = new ArrayList<>();
+        long skipped = 0;
+        int skippedFiles = 0;
+        for (RecordingSource r : parts) {
+            files.addAll(r.files);
+            sizes.putAll(r.sizes);
+            warnings.addAll(r.warnings);
+            temporary.addAll(r.temporary);
+            descriptions.add(r.description);
+            skipped += r.skippedBytes;
+            skippedFiles += r.skippedFiles;
+        }
+        return new RecordingSource(inputs.get(0), String.join("; ", descriptions), files, sizes, warnings, skipped,
+                skippedFiles, temporary);
+    }
+
+    /** The input as given (the first one for {@link #resolveAll}). */
     public Path input() {
         return input;
     }
@@ -240,7 +281,7 @@ public final class RecordingSource implements AutoCloseable {
             }
             runs.sort(Comparator.comparing(Path::toString));
             if (runs.isEmpty()) {
-                throw new SourceException(q(dir) + ": directory holds no .jfr files");
+                throw new SourceException(q(dir) + ": a directory without *.jfr files");
             }
             if (runs.size() > 1) {
                 List<String> names = new ArrayList<>();

@@ -20,10 +20,14 @@ import io.puredots.budgets.Budgets;
  *                               window, centred on the frame (samples are throttled, ~150/s)
  * @param allocationSpikeRatio   a frame's allocation rate at least this times the recording's
  *                               mean rate is a spike
+ * @param firstTick              frames before this tick are ignored (a report's window and warm-up);
+ *                               {@code Long.MIN_VALUE}: no bound
+ * @param lastTick               frames after this tick are ignored; {@code Long.MAX_VALUE}: no bound
  */
 public record AttributionSettings(long frameBudgetNanos, int streakFrames, int worstFrames, int maxStreaks,
                                   long compilationMinNanos, long waitMinNanos, int maxIntervalsPerKind,
-                                  long allocationWindowNanos, double allocationSpikeRatio) {
+                                  long allocationWindowNanos, double allocationSpikeRatio, long firstTick,
+                                  long lastTick) {
 
     /** Default number of worst frames explained. */
     public static final int DEFAULT_WORST_FRAMES = 10;
@@ -45,7 +49,8 @@ public record AttributionSettings(long frameBudgetNanos, int streakFrames, int w
     /** Settings with the frame budget and streak length of {@code budgets}, defaults otherwise. */
     public static AttributionSettings from(Budgets budgets) {
         return new AttributionSettings(budgets.frameNanos().orElse(0), budgets.streakFrames(),
-                DEFAULT_WORST_FRAMES, DEFAULT_MAX_STREAKS, 1_000_000L, 0L, 100_000, 100_000_000L, 2.0);
+                DEFAULT_WORST_FRAMES, DEFAULT_MAX_STREAKS, 1_000_000L, 0L, 100_000, 100_000_000L, 2.0, Long.MIN_VALUE,
+                Long.MAX_VALUE);
     }
 
     /** Settings from {@link Budgets#defaults()}. */
@@ -55,12 +60,19 @@ public record AttributionSettings(long frameBudgetNanos, int streakFrames, int w
 
     public AttributionSettings withWorstFrames(int n) {
         return new AttributionSettings(frameBudgetNanos, streakFrames, n, maxStreaks, compilationMinNanos,
-                waitMinNanos, maxIntervalsPerKind, allocationWindowNanos, allocationSpikeRatio);
+                waitMinNanos, maxIntervalsPerKind, allocationWindowNanos, allocationSpikeRatio, firstTick, lastTick);
     }
 
     public AttributionSettings withMaxIntervalsPerKind(int n) {
         return new AttributionSettings(frameBudgetNanos, streakFrames, worstFrames, maxStreaks, compilationMinNanos,
-                waitMinNanos, n, allocationWindowNanos, allocationSpikeRatio);
+                waitMinNanos, n, allocationWindowNanos, allocationSpikeRatio, firstTick, lastTick);
+    }
+
+    /** Only frames with a tick in {@code [first, last]}; {@code null} is an open bound. */
+    public AttributionSettings withTicks(Long first, Long last) {
+        return new AttributionSettings(frameBudgetNanos, streakFrames, worstFrames, maxStreaks, compilationMinNanos,
+                waitMinNanos, maxIntervalsPerKind, allocationWindowNanos, allocationSpikeRatio,
+                first == null ? Long.MIN_VALUE : first, last == null ? Long.MAX_VALUE : last);
     }
 
     boolean hasBudget() {

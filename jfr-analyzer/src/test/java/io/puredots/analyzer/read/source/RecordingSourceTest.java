@@ -141,11 +141,31 @@ class RecordingSourceTest {
     @Test
     void emptyDirectoryAndMissingPathAreErrors() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertEquals("'" + empty + "': directory holds no .jfr files", assertThrows(SourceException.class,
+        assertEquals("'" + empty + "': a directory without *.jfr files", assertThrows(SourceException.class,
                 () -> RecordingSource.resolve(empty, SourceOptions.defaults())).getMessage());
         Path missing = dir.resolve("missing.jfr");
         assertEquals("'" + missing + "': no such file or directory", assertThrows(SourceException.class,
                 () -> RecordingSource.resolve(missing, SourceOptions.defaults())).getMessage());
+    }
+
+    @Test
+    void severalInputsAreOneRunAndAFailureDeletesTheOthersCopies() throws Exception {
+        Path gz = dir.resolve("several.jfr.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip(Files.readAllBytes(late)));
+        Path tmp = Files.createDirectories(dir.resolve("tmp-several"));
+        try (RecordingSource s = RecordingSource.resolveAll(List.of(early, gz), SourceOptions.defaults()
+                .withTempDir(tmp))) {
+            assertEquals(2, s.files().size());
+            assertEquals(early, s.files().get(0));
+            assertTrue(s.description().startsWith("JFR file '" + early + "'; gzip-compressed JFR file"), s.description());
+        }
+        Path missing = dir.resolve("nope.jfr");
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(gz, missing), SourceOptions.defaults().withTempDir(tmp)));
+        assertEquals("'" + missing + "': no such file or directory", e.getMessage());
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "temporary copies left behind");
+        }
     }
 
     @Test

@@ -19,7 +19,8 @@ class AttributionAggregatorTest {
     private static final long T0 = 1_700_000_000_000_000_000L;
 
     private static AttributionSettings settings(long budgetMs, int streak, int worst) {
-        return new AttributionSettings(budgetMs * MS, streak, worst, 50, 0, 0, 100_000, 100 * MS, 2.0);
+        return new AttributionSettings(budgetMs * MS, streak, worst, 50, 0, 0, 100_000, 100 * MS, 2.0, Long.MIN_VALUE,
+                Long.MAX_VALUE);
     }
 
     /** Feeds a list of calls into handlers split at the given event positions, chunk by chunk. */
@@ -73,6 +74,18 @@ class AttributionAggregatorTest {
                 AttributionText.frameLine(worst, r.frameBudgetNanos()));
         assertEquals(0, r.worstFrames().get(1).tick(), "second worst: 5 ms");
         assertTrue(r.worstFrames().get(1).causes().isEmpty());
+    }
+
+    @Test
+    void ignoresFramesOutsideTheTickWindow() {
+        List<Consumer<AttributionAggregator>> ev = new ArrayList<>();
+        for (int t = 0; t < 10; t++) {
+            long tick = t;
+            ev.add(a -> a.frame(T0 + tick * 100 * MS, (tick == 1 ? 90 : 10 + tick) * MS, tick, 0));
+        }
+        AttributionResult r = run(settings(16, 5, 3).withTicks(3L, null), ev, 4);
+        assertEquals(List.of(9L, 8L, 7L), r.worstFrames().stream().map(FrameAttribution::tick).toList());
+        assertEquals(7, r.framesSeen());
     }
 
     @Test
@@ -268,7 +281,7 @@ class AttributionAggregatorTest {
                 long d = (chunk == 40 && f == 10) ? 50 * MS : 10 * MS; // one slow frame
                 a.frame(t, d, tick++, 0);
                 // a worker park inside every frame; the first and last frame's parks stay at the chunk's edges
-                a.threadPark(t + MS, 2 * MS, 7, "puredots-worker-0", "X");
+                a.threadPark(t + MS, 2 * MS, 7, "main", "X");
                 fed++;
                 t += d;
             }

@@ -1,0 +1,60 @@
+package io.puredots.analyzer.output;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.puredots.analyzer.budget.BudgetJudge;
+import io.puredots.analyzer.model.Report;
+import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.stats.Analysis;
+import io.puredots.analyzer.stats.Window;
+import io.puredots.budgets.Budgets;
+import org.junit.jupiter.api.Test;
+
+import java.io.StringWriter;
+import java.lang.reflect.ParameterizedType;
+import java.lang.reflect.RecordComponent;
+import java.lang.reflect.Type;
+import java.nio.file.Path;
+import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+class JsonWriterTest {
+
+    /** Every component of every record reachable from Report is in the JSON, under its Java name. */
+    @Test
+    void jsonHoldsEveryReportField() throws Exception {
+        Budgets budgets = Budgets.defaults();
+        Report report = Analysis.run(List.of(Path.of("../recordings/fixtures/sim-small.jfr")), budgets, Window.ALL,
+                ReadOptions.defaults());
+        report = report.withBudgets(BudgetJudge.judge(report, budgets));
+        StringWriter out = new StringWriter();
+        new JsonWriter().write(report, out);
+        JsonNode root = new ObjectMapper().readTree(out.toString());
+        assertEquals(JsonWriter.SCHEMA, root.get("schema").asText());
+        assertEquals("schema", root.fieldNames().next());
+        checkRecord(Report.class, root, "report");
+    }
+
+    private static void checkRecord(Class<?> type, JsonNode node, String path) {
+        if (node == null || node.isNull()) {
+            return;
+        }
+        for (RecordComponent c : type.getRecordComponents()) {
+            assertTrue(node.has(c.getName()), path + "." + c.getName() + " missing from the JSON");
+            JsonNode child = node.get(c.getName());
+            Class<?> t = c.getType();
+            if (t.isRecord()) {
+                checkRecord(t, child, path + "." + c.getName());
+            } else if (List.class.isAssignableFrom(t)) {
+                Type arg = ((ParameterizedType) c.getGenericType()).getActualTypeArguments()[0];
+                if (arg instanceof Class<?> k && k.isRecord()) {
+                    for (JsonNode e : child) {
+                        checkRecord(k, e, path + "." + c.getName() + "[]");
+                    }
+                }
+            }
+        }
+    }
+}

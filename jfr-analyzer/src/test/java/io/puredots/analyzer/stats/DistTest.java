@@ -1,0 +1,70 @@
+package io.puredots.analyzer.stats;
+
+import io.puredots.analyzer.model.Distribution;
+import io.puredots.analyzer.testing.Exact;
+import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
+import org.junit.jupiter.api.Test;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Random;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+class DistTest {
+
+    @Test
+    void emptyIsAllZero() {
+        assertEquals(Distribution.EMPTY, new Dist().summary());
+        Dist d = new Dist();
+        d.add(new Dist());
+        assertEquals(Distribution.EMPTY, d.summary());
+    }
+
+    @Test
+    void negativeValuesCountAsZero() {
+        Dist d = new Dist();
+        d.record(-5);
+        d.record(10);
+        assertEquals(0, d.summary().min());
+        assertEquals(10, d.summary().sum());
+    }
+
+    @Test
+    void zerosCountLikeRecordedZeros() {
+        Dist a = new Dist();
+        Dist b = new Dist();
+        for (long v : new long[] {5, 7, 9}) {
+            a.record(v);
+            b.record(v);
+        }
+        a.recordZeros(4);
+        for (int i = 0; i < 4; i++) {
+            b.record(0);
+        }
+        assertEquals(b.summary(), a.summary());
+        assertEquals(0, a.summary().p50());
+    }
+
+    /** Streamed and merged (in any split) against the exact sort, over a wide value range. */
+    @RepeatedTest(50)
+    void mergedPartialsMatchTheExactSort(RepetitionInfo info) {
+        Random rnd = new Random(info.getCurrentRepetition());
+        List<Long> all = new ArrayList<>();
+        Dist total = new Dist();
+        Dist part = new Dist();
+        int n = 1 + rnd.nextInt(5000);
+        for (int i = 0; i < n; i++) {
+            long v = (long) Math.exp(rnd.nextDouble() * Math.log(5e9));   // 1 ns .. 5 s, log-uniform
+            all.add(v);
+            part.record(v);
+            if (rnd.nextInt(500) == 0) {
+                total.add(part);
+                part = new Dist();
+            }
+        }
+        total.add(part);
+        Exact.check("values", all, total.summary());
+    }
+}
