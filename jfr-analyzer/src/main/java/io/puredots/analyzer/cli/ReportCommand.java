@@ -41,7 +41,13 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code jfr-analyzer report}: parses options, runs the pipeline, writes the report, maps the verdict to an exit code. */
+/**
+ * {@code jfr-analyzer report}: parses options, runs the pipeline ({@code stats.Analysis}, then
+ * {@code budget.BudgetJudge}, then an {@code output} writer) and maps the verdict to an exit code.
+ * Errors the user can fix are thrown as {@link Cli.UserException}; {@link Cli} maps them to exit 2.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Frame, system group, worker, memory and budget statistics of one run, in one streaming pass.",
         footerHeading = "%n",
@@ -144,6 +150,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         Window window = new Window(time("--from", from), time("--to", to), warmupTicks(), "auto".equals(warmup));
         Budgets budgets = budgets();
+        if (output != null && Files.isDirectory(output)) {
+            throw new Cli.UserException("cannot write '" + output + "': it is a directory");
+        }
         if (output != null && Files.exists(output) && !force) {
             throw new Cli.UserException("'" + output + "' exists; use --force to overwrite it");
         }
@@ -250,6 +259,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException("cannot write '" + output + "': no such directory", e);
         } catch (AccessDeniedException e) {
             throw new Cli.UserException("cannot write '" + output + "': permission denied", e);
+        } catch (IOException e) {
+            throw new Cli.UserException("cannot write '" + output + "': " + e, e);
         }
     }
 

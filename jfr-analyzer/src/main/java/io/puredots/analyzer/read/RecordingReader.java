@@ -38,6 +38,11 @@ import java.util.stream.Stream;
  * {@code read} returns), so handlers need not be thread-safe. Memory per chunk in flight is its
  * metadata and constant pools, never its events.
  *
+ * <p>The {@code FAST} decoder decodes only the event types whose {@link EventHandler} method the
+ * handler class overrides (checked once per class by reflection); the others are counted and
+ * skipped by size. A handler that wants an event must therefore override its method, not
+ * receive it through a generic hook.
+ *
  * <p>Thread-safety: {@code read} keeps no state between calls and may be called concurrently;
  * the supplier is only called on the calling thread.
  */

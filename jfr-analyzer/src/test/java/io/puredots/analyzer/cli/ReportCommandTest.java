@@ -149,6 +149,17 @@ class ReportCommandTest {
     }
 
     @Test
+    void outputIntoADirectoryOrAMissingDirectoryIsTrouble() {
+        CliRun dirOut = CliRun.of("report", "--output", dir.toString(), "--force", FIXTURE);
+        assertEquals(Cli.TROUBLE, dirOut.code());
+        assertEquals("jfr-analyzer report: cannot write '" + dir + "': it is a directory\n", dirOut.err());
+        Path missing = dir.resolve("no-such-dir").resolve("r.txt");
+        CliRun noDir = CliRun.of("report", "--output", missing.toString(), FIXTURE);
+        assertEquals(Cli.TROUBLE, noDir.code());
+        assertEquals("jfr-analyzer report: cannot write '" + missing + "': no such directory\n", noDir.err());
+    }
+
+    @Test
     void writesANewOutputFile() throws Exception {
         Path out = dir.resolve("new-report.json");
         CliRun r = CliRun.of("report", "-o", out.toString(), "--format", "json", FIXTURE);

@@ -170,7 +170,6 @@ class DamagedRecordingTest {
         assertTrue(failures > 100, "damage detected only " + failures + " times");
     }
 
-    /** Offset of an event header at or after {@code from}, found by walking the event stream. */
     /** Offset of the first ordinary event (not metadata, not a checkpoint) at or after {@code from}. */
     static int firstEventAfter(byte[] b, int from) {
         int pos = ChunkHeader.HEADER_SIZE;

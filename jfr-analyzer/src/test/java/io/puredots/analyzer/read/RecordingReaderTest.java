@@ -100,6 +100,20 @@ class RecordingReaderTest {
     }
 
     @Test
+    void aDirectoryIsItsJfrFilesInNameOrder() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repository"));
+        Files.copy(single, repo.resolve("2026_01_01_10_00_01.jfr"));
+        Files.copy(dir.resolve("b.jfr"), repo.resolve("2026_01_01_10_00_00.jfr"));
+        Files.writeString(repo.resolve("notes.txt"), "not a recording");
+        ReadResult<CallLog> r = RecordingReader.read(List.of(repo), CallLog::new, ReadOptions.defaults());
+        assertEquals(2, r.chunks().size());
+        assertEquals(repo.resolve("2026_01_01_10_00_00.jfr"), r.chunks().get(0).file());
+        assertEquals(FRAMES / 3, r.handlers().get(0).callsOf("frame").size());
+        assertEquals(FRAMES, r.handlers().get(1).callsOf("frame").size());
+        assertEquals(1, r.chunks().get(1).index());
+    }
+
+    @Test
     void missingFileIsNoSuchFile() {
         assertThrows(NoSuchFileException.class,
                 () -> RecordingReader.read(List.of(dir.resolve("nope.jfr")), CallLog::new, reference()));
