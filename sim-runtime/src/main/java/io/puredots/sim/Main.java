@@ -88,6 +88,7 @@ public final class Main {
                 ec.budgets = config.budgets;
                 ec.stdout = out;
                 ec.warnings = w -> err.println("sim-runtime: " + w);
+                ec.sinkOptions.giveUpAfter = java.time.Duration.ofSeconds(10); // the game's exit waits at most this
                 exporter = io.puredots.export.TelemetryExporter.start(ec);
             } catch (io.puredots.export.ExportException | IOException e) {
                 err.println("sim-runtime: --export-to: " + e.getMessage());

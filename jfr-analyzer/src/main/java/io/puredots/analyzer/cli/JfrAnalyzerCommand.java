@@ -6,10 +6,13 @@ import picocli.CommandLine.Spec;
 
 import java.util.concurrent.Callable;
 
-/** The root command: without a subcommand it prints its usage to stderr and exits with 2 (bad usage). */
+/**
+ * The root command: without a subcommand it prints its usage to stderr and exits with 2 (bad usage).
+ * Not thread-safe: picocli makes one instance per command line.
+ */
 @Command(name = "jfr-analyzer", mixinStandardHelpOptions = true, version = "jfr-analyzer 0.1.0",
         description = "Frame-budget statistics, budget checks and exports from JDK Flight Recorder recordings.",
-        subcommands = {ReportCommand.class},
+        subcommands = {ReportCommand.class, ExportCommand.class, StreamCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  fine", "  1  a budget is violated", "  2  trouble: bad usage, unreadable input, internal error",
             "", "Examples:", "  jfr-analyzer report recordings/latest.jfr",

@@ -5,7 +5,11 @@ import io.puredots.analyzer.model.BudgetResult;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.output.ReportWriter;
 import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.jmc.JmcAnalysis;
 import io.puredots.analyzer.read.RecordingFormatException;
+import io.puredots.analyzer.read.source.RecordingSource;
+import io.puredots.analyzer.read.source.SourceException;
+import io.puredots.analyzer.read.source.SourceOptions;
 import io.puredots.analyzer.stats.Analysis;
 import io.puredots.analyzer.stats.Window;
 import io.puredots.budgets.BudgetFormatException;
@@ -37,14 +41,31 @@ import java.util.concurrent.Callable;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
-/** {@code jfr-analyzer report}: parses options, runs the pipeline, writes the report, maps the verdict to an exit code. */
+/**
+ * {@code jfr-analyzer report}: parses options, runs the pipeline ({@code stats.Analysis}, then
+ * {@code budget.BudgetJudge}, then an {@code output} writer) and maps the verdict to an exit code.
+ * Errors the user can fix are thrown as {@link Cli.UserException}; {@link Cli} maps them to exit 2.
+ *
+ * <p>Not thread-safe: picocli makes one instance per command line.
+ */
 @Command(name = "report", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Frame, system group, worker, memory and budget statistics of one run, in one streaming pass.",
         footerHeading = "%n",
         footer = {
             "Several recordings are analyzed as one run, in the order given (for example",
-            "the rotated files of one recording; ticks must not repeat). A directory",
-            "stands for its *.jfr files in name order.",
+            "the rotated files of one recording; ticks must not repeat). A directory is a",
+            "JFR repository (what a killed JVM leaves): its complete chunk files in start",
+            "order; unfinished ones are skipped with a warning. Gzip input (.jfr.gz) is",
+            "decompressed to a temporary file, at most --max-decompressed.",
+            "",
+            "Damaged recordings: chunks that cannot be read are skipped; the report covers",
+            "the intact ones and warns on stderr what was skipped and how much. With no",
+            "intact chunk the report fails (exit 2).",
+            "",
+            "The report names what overlapped the worst frames and the over-budget",
+            "streaks (GC pauses and phases, safepoints, JIT, waits on simulation threads,",
+            "allocation spikes, CPU taken by other processes), and lists the warnings of",
+            "JMC's automated analysis (the JDK rules and puredots.framebudget).",
             "",
             "Exit codes: 0 every budget met; 1 a budget violated (a time budget exceeded",
             "for more than streak.frames consecutive frames, or memory above its budget);",
@@ -59,8 +80,11 @@ import java.util.regex.Pattern;
             "  jfr-analyzer report recordings/latest.jfr",
             "  jfr-analyzer report --budgets budgets/default.budgets --warmup auto run.jfr",
             "  jfr-analyzer report --format json --output report.json run-1.jfr run-2.jfr",
-            "  jfr-analyzer report --from 10s --to 70s --format markdown run.jfr"})
+            "  jfr-analyzer report --from 10s --to 70s --format markdown run.jfr",
+            "  jfr-analyzer report run.jfr.gz",
+            "  jfr-analyzer report --no-jmc /tmp/jfr-repo/2026_11_27_12_00_00_4242"})
 final class ReportCommand implements Callable<Integer> {
+    private static final Pattern SIZE = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(B|KB|MB|GB|b|kb|mb|gb)");
     private static final Pattern OFFSET = Pattern.compile("(\\d+(?:\\.\\d+)?)\\s*(ns|us|ms|s|min|m|h)");
 
     @Spec
@@ -98,6 +122,21 @@ final class ReportCommand implements Callable<Integer> {
                     + "state (MSER-5, below). Default: ${DEFAULT-VALUE}.")
     String warmup;
 
+    @Option(names = "--jmc", negatable = true, defaultValue = "true", fallbackValue = "true",
+            description = "Run JMC's automated-analysis rules (the JDK rules and puredots.framebudget) and list"
+                    + " their warnings; --no-jmc skips them. Default: on.")
+    boolean jmc;
+
+    @Option(names = "--jmc-max-events", paramLabel = "N", defaultValue = "500000",
+            description = "Run the JMC rules only if the recording holds at most N events of the types they need"
+                    + " (JMC keeps them in memory, ~200 bytes each). Default: ${DEFAULT-VALUE}.")
+    long jmcMaxEvents;
+
+    @Option(names = "--max-decompressed", paramLabel = "SIZE", defaultValue = "8GB",
+            description = "Refuse a gzip-compressed recording that decompresses to more than SIZE"
+                    + " (B, KB, MB, GB). Default: ${DEFAULT-VALUE}.")
+    String maxDecompressed;
+
     @Option(names = "--verbose", description = "Print stack traces on errors.")
     boolean verbose;
 
@@ -111,6 +150,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         Window window = new Window(time("--from", from), time("--to", to), warmupTicks(), "auto".equals(warmup));
         Budgets budgets = budgets();
+        if (output != null && Files.isDirectory(output)) {
+            throw new Cli.UserException("cannot write '" + output + "': it is a directory");
+        }
         if (output != null && Files.exists(output) && !force) {
             throw new Cli.UserException("'" + output + "' exists; use --force to overwrite it");
         }
@@ -121,14 +163,26 @@ final class ReportCommand implements Callable<Integer> {
             if (!Files.isReadable(p)) {
                 throw new Cli.UserException("cannot read '" + p + "': permission denied");
             }
-            if (Files.isDirectory(p) && !hasRecordings(p)) {
-                throw new Cli.UserException("cannot read '" + p + "': a directory without *.jfr files");
-            }
+        }
+        SourceOptions sourceOptions = SourceOptions.defaults().withMaxDecompressedBytes(size("--max-decompressed",
+                maxDecompressed));
+        if (jmcMaxEvents < 0) {
+            throw new Cli.UserException("--jmc-max-events needs a number >= 0, got " + jmcMaxEvents);
         }
 
         Report report;
-        try {
-            report = Analysis.run(recordings, budgets, window, ReadOptions.defaults());
+        try (RecordingSource source = RecordingSource.resolveAll(recordings, sourceOptions)) {
+            Analysis.Result result = Analysis.run(recordings, source, budgets, window, ReadOptions.defaults());
+            report = result.report();
+            if (jmc && result.damagedChunks() > 0) {
+                report = report.withJmc(JmcAnalysis.notRun("the recording has damaged chunks, which JMC's parser"
+                        + " would skip silently or misread"));
+            } else if (jmc) {
+                report = report.withJmc(JmcAnalysis.run(source.files(), report.overview().eventCounts(), jmcMaxEvents,
+                        budgets));
+            }
+        } catch (SourceException e) {
+            throw new Cli.UserException("cannot read " + e.getMessage(), e);
         } catch (RecordingFormatException e) {
             throw new Cli.UserException("cannot read " + e.getMessage(), e);
         } catch (NoSuchFileException e) {
@@ -140,6 +194,9 @@ final class ReportCommand implements Callable<Integer> {
         }
         BudgetResult verdicts = BudgetJudge.judge(report, budgets);
         report = report.withBudgets(verdicts);
+        for (String w : report.warnings()) {
+            spec.commandLine().getErr().println("jfr-analyzer report: warning: " + w);
+        }
 
         if (output == null) {
             Writer out = spec.commandLine().getOut();
@@ -150,10 +207,24 @@ final class ReportCommand implements Callable<Integer> {
         return verdicts.violated() ? Cli.VIOLATED : Cli.OK;
     }
 
-    private static boolean hasRecordings(Path dir) throws IOException {
-        try (java.util.stream.Stream<Path> files = Files.list(dir)) {
-            return files.anyMatch(f -> f.getFileName().toString().endsWith(".jfr") && Files.isRegularFile(f));
+    /** A size such as "8GB", "512 MB", "64KB" or "1000B", in bytes (binary units). */
+    static long size(String option, String text) {
+        Matcher m = SIZE.matcher(text.strip());
+        if (!m.matches()) {
+            throw new Cli.UserException(option + " needs a size such as '8GB' or '512MB', got '" + text + "'");
         }
+        long unit;
+        switch (m.group(2).toUpperCase(java.util.Locale.ROOT)) {
+            case "KB": unit = 1L << 10; break;
+            case "MB": unit = 1L << 20; break;
+            case "GB": unit = 1L << 30; break;
+            default: unit = 1; break;
+        }
+        double v = Double.parseDouble(m.group(1)) * unit;
+        if (!(v >= 1) || v > Long.MAX_VALUE) {
+            throw new Cli.UserException(option + " needs a size of at least 1 byte, got '" + text + "'");
+        }
+        return (long) v;
     }
 
     private String names() {
@@ -188,6 +259,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException("cannot write '" + output + "': no such directory", e);
         } catch (AccessDeniedException e) {
             throw new Cli.UserException("cannot write '" + output + "': permission denied", e);
+        } catch (IOException e) {
+            throw new Cli.UserException("cannot write '" + output + "': " + e, e);
         }
     }
 

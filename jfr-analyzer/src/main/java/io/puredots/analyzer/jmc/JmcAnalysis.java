@@ -121,6 +121,11 @@ public final class JmcAnalysis {
         return List.of("jdk.ObjectAllocationSample", "jdk.ObjectAllocationInNewTLAB", "jdk.ObjectAllocationOutsideTLAB");
     }
 
+    /** A report that says the rules were not run, and why (lowercase, no final period). */
+    public static JmcReport notRun(String why) {
+        return new JmcReport(false, 0, 0, List.of(), 0, List.of(), List.of("JMC rules not run: " + why));
+    }
+
     /** The rules JMC would run: {@link RuleRegistry#getRules()}, by id. */
     public static List<IRule> rules() {
         List<IRule> rules = new ArrayList<>(RuleRegistry.getRules());
@@ -271,6 +276,7 @@ public final class JmcAnalysis {
         ResultProvider provider = new ResultProvider();
         List<JmcFinding> findings = new ArrayList<>();
         List<IRule> pending = new ArrayList<>(rules);
+        List<String> failed = new ArrayList<>();
         while (!pending.isEmpty()) {
             boolean progress = false;
             for (var it = pending.iterator(); it.hasNext(); ) {
@@ -301,20 +307,24 @@ public final class JmcAnalysis {
                     Throwable cause = e instanceof ExecutionException && e.getCause() != null ? e.getCause() : e;
                     findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "FAILED", -1,
                             "Rule failed: " + oneLine(cause), "", ""));
-                    notes.add("JMC rule " + rule.getId() + " failed: " + oneLine(cause));
+                    failed.add(rule.getId());
                 } catch (InterruptedException e) {
                     Thread.currentThread().interrupt();
                     notes.add("JMC rules interrupted");
                     return sort(findings);
                 }
             }
-            if (!progress) { // a dependency cycle or a dependency that is not registered
+            if (!progress && !pending.isEmpty()) { // a dependency cycle or a dependency that is not registered
                 for (IRule rule : pending) {
                     findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "NA", -1,
                             "Not run: unresolved rule dependency.", "", ""));
                 }
                 break;
             }
+        }
+        if (!failed.isEmpty()) {
+            notes.add("JMC rules that failed on this recording (their error is in the findings): "
+                    + String.join(", ", failed));
         }
         return sort(findings);
     }

@@ -9,7 +9,7 @@ import java.util.List;
  * @param workers           every thread that ran jobs, main thread first, then by thread id
  * @param jobsScheduled     {@code puredots.JobSchedule} events
  * @param jobRuns           {@code puredots.JobRun} events (batches run)
- * @param jobsPerFrame      jobs scheduled per frame: over frames that scheduled any
+ * @param jobsPerFrame      jobs scheduled per frame (a frame that scheduled none counts as 0)
  * @param jobRunNanos       duration of each job run (batch)
  * @param queueWaitNanos    queue wait of each job run
  * @param chainDepth        dependency chain depth of each scheduled job

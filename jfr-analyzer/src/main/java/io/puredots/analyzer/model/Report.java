@@ -1,5 +1,8 @@
 package io.puredots.analyzer.model;
 
+import io.puredots.analyzer.jmc.JmcReport;
+import io.puredots.analyzer.stats.attribution.AttributionResult;
+
 import java.util.List;
 
 /**
@@ -16,20 +19,39 @@ import java.util.List;
  * @param memory       heap, native containers, direct buffers
  * @param registries   per registry, in first-seen order
  * @param budgets      the budget verdicts; {@code null} until judged
+ * @param slowFrames   what overlapped the worst frames and the over-budget streaks
+ *                     ({@code stats.attribution}); {@code null} if not computed
+ * @param jmc          JMC automated analysis ({@code jmc}); {@code null} if not run
+ * @param warnings     one-line warnings about the input: skipped damaged chunks, unfinished
+ *                     repository chunks, truncated gzip data, how much was skipped
  */
 public record Report(Overview overview, Selection selection, boolean gameEvents, Frames frames,
                      List<Series> groups, List<Series> systems, Jobs jobs, Memory memory,
-                     List<Registry> registries, BudgetResult budgets) {
+                     List<Registry> registries, BudgetResult budgets, AttributionResult slowFrames,
+                     JmcReport jmc, List<String> warnings) {
 
     public Report {
         groups = List.copyOf(groups);
         systems = List.copyOf(systems);
         registries = List.copyOf(registries);
+        warnings = List.copyOf(warnings);
     }
 
     /** This report with the given budget verdicts. */
     public Report withBudgets(BudgetResult verdicts) {
         return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
-                verdicts);
+                verdicts, slowFrames, jmc, warnings);
+    }
+
+    /** This report with the given JMC analysis. */
+    public Report withJmc(JmcReport analysis) {
+        return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
+                budgets, slowFrames, analysis, warnings);
+    }
+
+    /** This report with the given input warnings. */
+    public Report withWarnings(List<String> inputWarnings) {
+        return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
+                budgets, slowFrames, jmc, inputWarnings);
     }
 }

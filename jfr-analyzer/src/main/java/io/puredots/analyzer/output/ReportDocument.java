@@ -1,5 +1,7 @@
 package io.puredots.analyzer.output;
 
+import io.puredots.analyzer.jmc.JmcFinding;
+import io.puredots.analyzer.jmc.JmcReport;
 import io.puredots.analyzer.model.BudgetCheck;
 import io.puredots.analyzer.model.BudgetResult;
 import io.puredots.analyzer.model.Distribution;
@@ -11,6 +13,10 @@ import io.puredots.analyzer.model.Registry;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.model.Series;
+import io.puredots.analyzer.stats.attribution.AttributionResult;
+import io.puredots.analyzer.stats.attribution.AttributionText;
+import io.puredots.analyzer.stats.attribution.FrameAttribution;
+import io.puredots.analyzer.stats.attribution.StreakAttribution;
 
 import java.util.List;
 import java.util.Map;
@@ -30,6 +36,10 @@ final class ReportDocument {
     static Document of(Report r) {
         Document d = new Document("jfr-analyzer report");
         overview(d, r.overview(), r.selection());
+        if (!r.warnings().isEmpty()) {
+            Document.Section w = d.section("Input warnings");
+            r.warnings().forEach(w::note);
+        }
         if (!r.gameEvents()) {
             d.section("Game events").note(NO_GAME_EVENTS);
         }
@@ -53,6 +63,12 @@ final class ReportDocument {
         }
         if (r.budgets() != null) {
             budgets(d, r.budgets());
+        }
+        if (r.slowFrames() != null && r.slowFrames().framesSeen() > 0) {
+            slowFrames(d, r.slowFrames());
+        }
+        if (r.jmc() != null) {
+            jmc(d, r.jmc());
         }
         counts(d, r.overview());
         return d;
@@ -240,6 +256,43 @@ final class ReportDocument {
             result += " (" + none + " without data)";
         }
         s.kv("result", result);
+    }
+
+    /** Worst frames and streaks with what overlapped them; the wording is {@link AttributionText}'s. */
+    private static void slowFrames(Document d, AttributionResult a) {
+        Document.Section s = d.section("Slow frames: what overlapped them");
+        for (FrameAttribution f : a.worstFrames()) {
+            s.kv("frame " + f.tick() + " (" + AttributionText.ms(f.durationNanos()) + " ms)",
+                    AttributionText.describe(f.causes(), f.cpu(), f.allocation()));
+        }
+        if (a.frameBudgetNanos() > 0) {
+            Document.Section t = d.section("Over-budget streaks: what overlapped them");
+            t.kv("streaks", a.streaksTotal() + " (more than " + a.streakFrames() + " consecutive frames over "
+                    + AttributionText.ms(a.frameBudgetNanos()) + " ms)");
+            for (StreakAttribution k : a.streaks()) {
+                t.kv("ticks " + k.firstTick() + "-" + k.lastTick() + " (" + k.frames() + " frames, worst "
+                        + AttributionText.ms(k.worstNanos()) + " ms)", AttributionText.describe(k.causes(), k.cpu(),
+                        k.allocation()));
+            }
+        }
+        a.notes().forEach(s::note);
+    }
+
+    /** JMC's warnings, one line each, then how the other rules ended and the notes (limits, failures). */
+    private static void jmc(Document d, JmcReport j) {
+        Document.Section s = d.section("JMC automated analysis");
+        if (j.ran()) {
+            for (JmcFinding f : j.warnings()) {
+                s.kv("WARNING " + f.ruleName(), f.summary());
+            }
+            long info = j.findings().stream().filter(f -> f.severity().equals("INFO")).count();
+            long ok = j.findings().stream().filter(f -> f.severity().equals("OK")).count();
+            long na = j.findings().stream().filter(f -> f.severity().equals("NA")).count();
+            long failed = j.findings().stream().filter(f -> f.severity().equals("FAILED")).count();
+            s.kv("rules", j.rulesRun() + ": " + j.warnings().size() + " warning, " + info + " info, " + ok + " ok, " + na
+                    + " not applicable" + (failed > 0 ? ", " + failed + " failed" : ""));
+        }
+        j.notes().forEach(s::note);
     }
 
     private static String value(String unit, double v) {

@@ -4,7 +4,9 @@ import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.read.ReadOptions;
 import io.puredots.analyzer.read.ReadResult;
+import io.puredots.analyzer.read.RecordingFormatException;
 import io.puredots.analyzer.read.RecordingReader;
+import io.puredots.analyzer.read.source.RecordingSource;
 import io.puredots.budgets.Budgets;
 
 import java.io.IOException;
@@ -29,21 +31,63 @@ public final class Analysis {
     /** Reads {@code inputs} and returns the statistics (budget verdicts not yet set). */
     public static Report run(List<Path> inputs, Budgets budgets, Window window, ReadOptions options)
             throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path p : inputs) {
+            names.add(p.toString());
+        }
+        return read(inputs, names, budgets, window, options).report;
+    }
+
+    /**
+     * Reads the files {@code source} resolved ({@code .jfr}, decompressed gzip, a repository's
+     * complete chunks), skipping damaged chunks: the report covers the intact chunks and its
+     * {@link Report#warnings()} say what was skipped and how much. Fails with the first damaged
+     * chunk's {@link RecordingFormatException} only when no chunk is intact.
+     *
+     * @param inputs the inputs as the user named them, for the report
+     * @return the report, and how many damaged chunks were skipped
+     */
+    public static Result run(List<Path> inputs, RecordingSource source, Budgets budgets, Window window,
+                             ReadOptions options) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path p : inputs) {
+            names.add(p.toString());
+        }
+        Pass pass = read(source.files(), names, budgets, window, options.withSkipDamagedChunks(true));
+        if (pass.read.chunks().isEmpty() && !pass.read.skippedChunks().isEmpty()) {
+            throw pass.read.skippedChunks().get(0);
+        }
+        List<String> warnings = new ArrayList<>(source.warnings());
+        warnings.addAll(pass.read.warnings());
+        source.coverage(pass.read.chunks()).ifPresent(warnings::add);
+        return new Result(pass.report.withWarnings(warnings), pass.read.skippedChunks().size());
+    }
+
+    /**
+     * A report over the intact chunks.
+     *
+     * @param report        the statistics, with the input warnings
+     * @param damagedChunks chunks skipped because they could not be read
+     */
+    public record Result(Report report, int damagedChunks) {
+    }
+
+    private record Pass(Report report, ReadResult<ChunkStats> read) {
+    }
+
+    private static Pass read(List<Path> files, List<String> names, Budgets budgets, Window window,
+                             ReadOptions options) throws IOException {
         Selection selection = Selection.ALL;
         if (window.needsFramePass()) {
-            ReadResult<FramePass.Chunk> frames = RecordingReader.read(inputs, FramePass.Chunk::new, options);
+            ReadResult<FramePass.Chunk> frames = RecordingReader.read(files, FramePass.Chunk::new, options);
             selection = FramePass.selection(window, frames.handlers(), frames.startNanos());
         }
         ChunkStats total = new ChunkStats(budgets, selection);
         OrderedMerge merge = new OrderedMerge(total);
         Selection sel = selection;
-        RecordingReader.read(inputs,
+        ReadResult<ChunkStats> read = RecordingReader.read(files,
                 () -> new ChunkStats(budgets, sel).mergeInto(merge), options);
         merge.finish();
-        List<String> names = new ArrayList<>();
-        for (Path p : inputs) {
-            names.add(p.toString());
-        }
-        return total.toReport(names);
+        return new Pass(total.toReport(names), read);
     }
 }

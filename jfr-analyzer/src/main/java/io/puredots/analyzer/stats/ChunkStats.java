@@ -8,6 +8,10 @@ import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.model.Series;
 import io.puredots.analyzer.read.ChunkInfo;
+import io.puredots.analyzer.stats.attribution.AttributionAggregator;
+import io.puredots.analyzer.stats.attribution.AttributionResult;
+import io.puredots.analyzer.stats.attribution.AttributionSettings;
+import io.puredots.analyzer.stats.attribution.AttributionTotal;
 import io.puredots.analyzer.read.EventHandler;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
@@ -61,6 +65,10 @@ public final class ChunkStats implements EventHandler {
     private OrderedMerge sink;
     private int chunkIndex = -1;
 
+    // slow-frame attribution: this chunk's partial, and the running total once merged into
+    private AttributionAggregator attribution;
+    private AttributionTotal attributionTotal;
+
     public ChunkStats(Budgets budgets, Selection selection) {
         this.budgets = budgets;
         this.selection = selection;
@@ -69,12 +77,15 @@ public final class ChunkStats implements EventHandler {
         this.from = selection.fromNanos() == null ? Long.MIN_VALUE : selection.fromNanos();
         this.to = selection.toNanos() == null ? Long.MAX_VALUE : selection.toNanos();
         this.frames = new FrameStats(budgets.frameNanos().isPresent() ? budgets.frameNanos().getAsLong() : null);
+        this.attribution = new AttributionAggregator(AttributionSettings.from(budgets)
+                .withTicks(selection.firstTick(), selection.lastTick()));
     }
 
     // ---- EventHandler -------------------------------------------------------------------
 
     @Override
     public void chunkStart(ChunkInfo chunk) {
+        attribution.chunkStart(chunk);
         chunks++;
         chunkIndex = chunk.index();
         start = Math.min(start, chunk.startNanos());
@@ -83,6 +94,7 @@ public final class ChunkStats implements EventHandler {
 
     @Override
     public void chunkEnd(ChunkInfo chunk, Map<String, Long> eventCountsByType) {
+        attribution.chunkEnd(chunk, eventCountsByType);
         for (Map.Entry<String, Long> e : eventCountsByType.entrySet()) {
             eventCounts.merge(e.getKey(), e.getValue(), Long::sum);
             if (e.getKey().startsWith(EventNames.PREFIX) && e.getValue() > 0) {
@@ -119,10 +131,12 @@ public final class ChunkStats implements EventHandler {
         jobs = null;
         memory = null;
         registries = null;
+        attribution = null;
     }
 
     @Override
     public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+        attribution.frame(startNanos, durationNanos, tick, entityCount);
         if (keepsTick(tick)) {
             frames.frame(startNanos, durationNanos, tick, entityCount);
         }
@@ -236,6 +250,66 @@ public final class ChunkStats implements EventHandler {
         }
     }
 
+    // JVM activity for slow-frame attribution (joined to frames by time, in stats.attribution)
+
+    @Override
+    public void garbageCollection(long startNanos, long durationNanos, long gcId, String name, String cause,
+                                  long sumOfPausesNanos, long longestPauseNanos) {
+        attribution.garbageCollection(startNanos, durationNanos, gcId, name, cause, sumOfPausesNanos,
+                longestPauseNanos);
+    }
+
+    @Override
+    public void gcPhasePause(long startNanos, long durationNanos, int level, long gcId, String name) {
+        attribution.gcPhasePause(startNanos, durationNanos, level, gcId, name);
+    }
+
+    @Override
+    public void safepoint(long startNanos, long durationNanos, long safepointId, int totalThreadCount,
+                          int jniCriticalThreadCount) {
+        attribution.safepoint(startNanos, durationNanos, safepointId, totalThreadCount, jniCriticalThreadCount);
+    }
+
+    @Override
+    public void vmOperation(long startNanos, long durationNanos, String operation, boolean atSafepoint) {
+        attribution.vmOperation(startNanos, durationNanos, operation, atSafepoint);
+    }
+
+    @Override
+    public void compilation(long startNanos, long durationNanos, long threadId, int compileId, String compiler,
+                            String method, int compileLevel, boolean succeeded, boolean isOsr) {
+        attribution.compilation(startNanos, durationNanos, threadId, compileId, compiler, method, compileLevel,
+                succeeded, isOsr);
+    }
+
+    @Override
+    public void deoptimization(long startNanos, long threadId, int compileId, String compiler, String method,
+                               String reason, String action) {
+        attribution.deoptimization(startNanos, threadId, compileId, compiler, method, reason, action);
+    }
+
+    @Override
+    public void allocationSample(long startNanos, long threadId, String objectClass, long weightBytes) {
+        attribution.allocationSample(startNanos, threadId, objectClass, weightBytes);
+    }
+
+    @Override
+    public void cpuLoad(long startNanos, double jvmUser, double jvmSystem, double machineTotal) {
+        attribution.cpuLoad(startNanos, jvmUser, jvmSystem, machineTotal);
+    }
+
+    @Override
+    public void monitorEnter(long startNanos, long durationNanos, long threadId, String threadName,
+                             String monitorClass) {
+        attribution.monitorEnter(startNanos, durationNanos, threadId, threadName, monitorClass);
+    }
+
+    @Override
+    public void threadPark(long startNanos, long durationNanos, long threadId, String threadName,
+                           String parkedClass) {
+        attribution.threadPark(startNanos, durationNanos, threadId, threadName, parkedClass);
+    }
+
     // ---- merge and result ---------------------------------------------------------------
 
     /** Merges the partial of the chunk that follows every chunk merged so far; {@code next} is spent. */
@@ -250,6 +324,10 @@ public final class ChunkStats implements EventHandler {
             jvmVersion = next.jvmVersion;
         }
         gameEvents |= next.gameEvents;
+        if (attributionTotal == null) {
+            attributionTotal = new AttributionTotal(attribution.settings()).add(attribution);
+        }
+        attributionTotal.add(next.attribution);
         frames.merge(next.frames);
         mergeSeries(groups, next.groups);
         mergeSeries(systems, next.systems);
@@ -299,7 +377,9 @@ public final class ChunkStats implements EventHandler {
         Jobs j = jobs.isEmpty() ? null : jobs.toModel(frameCount, frameNanos);
         List<Registry> r = new ArrayList<>();
         registries.values().forEach(x -> r.add(x.toModel(frameCount)));
+        AttributionResult slow = (attributionTotal != null ? attributionTotal
+                : new AttributionTotal(attribution.settings()).add(attribution)).result();
         return new Report(overview, selection, gameEvents, f, g, s, j, memory.toModel(frames.maxEntities()), r,
-                null);
+                null, slow, null, List.of());
     }
 }

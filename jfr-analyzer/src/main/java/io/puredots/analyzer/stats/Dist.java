@@ -3,18 +3,28 @@ package io.puredots.analyzer.stats;
 import io.puredots.analyzer.model.Distribution;
 import org.HdrHistogram.Histogram;
 
+import java.util.Arrays;
+
 /**
  * A streaming distribution of non-negative long values: an auto-resizing HdrHistogram with 3
  * significant digits plus the exact count, sum, min and max. Memory is bounded by the value
  * range, not by the number of values. Negative values are recorded as 0.
+ *
+ * <p>The first {@value #BUFFER_MAX} values are kept in a plain array and only then moved into a
+ * histogram sized for their range at once: a chunk partial with few values of a series never
+ * allocates a histogram (its values go straight into the merged one), and a histogram does not
+ * grow step by step (each HdrHistogram resize copies its whole counts array).
  *
  * <p>Not thread-safe: one writer; {@link #add} merges another (finished) partial into this one.
  */
 public final class Dist {
     /** Significant decimal digits kept by the histogram. */
     public static final int DIGITS = 3;
+    static final int BUFFER_MAX = 4096;
 
     private Histogram histogram;
+    private long[] buffer;
+    private int buffered;
     private long count;
     private long sum;
     private long min = Long.MAX_VALUE;
@@ -22,10 +32,6 @@ public final class Dist {
 
     public void record(long value) {
         long v = Math.max(0, value);
-        if (histogram == null) {
-            histogram = new Histogram(DIGITS);
-        }
-        histogram.recordValue(v);
         count++;
         sum += v;
         if (v < min) {
@@ -34,6 +40,51 @@ public final class Dist {
         if (v > max) {
             max = v;
         }
+        store(v);
+    }
+
+    /** Puts a value into the buffer or the histogram; the exact counters are the caller's. */
+    private void store(long v) {
+        if (histogram != null) {
+            histogram.recordValue(v);
+            return;
+        }
+        if (buffer == null) {
+            buffer = new long[16];
+        } else if (buffered == buffer.length) {
+            if (buffered == BUFFER_MAX) {
+                toHistogram();
+                histogram.recordValue(v);
+                return;
+            }
+            buffer = Arrays.copyOf(buffer, Math.min(BUFFER_MAX, buffered * 2));
+        }
+        buffer[buffered++] = v;
+    }
+
+    private void toHistogram() {
+        if (histogram != null) {
+            return;
+        }
+        histogram = new Histogram(1, Math.max(2, max), DIGITS);
+        histogram.setAutoResize(true);
+        for (int i = 0; i < buffered; i++) {
+            histogram.recordValue(buffer[i]);
+        }
+        buffer = null;
+        buffered = 0;
+    }
+
+    /** Records the value 0, {@code n} times. */
+    public void recordZeros(long n) {
+        if (n <= 0) {
+            return;
+        }
+        count += n;
+        min = Math.min(min, 0);
+        max = Math.max(max, 0);
+        toHistogram();
+        histogram.recordValueWithCount(0, n);
     }
 
     /** Adds every value of {@code other} to this one. */
@@ -41,14 +92,18 @@ public final class Dist {
         if (other.count == 0) {
             return;
         }
-        if (histogram == null) {
-            histogram = new Histogram(DIGITS);
-        }
-        histogram.add(other.histogram);
         count += other.count;
         sum += other.sum;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
+        if (other.histogram == null) {
+            for (int i = 0; i < other.buffered; i++) {
+                store(other.buffer[i]);
+            }
+        } else {
+            toHistogram();
+            histogram.add(other.histogram);
+        }
     }
 
     public long count() {
@@ -68,6 +123,7 @@ public final class Dist {
         if (count == 0) {
             return 0;
         }
+        toHistogram();
         return Math.max(min, Math.min(max, histogram.getValueAtPercentile(p)));
     }
 

@@ -169,7 +169,10 @@ final class JobStats {
         all.addAll(others);
         double waitPerFrame = frames > 0 ? (double) mainWait.sum() / frames : 0;
         double waitShare = totalFrameNanos > 0 ? (double) mainWait.sum() / totalFrameNanos : 0;
-        return new Jobs(others.size(), all, scheduled, runs, jobsPerTick.perTick().summary(), runTime.summary(),
+        // frames that scheduled no job count as 0 jobs
+        Dist perFrame = jobsPerTick.perTick();
+        perFrame.recordZeros(frames - perFrame.count());
+        return new Jobs(others.size(), all, scheduled, runs, perFrame.summary(), runTime.summary(),
                 queueWait.summary(), chainDepth.summary(), idleGap.summary(),
                 new Jobs.MainThreadWait(mainWait.summary(), waitPerFrame, waitShare));
     }

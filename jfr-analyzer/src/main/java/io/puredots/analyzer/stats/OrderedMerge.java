@@ -7,6 +7,10 @@ import java.util.TreeMap;
  * Merges chunk partials into one total in chunk order, as soon as every earlier chunk is done, so
  * that only the partials of chunks in flight (and any finished out of order) hold memory.
  *
+ * <p>A chunk that never ends (a damaged chunk the reader skips) leaves a gap: every later partial
+ * then waits here until {@link #finish}, so memory grows with the chunks after the gap. The
+ * report reads with {@code skipDamagedChunks = false}, where the read fails at the damage instead.
+ *
  * <p>Thread-safe: {@link #done} is called from the decoder threads.
  */
 final class OrderedMerge {

@@ -102,7 +102,8 @@ class ReportCommandTest {
         assertEquals(Cli.TROUBLE, r.code());
         assertTrue(r.err().startsWith("jfr-analyzer report: cannot read '" + bad + "': "), r.err());
         assertTrue(r.err().lines().count() > 3, r.err());
-        assertTrue(r.err().contains("RecordingFormatException"), r.err());
+        assertTrue(r.err().contains("SourceException"), r.err()); // read.source rejects it before the reader
+        assertTrue(r.err().contains("\tat "), r.err());
     }
 
     @Test
@@ -145,6 +146,17 @@ class ReportCommandTest {
         assertEquals(Cli.VIOLATED, forced.code(), forced.err());
         assertEquals("", forced.out());
         assertTrue(Files.readString(out).startsWith("# jfr-analyzer report"));
+    }
+
+    @Test
+    void outputIntoADirectoryOrAMissingDirectoryIsTrouble() {
+        CliRun dirOut = CliRun.of("report", "--output", dir.toString(), "--force", FIXTURE);
+        assertEquals(Cli.TROUBLE, dirOut.code());
+        assertEquals("jfr-analyzer report: cannot write '" + dir + "': it is a directory\n", dirOut.err());
+        Path missing = dir.resolve("no-such-dir").resolve("r.txt");
+        CliRun noDir = CliRun.of("report", "--output", missing.toString(), FIXTURE);
+        assertEquals(Cli.TROUBLE, noDir.code());
+        assertEquals("jfr-analyzer report: cannot write '" + missing + "': no such directory\n", noDir.err());
     }
 
     @Test

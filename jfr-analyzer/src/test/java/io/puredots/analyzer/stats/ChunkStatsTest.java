@@ -63,6 +63,24 @@ class ChunkStatsTest {
     }
 
     @Test
+    void framesWithoutJobsCountAsZeroJobs() {
+        ChunkStats a = chunk(0);
+        for (int t = 0; t < 4; t++) {
+            a.frame(t * 100, 50, t, 0);
+        }
+        a.jobSchedule(110, 1, 1, 1, "J", "S", 0, 1, 1, 1);
+        a.jobSchedule(120, 1, 1, 2, "J", "S", 1, 3, 1, 1);
+        a.jobSchedule(310, 1, 1, 3, "J", "S", 0, 1, 1, 3);
+        end(a, 0, Map.of());
+        Jobs j = merged(a).jobs();
+        assertEquals(4, j.jobsPerFrame().count());      // ticks 0..3: 0, 2, 0, 1 jobs
+        assertEquals(3, j.jobsPerFrame().sum());
+        assertEquals(0, j.jobsPerFrame().min());
+        assertEquals(2, j.jobsPerFrame().max());
+        assertEquals(3, j.chainDepth().max());
+    }
+
+    @Test
     void mainThreadIsTheOneThatWaits() {
         ChunkStats a = chunk(0);
         a.frame(0, 100, 1, 0);

@@ -31,6 +31,22 @@ class DistTest {
         assertEquals(10, d.summary().sum());
     }
 
+    @Test
+    void zerosCountLikeRecordedZeros() {
+        Dist a = new Dist();
+        Dist b = new Dist();
+        for (long v : new long[] {5, 7, 9}) {
+            a.record(v);
+            b.record(v);
+        }
+        a.recordZeros(4);
+        for (int i = 0; i < 4; i++) {
+            b.record(0);
+        }
+        assertEquals(b.summary(), a.summary());
+        assertEquals(0, a.summary().p50());
+    }
+
     /** Streamed and merged (in any split) against the exact sort, over a wide value range. */
     @RepeatedTest(50)
     void mergedPartialsMatchTheExactSort(RepetitionInfo info) {

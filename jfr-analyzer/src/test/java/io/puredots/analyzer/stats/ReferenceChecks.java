@@ -128,6 +128,7 @@ abstract class ReferenceChecks {
         scheduled.forEach(e -> depth.add((long) e.getInt("chainDepth")));
         Exact.check("chain depth", depth, j.chainDepth());
         Map<Long, Long> perTick = new TreeMap<>();
+        ref.of("puredots.Frame").forEach(e -> perTick.put(e.getLong("tick"), 0L));
         scheduled.forEach(e -> perTick.merge(e.getLong("tick"), 1L, Long::sum));
         Exact.check("jobs per frame", perTick.values(), j.jobsPerFrame());
         Exact.check("idle gaps", ref.idleGaps(), j.idleGapNanos());

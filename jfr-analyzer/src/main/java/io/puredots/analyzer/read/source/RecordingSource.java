@@ -281,7 +281,7 @@ public final class RecordingSource implements AutoCloseable {
             }
             runs.sort(Comparator.comparing(Path::toString));
             if (runs.isEmpty()) {
-                throw new SourceException(q(dir) + ": directory holds no .jfr files");
+                throw new SourceException(q(dir) + ": a directory without *.jfr files");
             }
             if (runs.size() > 1) {
                 List<String> names = new ArrayList<>();

@@ -86,6 +86,11 @@ public final class AttributionAggregator implements EventHandler {
         this.settings = settings;
     }
 
+    /** The settings this partial was made with. */
+    public AttributionSettings settings() {
+        return settings;
+    }
+
     // ---- events -----------------------------------------------------------------------------
 
     @Override
@@ -163,10 +168,14 @@ public final class AttributionAggregator implements EventHandler {
         }
     }
 
+    /**
+     * Parks on the main thread only: a job worker parks in the scheduler whenever it is idle, so
+     * its parks say "no work", not "delayed" (its monitor contention is kept).
+     */
     @Override
     public void threadPark(long startNanos, long durationNanos, long threadId, String threadName,
                            String parkedClass) {
-        if (isSimulationThread(threadName) && durationNanos >= settings.waitMinNanos()) {
+        if (threadName.equals("main") && durationNanos >= settings.waitMinNanos()) {
             addRaw(Intervals.THREAD_PARK, startNanos, durationNanos, threadId, 0, threadName, parkedClass);
         }
     }
@@ -188,7 +197,8 @@ public final class AttributionAggregator implements EventHandler {
 
     @Override
     public void cpuLoad(long startNanos, double jvmUser, double jvmSystem, double machineTotal) {
-        if (cpuSize == RAW_CAP_PER_KIND) {
+        // the first sample of a recording has no previous one to measure against and reads 0
+        if (cpuSize == RAW_CAP_PER_KIND || machineTotal <= 0) {
             return;
         }
         if (cpuSize == cpuTime.length) {

@@ -12,6 +12,6 @@ public enum CauseKind {
     DEOPTIMIZATION,
     /** Contended monitor enters ({@code jdk.JavaMonitorEnter}) on one simulation thread. */
     MONITOR_ENTER,
-    /** Parks ({@code jdk.ThreadPark}) on one simulation thread. */
+    /** Parks ({@code jdk.ThreadPark}) on the main thread (an idle job worker parks; that is no delay). */
     THREAD_PARK
 }

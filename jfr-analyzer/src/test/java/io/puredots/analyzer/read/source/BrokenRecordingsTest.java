@@ -17,6 +17,8 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.InputStreamReader;
 import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.StringWriter;
 import java.nio.ByteBuffer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -43,7 +45,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
  * chunk size, bit flips, random 4 KB blocks, gzip, a text file, the in-progress chunk of a killed
  * JVM, two concatenated recordings with different metadata). Each must end as a one-line error
  * (exit code 2) or a report, partial with a warning that says how much was skipped; never an
- * exception escaping, never a hang (watchdog per file). Prints the file-to-outcome table, which
+ * exception escaping, never a hang (watchdog per file). Each file goes through
+ * {@code jfr-analyzer report} in-process. Prints the file-to-outcome table, which
  * jfr-analyzer/BROKEN-INPUT.md quotes.
  */
 @Timeout(600)
@@ -233,9 +236,9 @@ class BrokenRecordingsTest {
         throw new AssertionError("no in-progress chunk in " + repo);
     }
 
-    private static Outcome analyze(Path p) {
-        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CorpusDriver.analyze(p,
-                SourceOptions.defaults().withTempDir(dir)), "watchdog: " + p.getFileName());
+    private static Outcome analyze(Path p, String... options) {
+        return assertTimeoutPreemptively(Duration.ofSeconds(60), () -> CorpusDriver.analyze(p, options),
+                "watchdog: " + p.getFileName());
     }
 
     @Test
@@ -250,17 +253,22 @@ class BrokenRecordingsTest {
             if (!EXPECTED.get(e.getKey()).contains(o.kind())) {
                 problems.add(e.getKey() + ": expected " + EXPECTED.get(e.getKey()) + ", got " + o);
             }
-            // no stack trace anywhere; the error line (stderr, exit 2) names no Java exception either
-            List<String> lines = new ArrayList<>(o.warnings());
-            if (o.error() != null) {
-                lines.add(o.error());
-                if (o.error().contains("Exception") || !o.error().startsWith("jfr-analyzer report: cannot read '")) {
-                    problems.add(e.getKey() + ": error line is not a plain message: " + o.error());
-                }
+            // exit 2: exactly one stderr line naming no Java exception; a report: exit 0 or 1, every stderr
+            // line a warning; never a stack frame
+            if (o.stderr().contains("\tat ")) {
+                problems.add(e.getKey() + ": stack trace on stderr: " + o.stderr());
             }
-            for (String l : lines) {
-                if (l.contains("\n") || l.contains("\tat ") || l.isBlank()) {
-                    problems.add(e.getKey() + ": not a clean one-line message: " + l);
+            if (o.kind() == Kind.ERROR) {
+                if (o.stderr().lines().count() != 1 || o.error().contains("Exception")
+                        || !o.error().startsWith("jfr-analyzer report: cannot read '")) {
+                    problems.add(e.getKey() + ": error is not one plain line: " + o.stderr());
+                }
+            } else {
+                if (o.exitCode() != 0 && o.exitCode() != 1) {
+                    problems.add(e.getKey() + ": exit code " + o.exitCode());
+                }
+                if (o.stderr().lines().anyMatch(l -> !l.startsWith("jfr-analyzer report: warning: "))) {
+                    problems.add(e.getKey() + ": stderr line that is not a warning: " + o.stderr());
                 }
             }
             if (o.kind() == Kind.PARTIAL && o.warnings().stream().noneMatch(w -> w.contains("skipped"))) {
@@ -274,15 +282,32 @@ class BrokenRecordingsTest {
     @Test
     void gzipOverTheCapIsAOneLineError() throws Exception {
         Path gz = corpus.resolve("recording.jfr.gz");
-        Outcome o = CorpusDriver.analyze(gz, SourceOptions.defaults().withMaxDecompressedBytes(64 * 1024)
-                .withTempDir(dir));
+        Outcome o = CorpusDriver.analyze(gz, "--max-decompressed", "64KB");
         assertEquals(Kind.ERROR, o.kind());
         assertEquals("jfr-analyzer report: cannot read '" + gz + "': decompresses to more than 64.0 KB (the limit for"
-                + " compressed input)", o.error());
-        try (var left = Files.list(dir)) {
-            assertTrue(left.noneMatch(f -> f.getFileName().toString().startsWith("jfr-analyzer-")),
-                    "temporary file left behind");
-        }
+                + " compressed input)\n", o.stderr());
+    }
+
+    @Test
+    void aPartialReportSaysWhatWasSkippedInTheReportToo() throws Exception {
+        StringWriter out = new StringWriter();
+        StringWriter err = new StringWriter();
+        int code = io.puredots.analyzer.cli.Cli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true))
+                .execute("report", "--no-jmc", corpus.resolve("truncated-50.jfr").toString());
+        assertTrue(code == 0 || code == 1, err.toString());
+        assertTrue(out.toString().contains("\nInput warnings\n"), out.toString());
+        assertTrue(out.toString().contains("partial report over 2 complete chunks ("), out.toString());
+    }
+
+    @Test
+    void jmcIsNotRunOnDamagedChunks() throws Exception {
+        StringWriter out = new StringWriter();
+        int code = io.puredots.analyzer.cli.Cli.commandLine(new PrintWriter(out, true),
+                new PrintWriter(new StringWriter(), true)).execute("report", "--format", "json",
+                corpus.resolve("truncated-50.jfr").toString());
+        assertTrue(code == 0 || code == 1);
+        assertTrue(out.toString().contains("\"JMC rules not run: the recording has damaged chunks, which JMC's parser"
+                + " would skip silently or misread\""), out.toString());
     }
 
     @AfterAll
@@ -291,12 +316,12 @@ class BrokenRecordingsTest {
             return;
         }
         Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        StringBuilder sb = new StringBuilder("\n| corpus file | outcome | chunks read | message |\n|---|---|---:|---|\n");
+        StringBuilder sb = new StringBuilder("\n| corpus file | outcome | exit | stderr |\n|---|---|---:|---|\n");
         for (var e : TABLE.entrySet()) {
             Outcome o = e.getValue();
             counts.merge(o.kind(), 1, Integer::sum);
             String msg = o.error() != null ? o.error() : String.join(" / ", o.warnings());
-            sb.append("| ").append(e.getKey()).append(" | ").append(o.kind()).append(" | ").append(o.chunksRead())
+            sb.append("| ").append(e.getKey()).append(" | ").append(o.kind()).append(" | ").append(o.exitCode())
                     .append(" | ").append(msg.replace(dir.toString(), "$TMP").replace("|", "\\|")).append(" |\n");
         }
         sb.append("\ntotals: ").append(counts).append('\n');

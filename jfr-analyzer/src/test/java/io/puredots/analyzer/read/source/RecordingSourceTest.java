@@ -141,7 +141,7 @@ class RecordingSourceTest {
     @Test
     void emptyDirectoryAndMissingPathAreErrors() throws Exception {
         Path empty = Files.createDirectories(dir.resolve("empty"));
-        assertEquals("'" + empty + "': directory holds no .jfr files", assertThrows(SourceException.class,
+        assertEquals("'" + empty + "': a directory without *.jfr files", assertThrows(SourceException.class,
                 () -> RecordingSource.resolve(empty, SourceOptions.defaults())).getMessage());
         Path missing = dir.resolve("missing.jfr");
         assertEquals("'" + missing + "': no such file or directory", assertThrows(SourceException.class,

@@ -281,7 +281,7 @@ class AttributionAggregatorTest {
                 long d = (chunk == 40 && f == 10) ? 50 * MS : 10 * MS; // one slow frame
                 a.frame(t, d, tick++, 0);
                 // a worker park inside every frame; the first and last frame's parks stay at the chunk's edges
-                a.threadPark(t + MS, 2 * MS, 7, "puredots-worker-0", "X");
+                a.threadPark(t + MS, 2 * MS, 7, "main", "X");
                 fed++;
                 t += d;
             }

@@ -12,8 +12,8 @@ import java.nio.IntBuffer;
 /**
  * For every villager: neighbours within {@link #RADIUS} (capped at {@link #MAX_NEIGHBOURS}, from
  * at most {@link #MAX_CANDIDATES} grid candidates, cells in row-major order) from the villager
- * grid, and a separation vector pushing away from them. Each villager is refreshed every other
- * tick (by the parity of its row), keeping its last result in between. Parallel over the grid's
+ * grid, and a separation vector pushing away from them. Each villager is refreshed every
+ * {@link #REFRESH_TICKS} ticks (by its row), keeping its last result in between. Parallel over the grid's
  * slots in cell order, so that nearby queries share cache lines; every slot holds a different
  * villager row, so batches write disjoint rows.
  */
@@ -22,6 +22,8 @@ public final class NeighbourQuerySystem extends SimSystem {
     public static final int MAX_NEIGHBOURS = 12;
     /** At most this many grid candidates are examined per villager (bounds the cost in crowds). */
     public static final int MAX_CANDIDATES = 16;
+    /** Each villager's neighbours are refreshed every this many ticks (by row), kept in between. */
+    public static final int REFRESH_TICKS = 4;
     private SimContext ctx;
     private final ParallelJob job = this::run;
 
@@ -30,7 +32,7 @@ public final class NeighbourQuerySystem extends SimSystem {
         this.ctx = ctx;
         int n = ctx.villagerGrid.count();
         ctx.scheduler.complete(ctx.scheduler.scheduleParallel("NeighbourQueryJob", n, Archetype.CHUNK_CAPACITY, job));
-        return (n + 1 - (int) (ctx.tick & 1)) / 2;
+        return (n + REFRESH_TICKS - 1 - (int) (ctx.tick % REFRESH_TICKS)) / REFRESH_TICKS;
     }
 
     /** Batch over grid slots (cell order, so neighbouring queries share cache lines). */
@@ -43,10 +45,10 @@ public final class NeighbourQuerySystem extends SimSystem {
         FloatBuffer xs = g.xs();
         FloatBuffer ys = g.ys();
         float r2 = RADIUS * RADIUS;
-        int parity = (int) (ctx.tick & 1);
+        int phase = (int) (ctx.tick % REFRESH_TICKS);
         for (int slot = start; slot < end; slot++) {
             int row = rows.get(slot);
-            if ((row & 1) != parity) {
+            if (row % REFRESH_TICKS != phase) {
                 continue;
             }
             float x = xs.get(slot);

@@ -72,6 +72,10 @@ public final class VillagerAISystem extends SimSystem {
         IntBuffer tGen = ch.i[TARGET_GEN];
         IntBuffer timer = ch.i[TIMER];
         IntBuffer entity = ch.entity;
+        FloatBuffer sepX = ch.f[SEP_X];
+        FloatBuffer sepY = ch.f[SEP_Y];
+        FloatBuffer homeX = ch.f[HOME_X];
+        FloatBuffer homeY = ch.f[HOME_Y];
         int s0 = start & Archetype.CHUNK_MASK;
         for (int s = s0, row = start; row < end; s++, row++) {
             float x = px.get(s);
@@ -143,13 +147,13 @@ public final class VillagerAISystem extends SimSystem {
                     float have = carried.get(s);
                     if (have >= CAPACITY) {
                         st = RETURN;
-                        gx.put(s, ch.f[HOME_X].get(s));
-                        gy.put(s, ch.f[HOME_Y].get(s));
+                        gx.put(s, homeX.get(s));
+                        gy.put(s, homeY.get(s));
                     } else if (resRow < 0 || res.getFloat(resRow, ResourceColumns.AMOUNT) <= 0.5f) {
                         st = have > CAPACITY * 0.5f ? RETURN : SEEK;
                         if (st == RETURN) {
-                            gx.put(s, ch.f[HOME_X].get(s));
-                            gy.put(s, ch.f[HOME_Y].get(s));
+                            gx.put(s, homeX.get(s));
+                            gy.put(s, homeY.get(s));
                         }
                         tIdx.put(s, -1);
                     } else {
@@ -159,8 +163,8 @@ public final class VillagerAISystem extends SimSystem {
                     break;
                 }
                 case RETURN: {
-                    float hx = ch.f[HOME_X].get(s);
-                    float hy = ch.f[HOME_Y].get(s);
+                    float hx = homeX.get(s);
+                    float hy = homeY.get(s);
                     gx.put(s, hx);
                     gy.put(s, hy);
                     float dx = hx - x;
@@ -187,8 +191,8 @@ public final class VillagerAISystem extends SimSystem {
                 default:
                     throw new IllegalStateException("villager row " + row + " in unknown state " + st);
             }
-            float sx = ch.f[SEP_X].get(s) * SEPARATION_WEIGHT;
-            float sy = ch.f[SEP_Y].get(s) * SEPARATION_WEIGHT;
+            float sx = sepX.get(s) * SEPARATION_WEIGHT;
+            float sy = sepY.get(s) * SEPARATION_WEIGHT;
             if (moving) {
                 float dx = gx.get(s) - x;
                 float dy = gy.get(s) - y;

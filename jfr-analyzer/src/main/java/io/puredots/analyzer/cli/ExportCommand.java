@@ -1,0 +1,291 @@
+package io.puredots.analyzer.cli;
+
+import io.puredots.budgets.BudgetFormatException;
+import io.puredots.budgets.Budgets;
+import io.puredots.export.DeliveryStats;
+import io.puredots.export.ExportException;
+import io.puredots.export.Format;
+import io.puredots.export.InfluxHttpSink;
+import io.puredots.export.InfluxTarget;
+import io.puredots.export.PointWriter;
+import io.puredots.export.RecordingExporter;
+import io.puredots.export.Resolution;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.Spec;
+
+import java.io.BufferedOutputStream;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.io.PrintWriter;
+import java.io.Writer;
+import java.nio.ByteBuffer;
+import java.nio.CharBuffer;
+import java.nio.charset.CharsetDecoder;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.time.Duration;
+import java.util.concurrent.Callable;
+
+/** {@code jfr-analyzer export}: options in, jfr-export's RecordingExporter, counts and exit code out. */
+@Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
+        description = "Export a recording as metric points: JSON Lines, InfluxDB line protocol or CSV, to a file or to InfluxDB.",
+        footerHeading = "%n",
+        footer = {
+            "Timestamps are nanoseconds since the Unix epoch, taken from the recording, so exporting a",
+            "recording again yields identical points. Metrics and fields: jfr-export/README.md.",
+            "",
+            "InfluxDB: --to http://HOST:8086 --db NAME (1.x, /write) or --to URL --org O --bucket B (2.x,",
+            "/api/v2/write). The token is read from --token-file or the INFLUX_TOKEN environment variable.",
+            "Batches of --batch-size lines, gzip; 5xx, 429, timeouts and network errors are retried with",
+            "backoff, meanwhile batches wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
+            "",
+            "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input, points dropped).",
+            "",
+            "Examples:",
+            "  jfr-analyzer export run.jfr --format jsonl --output run.jsonl",
+            "  jfr-analyzer export run.jfr --format csv --resolution 1s --output run.csv",
+            "  jfr-analyzer export run.jfr --resolution 1s --to http://127.0.0.1:8086 --db puredots",
+            "  INFLUX_TOKEN=... jfr-analyzer export run.jfr --to http://influx:8086 --org acme --bucket game"})
+final class ExportCommand implements Callable<Integer> {
+    @Spec
+    CommandSpec spec;
+
+    @Parameters(paramLabel = "RECORDING", description = "The JFR recording to export.")
+    Path recording;
+
+    @Option(names = "--format", paramLabel = "FORMAT",
+            description = "jsonl, influx or csv. Default: jsonl, or influx with --to.")
+    String format;
+
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
+            description = "File to write, or - for stdout. Default: ${DEFAULT-VALUE}. An existing file is kept unless --force.")
+    String output;
+
+    @Option(names = "--force", description = "Overwrite the --output file if it exists.")
+    boolean force;
+
+    @Option(names = "--resolution", paramLabel = "RES", defaultValue = "raw",
+            description = "raw (one point per event), frame, 1s or 10s (mean, p95, max, count per window). Default: ${DEFAULT-VALUE}.")
+    String resolution;
+
+    @Option(names = "--budgets", paramLabel = "FILE",
+            description = "Budget file written as budget_* points. Default: the built-in default.budgets.")
+    Path budgetsFile;
+
+    @Option(names = "--to", paramLabel = "URL", description = "InfluxDB base URL, for example http://127.0.0.1:8086.")
+    URI to;
+
+    @Option(names = "--db", paramLabel = "NAME", description = "InfluxDB 1.x database.")
+    String db;
+
+    @Option(names = "--org", paramLabel = "ORG", description = "InfluxDB 2.x organization.")
+    String org;
+
+    @Option(names = "--bucket", paramLabel = "BUCKET", description = "InfluxDB 2.x bucket.")
+    String bucket;
+
+    @Option(names = "--token-file", paramLabel = "FILE",
+            description = "File holding the InfluxDB token (else the INFLUX_TOKEN environment variable).")
+    Path tokenFile;
+
+    @Option(names = "--batch-size", paramLabel = "LINES", defaultValue = "5000",
+            description = "Lines per HTTP request. Default: ${DEFAULT-VALUE}.")
+    int batchSize;
+
+    @Option(names = "--give-up-after", paramLabel = "SECONDS", defaultValue = "120",
+            description = "At the end, how long to keep retrying an unreachable server before counting the rest as dropped. Default: ${DEFAULT-VALUE}.")
+    int giveUpSeconds;
+
+    @Option(names = "--verbose", description = "Print stack traces on errors.")
+    boolean verbose;
+
+    @Override
+    public Integer call() throws Exception {
+        PrintWriter err = spec.commandLine().getErr();
+        try {
+            Resolution res = Resolution.parse(resolution);
+            Budgets budgets = budgets();
+            if (!Files.isRegularFile(recording)) {
+                throw new Cli.UserException("cannot read '" + recording + "': no such file");
+            }
+            if (to != null) {
+                return toInflux(res, budgets, err);
+            }
+            if (db != null || org != null || bucket != null || tokenFile != null) {
+                throw new Cli.UserException("--db, --org, --bucket and --token-file need --to URL");
+            }
+            Format f = Format.parse(format == null ? "jsonl" : format);
+            RecordingExporter.Result r;
+            if (output.equals("-")) {
+                PrintWriter out = spec.commandLine().getOut();
+                try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
+                    r = RecordingExporter.export(recording, res, budgets, w);
+                }
+                out.flush();
+            } else {
+                r = toFile(f, res, budgets);
+            }
+            err.println("jfr-analyzer export: " + r.events + " events, " + r.points + " points (" + f.cliName() + ", "
+                    + res.cliName() + ")" + late(r));
+            return Cli.OK;
+        } catch (ExportException e) {
+            throw new Cli.UserException(e.getMessage(), e);
+        }
+    }
+
+    private String late(RecordingExporter.Result r) {
+        return r.lateSamples == 0 ? "" : "; " + r.lateSamples + " samples came after their window was written and were dropped";
+    }
+
+    private RecordingExporter.Result toFile(Format f, Resolution res, Budgets budgets) throws IOException {
+        Path target = Path.of(output).toAbsolutePath();
+        if (Files.exists(target) && !force) {
+            throw new Cli.UserException("'" + output + "' exists; use --force to overwrite it");
+        }
+        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
+            throw new Cli.UserException("cannot write '" + output + "': no such directory");
+        }
+        Path tmp = Files.createTempFile(target.getParent(), ".jfr-analyzer-", ".tmp");
+        try {
+            RecordingExporter.Result r;
+            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
+                 PointWriter w = f.open(os, true)) {
+                r = RecordingExporter.export(recording, res, budgets, w);
+            }
+            if (force) {
+                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
+            } else {
+                Files.move(tmp, target);
+            }
+            return r;
+        } finally {
+            Files.deleteIfExists(tmp);
+        }
+    }
+
+    private int toInflux(Resolution res, Budgets budgets, PrintWriter err) throws IOException {
+        if (format != null && !format.equals("influx")) {
+            throw new Cli.UserException("--to writes line protocol; --format " + format + " cannot be used with it");
+        }
+        if (!output.equals("-")) {
+            throw new Cli.UserException("--output and --to cannot be used together");
+        }
+        if (batchSize < 1) {
+            throw new Cli.UserException("--batch-size needs a positive number of lines, got " + batchSize);
+        }
+        String token = InfluxTarget.readToken(tokenFile, System.getenv(InfluxTarget.TOKEN_ENV));
+        InfluxTarget target;
+        if (bucket != null || org != null) {
+            if (db != null) {
+                throw new Cli.UserException("give --db (InfluxDB 1.x) or --org and --bucket (2.x), not both");
+            }
+            target = InfluxTarget.v2(to, org, bucket, token);
+        } else if (db != null) {
+            target = InfluxTarget.v1(to, db, token);
+        } else {
+            throw new Cli.UserException("--to needs --db NAME (InfluxDB 1.x) or --org and --bucket (2.x)");
+        }
+        InfluxHttpSink.Options o = new InfluxHttpSink.Options();
+        o.batchLines = batchSize;
+        o.giveUpAfter = Duration.ofSeconds(Math.max(1, giveUpSeconds));
+        o.warnings = w -> err.println("jfr-analyzer export: " + w);
+        InfluxHttpSink sink = new InfluxHttpSink(target, o);
+        RecordingExporter.Result r = null;
+        ExportException stopped = null;
+        try {
+            r = RecordingExporter.export(recording, res, budgets, sink);
+        } catch (ExportException e) {
+            stopped = e;
+        } finally {
+            sink.close();
+        }
+        DeliveryStats s = sink.stats();
+        err.println("jfr-analyzer export: " + (r == null ? "" : r.events + " events; ") + s + (r == null ? "" : late(r)));
+        if (stopped != null) {
+            throw new Cli.UserException(stopped.getMessage(), stopped);
+        }
+        if (s.dropped > 0) {
+            throw new Cli.UserException(s.dropped + " points were not written to " + target);
+        }
+        return Cli.OK;
+    }
+
+    private Budgets budgets() {
+        if (budgetsFile == null) {
+            return Budgets.defaults();
+        }
+        try {
+            return Budgets.read(budgetsFile);
+        } catch (NoSuchFileException e) {
+            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': no such file", e);
+        } catch (IOException e) {
+            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': " + e.getMessage(), e);
+        } catch (BudgetFormatException e) {
+            throw new Cli.UserException("bad budgets file: " + e.getMessage(), e);
+        }
+    }
+
+    /**
+     * UTF-8 bytes onto a {@link Writer} (the command line's stdout), carrying a multi-byte character
+     * split across writes. Not thread-safe. Closing flushes but does not close the writer.
+     */
+    static final class WriterOutputStream extends OutputStream {
+        private final Writer out;
+        private final CharsetDecoder decoder = StandardCharsets.UTF_8.newDecoder()
+                .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
+        private final ByteBuffer in = ByteBuffer.allocate(8192);
+        private final CharBuffer chars = CharBuffer.allocate(8192);
+
+        WriterOutputStream(Writer out) {
+            this.out = out;
+        }
+
+        @Override
+        public void write(int b) throws IOException {
+            write(new byte[] {(byte) b}, 0, 1);
+        }
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            while (len > 0) {
+                int n = Math.min(len, in.remaining());
+                in.put(b, off, n);
+                off += n;
+                len -= n;
+                drain();
+            }
+        }
+
+        private void drain() throws IOException {
+            in.flip();
+            while (true) {
+                chars.clear();
+                boolean overflow = decoder.decode(in, chars, false).isOverflow();
+                chars.flip();
+                out.append(chars);
+                if (!overflow) {
+                    break;
+                }
+            }
+            in.compact();
+        }
+
+        @Override
+        public void flush() throws IOException {
+            out.flush();
+        }
+
+        @Override
+        public void close() throws IOException {
+            out.flush();
+        }
+    }
+}
