@@ -170,18 +170,31 @@ class DamagedRecordingTest {
         assertTrue(failures > 100, "damage detected only " + failures + " times");
     }
 
-    /** Offset of the first ordinary event (not metadata, not a checkpoint) at or after {@code from}. */
+    /**
+     * Offset of the first ordinary event (not metadata, not a checkpoint) at or after {@code from}
+     * in the first chunk, or of the last one before it when the rest of the chunk is constant pools
+     * and metadata (they can be more than half of a small recording).
+     */
     static int firstEventAfter(byte[] b, int from) {
+        long end = java.nio.ByteBuffer.wrap(b).getLong(8);
         int pos = ChunkHeader.HEADER_SIZE;
-        while (true) {
+        int last = -1;
+        while (pos < end) {
             int[] cursor = {pos};
             long size = varint(b, cursor);
             long type = varint(b, cursor);
-            if (pos >= from && type > 1) {
-                return pos;
+            if (type > 1) {
+                if (pos >= from) {
+                    return pos;
+                }
+                last = pos;
             }
             pos += (int) size;
         }
+        if (last < 0) {
+            throw new AssertionError("no ordinary event in the first chunk");
+        }
+        return last;
     }
 
     private static long varint(byte[] b, int[] cursor) {
