@@ -77,12 +77,16 @@ if [ -f jfr-analyzer/src/main/java/io/puredots/analyzer/cli/ReportCommand.java ]
 fi
 
 : > "$out/raw.tsv"
+declare -A failed=()
 for ((r = 1; r <= runs; r++)); do
   for i in "${!names[@]}"; do
     sink="$out/stdout-$i.txt"
     [ "$i" = 0 ] && sink=/dev/null  # cat: the bytes themselves are not kept
-    /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" ${cmds[$i]} > "$sink" 2> "$out/stderr-$i.txt" || {
-      echo "reader-bench.sh: '${names[$i]}' failed, see $out/stderr-$i.txt" >&2; exit 2; }
+    if ! /usr/bin/time -f "%e %M %U %S" -o "$out/time.txt" ${cmds[$i]} > "$sink" 2> "$out/stderr-$i.txt"; then
+      echo "round $r: ${names[$i]}: FAILED, see $out/stderr-$i.txt" >&2
+      failed[$i]=1
+      continue
+    fi
     read -r wall rss user sys < <(tail -n 1 "$out/time.txt")
     printf '%s\t%s\t%s\t%s\t%s\t%s\n' "$i" "$r" "$wall" "$rss" "$user" "$sys" >> "$out/raw.tsv"
     echo "round $r: ${names[$i]}: ${wall} s, $((rss / 1024)) MB" >&2
@@ -92,6 +96,7 @@ done
 # the per-group readers must agree on what they computed
 ref=""
 for i in "${!names[@]}"; do
+  [ -n "${failed[$i]:-}" ] && continue
   case "${names[$i]}" in *per-group*)
     got=$(cut -d' ' -f2- "$out/stdout-$i.txt")
     if [ -z "$ref" ]; then ref="$got"; refname="${names[$i]}"
@@ -108,6 +113,10 @@ echo
 echo "| Reader | Wall (median s) | vs jfr summary | CPU user+sys (median s) | Peak RSS (median MB) |"
 echo "|---|---:|---:|---:|---:|"
 for i in "${!names[@]}"; do
+  if [ -n "${failed[$i]:-}" ]; then
+    printf '| %s | failed: %s | | | |\n' "${names[$i]}" "$(grep -m1 -E 'Error|Exception' "$out/stderr-$i.txt" | cut -c1-80)"
+    continue
+  fi
   wall=$(awk -F'\t' -v i="$i" '$1==i{print $3}' "$out/raw.tsv" | median)
   cpu=$(awk -F'\t' -v i="$i" '$1==i{print $5+$6}' "$out/raw.tsv" | median)
   rss=$(awk -F'\t' -v i="$i" '$1==i{print $4/1024}' "$out/raw.tsv" | median)

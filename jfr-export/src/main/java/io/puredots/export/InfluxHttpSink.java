@@ -238,6 +238,9 @@ public final class InfluxHttpSink implements PointWriter {
                 dropped.addAndGet(b.lines);
                 return;
             }
+            if (attempt > 0) {
+                retried.addAndGet(b.lines); // counted when actually sent again
+            }
             String retryAfter = null;
             String problem;
             try {
@@ -308,7 +311,6 @@ public final class InfluxHttpSink implements PointWriter {
                 warn(target.destination() + " unreachable (" + problem + "); retrying with backoff, points are kept");
                 failedBefore = true;
             }
-            retried.addAndGet(b.lines);
             options.sleeper.sleep(delay);
         }
     }

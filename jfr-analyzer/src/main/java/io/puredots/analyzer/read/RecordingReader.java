@@ -1,7 +1,6 @@
 package io.puredots.analyzer.read;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -17,6 +16,8 @@ import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.concurrent.Semaphore;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 import java.util.stream.Stream;
 
@@ -31,27 +32,33 @@ import java.util.stream.Stream;
  * }</pre>
  *
  * <p>How: every input is split into chunks by reading chunk headers only (a directory stands
- * for its {@code *.jfr} files in name order, as in a JFR repository). One handler per chunk is
- * obtained from the supplier, on the calling thread, in chunk order, before decoding starts.
- * Chunks are then decoded, up to {@link ReadOptions#parallelism()} at a time on worker threads;
- * each handler is called by exactly one thread (with a happens-before edge to the caller when
- * {@code read} returns), so handlers need not be thread-safe. Memory per chunk in flight is its
- * metadata and constant pools, never its events.
+ * for its {@code *.jfr} files in name order, as in a JFR repository). Chunks are then decoded,
+ * up to {@link ReadOptions#parallelism()} at a time on worker threads, each into a fresh handler
+ * from the supplier; each handler is called by exactly one thread, so handlers need not be
+ * thread-safe. Memory per chunk in flight is its metadata and constant pools, never its events.
+ *
+ * <p>Two ways to get the handlers back: {@link #read(List, Supplier, ReadOptions)} returns them
+ * all in {@link ReadResult#handlers()} (simple; holds every chunk's partial state until the
+ * end); {@link #read(List, Supplier, ReadOptions, Consumer)} hands each one to a consumer in
+ * chunk order as soon as it and all chunks before it are done, and keeps no reference to it:
+ * merge and drop, and at most about {@code 2 * parallelism} handlers are alive at once.
  *
  * <p>The {@code FAST} decoder decodes only the event types whose {@link EventHandler} method the
  * handler class overrides (checked once per class by reflection); the others are counted and
  * skipped by size. A handler that wants an event must therefore override its method, not
  * receive it through a generic hook.
  *
- * <p>Thread-safety: {@code read} keeps no state between calls and may be called concurrently;
- * the supplier is only called on the calling thread.
+ * <p>Thread-safety: {@code read} keeps no state between calls and may be called concurrently.
+ * The supplier and the consumer are called one call at a time (never concurrently, with
+ * happens-before edges between calls), possibly on worker threads; everything they did is
+ * visible to the caller when {@code read} returns.
  */
 public final class RecordingReader {
     private RecordingReader() {
     }
 
     /**
-     * Reads every chunk of {@code inputs} into handlers.
+     * Reads every chunk of {@code inputs} into handlers and returns them all.
      *
      * @param inputs          recording files, or directories of them; read in list order
      * @param handlerPerChunk makes one fresh handler per chunk
@@ -64,6 +71,26 @@ public final class RecordingReader {
      */
     public static <H extends EventHandler> ReadResult<H> read(List<Path> inputs, Supplier<? extends H> handlerPerChunk,
                                                            ReadOptions options) throws IOException {
+        List<H> handlers = new ArrayList<>();
+        ReadResult<H> r = read(inputs, handlerPerChunk, options, handlers::add);
+        return new ReadResult<>(Collections.unmodifiableList(handlers), r.chunks(), r.eventCounts(), r.startNanos(),
+                r.endNanos(), r.fileSizes(), r.warnings(), r.skippedChunks());
+    }
+
+    /**
+     * Reads every chunk of {@code inputs} into handlers and gives each handler, once its chunk
+     * is decoded, to {@code inChunkOrder}: in chunk order, one call at a time. Damaged chunks
+     * that are skipped are not given. The result's {@link ReadResult#handlers()} is empty.
+     *
+     * @param inChunkOrder receives the handler of every successfully decoded chunk, in chunk order
+     * @throws RecordingFormatException a damaged chunk (the first in chunk order), unless
+     *                                  {@link ReadOptions#skipDamagedChunks()}; the consumer has
+     *                                  then received the handlers of the chunks before it
+     * @see #read(List, Supplier, ReadOptions)
+     */
+    public static <H extends EventHandler> ReadResult<H> read(List<Path> inputs, Supplier<? extends H> handlerPerChunk,
+                                                           ReadOptions options, Consumer<? super H> inChunkOrder)
+            throws IOException {
         List<Path> files = expand(inputs);
         Map<Path, Long> fileSizes = new LinkedHashMap<>();
         List<Slot<H>> slots = new ArrayList<>();
@@ -74,136 +101,211 @@ public final class RecordingReader {
                 ChunkHeader.Split split = ChunkHeader.split(file, ch, nextIndex);
                 boolean wholeFile = split.damage() == null && split.chunks().size() == 1;
                 for (ChunkHeader c : split.chunks()) {
-                    slots.add(new Slot<>(c, wholeFile, handlerPerChunk.get()));
+                    slots.add(new Slot<>(c, wholeFile));
                 }
                 nextIndex += split.chunks().size();
                 if (split.damage() != null) {
-                    Slot<H> bad = new Slot<>(null, false, null);
+                    Slot<H> bad = new Slot<>(null, false);
                     bad.failure = split.damage();
                     slots.add(bad);
                     nextIndex++;
                 }
             }
         }
-        StringCanon strings = new StringCanon();
-        decodeAll(slots, strings, options);
-        List<String> warnings = new ArrayList<>();
-        return collect(slots, fileSizes, options, warnings);
+        Run<H> run = new Run<>(slots, handlerPerChunk, inChunkOrder, options);
+        run.execute();
+        return run.result(fileSizes);
     }
 
-    /** One chunk's place in the result: its header, its handler, and what went wrong, if anything. */
+    /** One chunk's place in the run: its header, its handler while alive, what went wrong. */
     private static final class Slot<H> {
         final ChunkHeader chunk;
         final boolean wholeFile;
-        final H handler;
+        H handler;
         RecordingFormatException failure;
+        Throwable error;
         Map<String, Long> counts = Map.of();
+        boolean done;
 
-        Slot(ChunkHeader chunk, boolean wholeFile, H handler) {
+        Slot(ChunkHeader chunk, boolean wholeFile) {
             this.chunk = chunk;
             this.wholeFile = wholeFile;
-            this.handler = handler;
         }
     }
 
-    private static <H extends EventHandler> void decodeAll(List<Slot<H>> slots, StringCanon strings,
-                                                           ReadOptions options) throws IOException {
-        List<Slot<H>> work = new ArrayList<>();
-        for (Slot<H> s : slots) {
-            if (s.chunk != null) {
-                work.add(s);
-            }
+    /**
+     * One read: decodes slots (in parallel when allowed) and delivers them in chunk order.
+     * All fields below {@code lock} are guarded by it.
+     */
+    private static final class Run<H extends EventHandler> {
+        private final List<Slot<H>> slots;
+        private final Supplier<? extends H> supplier;
+        private final Consumer<? super H> consumer;
+        private final ReadOptions options;
+        private final StringCanon strings = new StringCanon();
+        private final Object lock = new Object();
+        private int next;
+        private Throwable fatal;
+        private final List<ChunkInfo> chunks = new ArrayList<>();
+        private final Map<String, Long> counts = new TreeMap<>();
+        private final List<String> warnings = new ArrayList<>();
+        private final List<RecordingFormatException> skipped = new ArrayList<>();
+        private long start = Long.MAX_VALUE;
+        private long end = Long.MIN_VALUE;
+        /** Parallel runs only: a permit per slot submitted and not yet delivered. */
+        private Semaphore window;
+
+        Run(List<Slot<H>> slots, Supplier<? extends H> supplier, Consumer<? super H> consumer, ReadOptions options) {
+            this.slots = slots;
+            this.supplier = supplier;
+            this.consumer = consumer;
+            this.options = options;
         }
-        if (options.parallelism() == 1 || work.size() <= 1) {
-            for (Slot<H> s : work) {
-                decodeOne(s, strings, options);
-                if (s.failure != null && !options.skipDamagedChunks()) {
-                    throw s.failure;
-                }
-            }
-            return;
-        }
-        ExecutorService pool = Executors.newFixedThreadPool(Math.min(options.parallelism(), work.size()), r -> {
-            Thread t = new Thread(r, "jfr-chunk-decoder");
-            t.setDaemon(true);
-            return t;
-        });
-        try {
-            List<Future<?>> futures = new ArrayList<>(work.size());
-            for (Slot<H> s : work) {
-                futures.add(pool.submit(() -> {
-                    try {
-                        decodeOne(s, strings, options);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
+
+        void execute() throws IOException {
+            if (options.parallelism() == 1 || slots.size() <= 1) {
+                for (Slot<H> s : slots) {
+                    decode(s);
+                    if (stopped()) {
+                        break;
                     }
-                }));
+                }
+            } else {
+                parallel();
             }
-            for (Future<?> f : futures) {
-                try {
+            Throwable t;
+            synchronized (lock) {
+                t = fatal;
+            }
+            if (t instanceof IOException io) {
+                throw io;
+            }
+            if (t instanceof RuntimeException r) {
+                throw r;
+            }
+            if (t instanceof Error e) {
+                throw e;
+            }
+            if (t != null) {
+                throw new IOException(t);
+            }
+        }
+
+        private boolean stopped() {
+            synchronized (lock) {
+                return fatal != null;
+            }
+        }
+
+        /**
+         * Decodes with a pool of {@code parallelism} threads; a window of {@code 2 * parallelism}
+         * chunks beyond the next one to deliver bounds how many finished handlers can wait.
+         */
+        private void parallel() throws IOException {
+            int threads = options.parallelism();
+            window = new Semaphore(2 * threads);
+            ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
+                Thread t = new Thread(r, "jfr-chunk-decoder");
+                t.setDaemon(true);
+                return t;
+            });
+            List<Future<?>> futures = new ArrayList<>();
+            try {
+                for (Slot<H> s : slots) {
+                    window.acquire();
+                    if (stopped()) {
+                        break;
+                    }
+                    futures.add(pool.submit(() -> decode(s)));
+                }
+                for (Future<?> f : futures) {
                     f.get();
-                } catch (ExecutionException e) {
-                    Throwable c = e.getCause();
-                    if (c instanceof UncheckedIOException u) {
-                        throw u.getCause();
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new java.io.InterruptedIOException("interrupted while reading");
+            } catch (ExecutionException e) {
+                throw new IllegalStateException("chunk task failed outside its own error handling", e.getCause());
+            } finally {
+                pool.shutdownNow();
+            }
+        }
+
+        /** Decodes one slot (if it is a chunk), marks it done and delivers what is ready. */
+        private void decode(Slot<H> s) {
+            try {
+                if (s.chunk != null) {
+                    H h;
+                    synchronized (lock) {
+                        if (fatal != null) {
+                            return;
+                        }
+                        h = supplier.get();
                     }
-                    if (c instanceof RuntimeException r) {
-                        throw r;
+                    s.handler = h;
+                    try (FileChannel ch = FileChannel.open(s.chunk.file(), StandardOpenOption.READ)) {
+                        s.counts = switch (options.decoder()) {
+                            case FAST -> new FastDecoder(strings).decode(ch, s.chunk, h);
+                            case REFERENCE -> new ReferenceDecoder(strings).decode(ch, s.chunk, s.wholeFile, h);
+                        };
                     }
-                    if (c instanceof Error err) {
-                        throw err;
-                    }
-                    throw new IOException(c);
-                } catch (InterruptedException e) {
-                    Thread.currentThread().interrupt();
-                    throw new java.io.InterruptedIOException("interrupted while reading");
+                }
+            } catch (RecordingFormatException e) {
+                s.failure = e;
+            } catch (Throwable t) {
+                s.error = t;
+            } finally {
+                synchronized (lock) {
+                    s.done = true;
+                    deliverReady();
                 }
             }
-        } finally {
-            pool.shutdownNow();
         }
-    }
 
-    private static void decodeOne(Slot<?> s, StringCanon strings, ReadOptions options) throws IOException {
-        try (FileChannel ch = FileChannel.open(s.chunk.file(), StandardOpenOption.READ)) {
-            switch (options.decoder()) {
-                case FAST -> s.counts = new FastDecoder(strings).decode(ch, s.chunk, (EventHandler) s.handler);
-                case REFERENCE -> s.counts = new ReferenceDecoder(strings).decode(ch, s.chunk, s.wholeFile,
-                        (EventHandler) s.handler);
-            }
-        } catch (RecordingFormatException e) {
-            s.failure = e;
-        }
-    }
-
-    private static <H> ReadResult<H> collect(List<Slot<H>> slots, Map<Path, Long> fileSizes, ReadOptions options,
-                                             List<String> warnings) throws RecordingFormatException {
-        List<H> handlers = new ArrayList<>();
-        List<ChunkInfo> chunks = new ArrayList<>();
-        Map<String, Long> counts = new TreeMap<>();
-        List<RecordingFormatException> skipped = new ArrayList<>();
-        long start = Long.MAX_VALUE;
-        long end = Long.MIN_VALUE;
-        for (Slot<H> s : slots) {
-            if (s.failure != null) {
-                if (!options.skipDamagedChunks()) {
-                    throw s.failure;
+        /** Under {@code lock}: hands over every finished slot at the front, in chunk order. */
+        private void deliverReady() {
+            while (next < slots.size() && slots.get(next).done && fatal == null) {
+                Slot<H> s = slots.get(next++);
+                if (window != null) {
+                    window.release();
                 }
-                skipped.add(s.failure);
-                warnings.add("skipped damaged chunk: " + s.failure.getMessage());
-                continue;
+                H h = s.handler;
+                s.handler = null;
+                if (s.error != null) {
+                    fatal = s.error;
+                } else if (s.failure != null) {
+                    if (!options.skipDamagedChunks()) {
+                        fatal = s.failure;
+                    } else {
+                        skipped.add(s.failure);
+                        warnings.add("skipped damaged chunk: " + s.failure.getMessage());
+                    }
+                } else {
+                    ChunkInfo info = s.chunk.info();
+                    chunks.add(info);
+                    s.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
+                    start = Math.min(start, info.startNanos());
+                    end = Math.max(end, info.startNanos() + info.durationNanos());
+                    try {
+                        consumer.accept(h);
+                    } catch (Throwable t) {
+                        fatal = t;
+                    }
+                }
             }
-            handlers.add(s.handler);
-            s.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
-            ChunkInfo info = s.chunk.info();
-            chunks.add(info);
-            start = Math.min(start, info.startNanos());
-            end = Math.max(end, info.startNanos() + info.durationNanos());
+            if (fatal != null && window != null) {
+                window.release(slots.size()); // let the submitting loop see the failure and stop
+            }
         }
-        return new ReadResult<>(Collections.unmodifiableList(handlers), Collections.unmodifiableList(chunks),
-                Collections.unmodifiableMap(counts), chunks.isEmpty() ? 0 : start, chunks.isEmpty() ? 0 : end,
-                Collections.unmodifiableMap(fileSizes), Collections.unmodifiableList(warnings),
-                Collections.unmodifiableList(skipped));
+
+        ReadResult<H> result(Map<Path, Long> fileSizes) {
+            synchronized (lock) {
+                return new ReadResult<>(List.of(), Collections.unmodifiableList(chunks),
+                        Collections.unmodifiableMap(counts), chunks.isEmpty() ? 0 : start, chunks.isEmpty() ? 0 : end,
+                        Collections.unmodifiableMap(fileSizes), Collections.unmodifiableList(warnings),
+                        Collections.unmodifiableList(skipped));
+            }
+        }
     }
 
     private static List<Path> expand(List<Path> inputs) throws IOException {

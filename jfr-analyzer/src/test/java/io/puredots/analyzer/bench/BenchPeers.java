@@ -194,7 +194,7 @@ public final class BenchPeers {
 
         private void add(long start, long dur, long x, Object s) {
             events++;
-            sum += start ^ dur ^ x ^ System.identityHashCode(s);
+            sum += start ^ dur ^ x ^ (s == null ? 0 : s.hashCode());
         }
 
         @Override

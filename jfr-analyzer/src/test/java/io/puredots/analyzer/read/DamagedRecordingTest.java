@@ -114,7 +114,7 @@ class DamagedRecordingTest {
     void corruptEventSizeInTheMiddleOfAChunk() throws Exception {
         // find an event header in the middle of the event stream and give it an absurd size
         byte[] b = oneBytes.clone();
-        int at = firstEventAfter(b, b.length / 2);
+        int at = ordinaryEvent(b, 0.5);
         int[] varint = {0xFF, 0xFF, 0xFF, 0xFF, 0x07}; // 2^31 - 1
         for (int i = 0; i < varint.length; i++) {
             b[at + i] = (byte) varint[i];
@@ -129,7 +129,7 @@ class DamagedRecordingTest {
     @Test
     void zeroEventSizeDoesNotLoop() throws Exception {
         byte[] b = oneBytes.clone();
-        int at = firstEventAfter(b, b.length / 3);
+        int at = ordinaryEvent(b, 0.3);
         b[at] = 0;
         Path p = write("size0event.jfr", b);
         RecordingFormatException e = failure(p, ReadOptions.Decoder.FAST);
@@ -171,30 +171,22 @@ class DamagedRecordingTest {
     }
 
     /**
-     * Offset of the first ordinary event (not metadata, not a checkpoint) at or after {@code from}
-     * in the first chunk, or of the last one before it when the rest of the chunk is constant pools
-     * and metadata (they can be more than half of a small recording).
+     * Offset of an ordinary event (not metadata, not a checkpoint) of the single chunk in
+     * {@code b}: the one at {@code fraction} of the way through the chunk's ordinary events.
      */
-    static int firstEventAfter(byte[] b, int from) {
-        long end = java.nio.ByteBuffer.wrap(b).getLong(8);
+    static int ordinaryEvent(byte[] b, double fraction) {
+        List<Integer> ordinary = new java.util.ArrayList<>();
         int pos = ChunkHeader.HEADER_SIZE;
-        int last = -1;
-        while (pos < end) {
+        while (pos < b.length) {
             int[] cursor = {pos};
             long size = varint(b, cursor);
             long type = varint(b, cursor);
             if (type > 1) {
-                if (pos >= from) {
-                    return pos;
-                }
-                last = pos;
+                ordinary.add(pos);
             }
             pos += (int) size;
         }
-        if (last < 0) {
-            throw new AssertionError("no ordinary event in the first chunk");
-        }
-        return last;
+        return ordinary.get((int) (ordinary.size() * fraction));
     }
 
     private static long varint(byte[] b, int[] cursor) {

@@ -114,6 +114,59 @@ class RecordingReaderTest {
     }
 
     @Test
+    void consumerGetsHandlersInChunkOrderWithABoundedNumberAlive() throws Exception {
+        Path eight = TestRecordings.concat(dir.resolve("eight.jfr"), single, dir.resolve("b.jfr"), single,
+                dir.resolve("b.jfr"), single, dir.resolve("b.jfr"), single, dir.resolve("b.jfr"));
+        ReadResult<CallLog> all = RecordingReader.read(List.of(eight), CallLog::new, ReadOptions.defaults());
+        java.util.concurrent.atomic.AtomicInteger alive = new java.util.concurrent.atomic.AtomicInteger();
+        java.util.concurrent.atomic.AtomicInteger maxAlive = new java.util.concurrent.atomic.AtomicInteger();
+        List<CallLog> received = new java.util.ArrayList<>();
+        ReadResult<CallLog> streamed = RecordingReader.read(List.of(eight), () -> {
+            maxAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
+            return new CallLog();
+        }, ReadOptions.defaults().withParallelism(2), h -> {
+            alive.decrementAndGet();
+            received.add(h);
+        });
+        assertEquals(List.of(), streamed.handlers());
+        assertEquals(all.chunks(), streamed.chunks());
+        assertEquals(all.eventCounts(), streamed.eventCounts());
+        assertEquals(8, received.size());
+        for (int i = 0; i < 8; i++) {
+            assertEquals(all.handlers().get(i).calls, received.get(i).calls, "chunk " + i);
+        }
+        assertTrue(maxAlive.get() <= 4, "handlers alive at once: " + maxAlive.get());
+    }
+
+    @Test
+    void consumerStopsAtTheFirstDamagedChunk() throws Exception {
+        byte[] all = Files.readAllBytes(twoChunks);
+        Path cut = dir.resolve("cut-consumer.jfr");
+        Files.write(cut, java.util.Arrays.copyOf(all, (int) Files.size(single) + 1000));
+        List<CallLog> received = new java.util.ArrayList<>();
+        RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(
+                List.of(cut), CallLog::new, ReadOptions.defaults().withParallelism(2), received::add));
+        assertEquals(1, e.chunkIndex());
+        assertEquals(1, received.size());
+        assertEquals(FRAMES, received.get(0).callsOf("frame").size());
+    }
+
+    @Test
+    void handlerExceptionsPropagateUnchanged() {
+        IllegalStateException boom = new IllegalStateException("boom");
+        for (int parallelism : new int[] {1, 2}) {
+            IllegalStateException thrown = assertThrows(IllegalStateException.class, () -> RecordingReader.read(
+                    List.of(twoChunks), () -> new EventHandler() {
+                        @Override
+                        public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+                            throw boom;
+                        }
+                    }, ReadOptions.defaults().withParallelism(parallelism)));
+            assertTrue(thrown == boom, "parallelism " + parallelism + ": " + thrown);
+        }
+    }
+
+    @Test
     void missingFileIsNoSuchFile() {
         assertThrows(NoSuchFileException.class,
                 () -> RecordingReader.read(List.of(dir.resolve("nope.jfr")), CallLog::new, reference()));
