@@ -191,6 +191,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException("cannot read '" + e.getFile() + "': permission denied", e);
         } catch (IOException e) {
             throw new Cli.UserException("cannot read " + names() + ": " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new Cli.UserException(Cli.outOfMemory("reading " + names(), Runtime.getRuntime().maxMemory()), e);
         }
         BudgetResult verdicts = BudgetJudge.judge(report, budgets);
         report = report.withBudgets(verdicts);
