@@ -3,28 +3,37 @@ package io.puredots.analyzer.stats;
 import java.util.Arrays;
 
 /**
- * One thread's job runs of one chunk, as parallel primitive arrays (24 bytes per run): start,
- * end and tick. {@link #order} gives them in start order, stable (runs with equal starts keep
- * their arrival order); most threads write their runs already in order, which costs no sort.
+ * One thread's job runs of one chunk in primitive arrays (24 bytes per run: start, end and
+ * tick), in fixed-size pages, so growing never copies the runs and no array is large.
+ * {@link #order} gives them in start order, stable (runs with equal starts keep their arrival
+ * order); most threads write their runs already in order, which costs no sort.
  *
  * <p>Not thread-safe.
  */
 final class RunBuffer {
-    private long[] start = new long[16];
-    private long[] end = new long[16];
-    private long[] tick = new long[16];
+    /** Runs per page; a page (start, end, tick interleaved) is 96 KB: never a humongous G1 object. */
+    private static final int PAGE_BITS = 12;
+    private static final int PAGE = 1 << PAGE_BITS;
+
+    private long[][] pages = new long[4][];
     private int size;
 
     void add(long startNanos, long endNanos, long tickValue) {
-        if (size == start.length) {
-            int n = size + (size >> 1);
-            start = Arrays.copyOf(start, n);
-            end = Arrays.copyOf(end, n);
-            tick = Arrays.copyOf(tick, n);
+        int page = size >>> PAGE_BITS;
+        if (page == pages.length) {
+            pages = Arrays.copyOf(pages, page * 2);
         }
-        start[size] = startNanos;
-        end[size] = endNanos;
-        tick[size] = tickValue;
+        if (pages[page] == null) {
+            pages[page] = new long[3 * Math.min(PAGE, Math.max(64, size * 2))];
+        }
+        int i = 3 * (size & (PAGE - 1));
+        if (i == pages[page].length) {
+            pages[page] = Arrays.copyOf(pages[page], Math.min(3 * PAGE, 2 * i));
+        }
+        long[] p = pages[page];
+        p[i] = startNanos;
+        p[i + 1] = endNanos;
+        p[i + 2] = tickValue;
         size++;
     }
 
@@ -33,22 +42,22 @@ final class RunBuffer {
     }
 
     long start(int i) {
-        return start[i];
+        return pages[i >>> PAGE_BITS][3 * (i & (PAGE - 1))];
     }
 
     long end(int i) {
-        return end[i];
+        return pages[i >>> PAGE_BITS][3 * (i & (PAGE - 1)) + 1];
     }
 
     long tick(int i) {
-        return tick[i];
+        return pages[i >>> PAGE_BITS][3 * (i & (PAGE - 1)) + 2];
     }
 
     /** Indexes of the runs in start order (stable), or {@code null} when they already are in order. */
     int[] order() {
         boolean sorted = true;
         for (int i = 1; i < size && sorted; i++) {
-            sorted = start[i - 1] <= start[i];
+            sorted = start(i - 1) <= start(i);
         }
         if (sorted) {
             return null;
@@ -67,7 +76,7 @@ final class RunBuffer {
                 int j = mid;
                 int k = lo;
                 while (i < mid && j < hi) {
-                    b[k++] = start[a[j]] < start[a[i]] ? a[j++] : a[i++];
+                    b[k++] = start(a[j]) < start(a[i]) ? a[j++] : a[i++];
                 }
                 while (i < mid) {
                     b[k++] = a[i++];

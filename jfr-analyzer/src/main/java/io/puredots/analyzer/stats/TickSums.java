@@ -2,25 +2,28 @@ package io.puredots.analyzer.stats;
 
 /**
  * Per-tick sums of one series within one chunk, compact: the ticks of a chunk are a dense range
- * (one per frame), so sums live in a {@code long[]} indexed by {@code tick - base} with a bit per
- * tick that has a value (a tick whose values sum to 0 still counts). 8 bytes and 1 bit per tick
- * of the chunk's range, growing as needed. Ticks too sparse for that (the range would be much
- * larger than the number of ticks) fall back to a hash map.
+ * (one per frame), so sums live in {@code long} pages of 4096 ticks indexed by tick, with a bit
+ * per tick that has a value (a tick whose values sum to 0 still counts): about 8 bytes per tick
+ * of the chunk's range, allocated as ticks arrive, never copied, and no array large enough to be
+ * a humongous G1 object. Ticks too sparse for that (the range would be much larger than the
+ * number of ticks) fall back to a hash map.
  *
  * <pre>{@code
- * base = 1000: sums [s1000, s1001, s1002, ...]   present bits 1 1 0 1 ...
+ * page k holds ticks [firstPage + k] * 4096 ...: sums[4096], present bits[64]
  * }</pre>
  *
  * <p>Not thread-safe.
  */
 final class TickSums {
+    private static final int PAGE_BITS = 12;
+    private static final int PAGE = 1 << PAGE_BITS;
     /** Slack of the dense range over the ticks seen before switching to a hash map. */
-    private static final long SLACK = 4096;
-    private static final int MAX_LENGTH = Integer.MAX_VALUE - 64;
+    private static final long SLACK = 4 * PAGE;
 
-    private long base;
-    private long[] sums;
-    private long[] present;
+    /** Page number (tick >> PAGE_BITS) of pages[0]. */
+    private long firstPage;
+    private long[][] sums;
+    private long[][] present;
     private long lo;
     private long hi;
     private int size;
@@ -37,56 +40,64 @@ final class TickSums {
             sparse.add(tick, value);
             return;
         }
+        long page = tick >> PAGE_BITS;
         if (sums == null) {
-            base = tick;
+            firstPage = page;
             lo = tick;
             hi = tick;
-            sums = new long[64];
-            present = new long[1];
-        } else if (tick < base || tick - base >= sums.length) {
+            sums = new long[4][];
+            present = new long[4][];
+        } else if (page < firstPage || page - firstPage >= sums.length) {
             if (!widen(tick)) {
                 toSparse();
                 sparse.add(tick, value);
                 return;
             }
         }
-        int i = (int) (tick - base);
-        int w = i >>> 6;
+        int k = (int) (page - firstPage);
+        long[] s = sums[k];
+        long[] p = present[k];
+        if (s == null) {
+            s = sums[k] = new long[PAGE];
+            p = present[k] = new long[PAGE >> 6];
+        }
+        int i = (int) (tick & (PAGE - 1));
         long bit = 1L << i;
-        if ((present[w] & bit) == 0) {
-            present[w] |= bit;
-            sums[i] = value;
+        if ((p[i >>> 6] & bit) == 0) {
+            p[i >>> 6] |= bit;
+            s[i] = value;
             size++;
             lo = Math.min(lo, tick);
             hi = Math.max(hi, tick);
         } else {
-            sums[i] += value;
+            s[i] += value;
         }
     }
 
-    /** Makes the dense range hold {@code tick}; false when it would be too sparse. */
+    /** Makes the page table cover {@code tick}; false when the range would be too sparse. */
     private boolean widen(long tick) {
         long newLo = Math.min(lo, tick);
         long newHi = Math.max(hi, tick);
         long span = newHi - newLo + 1;
-        if (span <= 0 || span > 2L * size + SLACK || span > MAX_LENGTH) {
+        if (span <= 0 || span > 2L * size + SLACK) {
             return false;
         }
-        long length = Math.min(MAX_LENGTH, Math.max(span, 2L * sums.length));
+        long loPage = newLo >> PAGE_BITS;
+        long hiPage = newHi >> PAGE_BITS;
+        int needed = (int) (hiPage - loPage + 1);
+        int length = Math.max(needed, 2 * sums.length);
         // ticks mostly ascend: room above when growing upwards, below when growing downwards
-        long below = newHi - length + 1;
-        long newBase = tick < base && below <= newLo ? below : newLo;
-        long[] s = new long[(int) length];
-        long[] p = new long[(int) ((length + 63) >>> 6)];
-        for (long t = lo; t <= hi; t++) {
-            int from = (int) (t - base);
-            if ((present[from >>> 6] & (1L << from)) != 0) {
-                int to = (int) (t - newBase);
-                s[to] = sums[from];
-                p[to >>> 6] |= 1L << to;
+        long newFirst = tick < lo ? hiPage - length + 1 : loPage;
+        long[][] s = new long[length][];
+        long[][] p = new long[length][];
+        int shift = (int) (firstPage - newFirst);
+        for (int k = 0; k < sums.length; k++) {
+            if (sums[k] != null) {
+                s[k + shift] = sums[k];
+                p[k + shift] = present[k];
             }
         }
-        base = newBase;
+        firstPage = newFirst;
         sums = s;
         present = p;
         return true;
@@ -117,12 +128,19 @@ final class TickSums {
         if (sums == null) {
             return;
         }
-        for (int w = 0; w < present.length; w++) {
-            long bits = present[w];
-            while (bits != 0) {
-                int i = (w << 6) + Long.numberOfTrailingZeros(bits);
-                bits &= bits - 1;
-                v.tick(base + i, sums[i]);
+        for (int k = 0; k < sums.length; k++) {
+            long[] p = present[k];
+            if (p == null) {
+                continue;
+            }
+            long pageBase = (firstPage + k) << PAGE_BITS;
+            for (int w = 0; w < p.length; w++) {
+                long bits = p[w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    v.tick(pageBase + i, sums[k][i]);
+                }
             }
         }
     }
