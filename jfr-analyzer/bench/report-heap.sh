@@ -33,6 +33,8 @@ both() { # file
   run "report -Xmx256m" "$f" "$work/gc.log" java -Xmx256m -Xlog:gc:file="$work/gc.log" -jar "$jar" report "$f"
   run "report --no-jmc -Xmx256m" "$f" "$work/gcn.log" \
       java -Xmx256m -Xlog:gc:file="$work/gcn.log" -jar "$jar" report --no-jmc "$f"
+  run "report --no-jmc -Xmx96m" "$f" "$work/gc96.log" \
+      java -Xmx96m -Xlog:gc:file="$work/gc96.log" -jar "$jar" report --no-jmc "$f"
 }
 echo "load: $(uptime)"
 both "$file"
