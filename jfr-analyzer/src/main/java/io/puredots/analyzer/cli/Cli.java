@@ -35,22 +35,59 @@ public final class Cli {
             return TROUBLE;
         });
         cl.setExecutionExceptionHandler((ex, c, parseResult) -> {
-            String name = c.getCommandSpec().qualifiedName(" ");
             boolean verbose = c.getParseResult() != null && c.getCommandSpec().findOption("--verbose") != null
                     && c.getParseResult().hasMatchedOption("--verbose");
-            if (ex instanceof UserException) {
-                c.getErr().println(name + ": " + ex.getMessage());
-            } else {
-                c.getErr().println(name + ": internal error: " + ex
-                        + (verbose ? "" : " (run with --verbose for the stack trace)"));
-            }
-            if (verbose) {
-                ex.printStackTrace(c.getErr());
-            }
-            c.getErr().flush();
-            return TROUBLE;
+            return fail(c.getErr(), c.getCommandSpec().qualifiedName(" "), ex, verbose);
         });
         return cl;
+    }
+
+    /**
+     * Runs {@code args} on {@code cl} and returns the exit code; also catches what picocli lets
+     * through (an {@link Error} such as {@link OutOfMemoryError}), printed as one line, exit
+     * {@value #TROUBLE}; the stack trace only with {@code --verbose} among {@code args}.
+     */
+    public static int execute(CommandLine cl, String[] args, PrintWriter err) {
+        try {
+            return cl.execute(args);
+        } catch (Throwable t) {
+            return fail(err, "jfr-analyzer", t, java.util.Arrays.asList(args).contains("--verbose"));
+        }
+    }
+
+    /**
+     * Maps a failure to exit code {@value #TROUBLE} and prints it as one line after {@code name}:
+     * a {@link UserException}'s message, "out of memory" with the heap limit for an
+     * {@link OutOfMemoryError}, else "internal error". The stack trace follows only when
+     * {@code verbose}.
+     */
+    static int fail(PrintWriter err, String name, Throwable ex, boolean verbose) {
+        if (ex instanceof UserException) {
+            err.println(name + ": " + ex.getMessage());
+        } else if (ex instanceof OutOfMemoryError) {
+            err.println(name + ": " + outOfMemory("", Runtime.getRuntime().maxMemory()));
+        } else {
+            err.println(name + ": internal error: " + ex
+                    + (verbose ? "" : " (run with --verbose for the stack trace)"));
+        }
+        if (verbose) {
+            ex.printStackTrace(err);
+        }
+        err.flush();
+        return TROUBLE;
+    }
+
+    /**
+     * The one line for running out of heap, e.g. {@code out of memory reading 'x.jfr' (heap
+     * -Xmx256m); run with a larger heap, e.g. java -Xmx512m -jar jfr-analyzer.jar ...}.
+     *
+     * @param doing        what ran out, e.g. {@code "reading 'x.jfr'"}, or empty
+     * @param maxHeapBytes the heap limit ({@link Runtime#maxMemory()})
+     */
+    static String outOfMemory(String doing, long maxHeapBytes) {
+        long mb = Math.max(1, maxHeapBytes >> 20);
+        return "out of memory" + (doing.isEmpty() ? "" : " " + doing) + " (heap -Xmx" + mb + "m); run with a larger"
+                + " heap, e.g. java -Xmx" + Math.max(512, 2 * mb) + "m -jar jfr-analyzer.jar ...";
     }
 
     /** Trouble the user can fix: printed as one line after the command name, exit code 2. */

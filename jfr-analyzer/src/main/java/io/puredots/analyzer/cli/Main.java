@@ -11,7 +11,7 @@ public final class Main {
     public static void main(String[] args) {
         PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
         PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-        int code = Cli.commandLine(out, err).execute(args);
+        int code = Cli.execute(Cli.commandLine(out, err), args, err);
         out.flush();
         err.flush();
         System.exit(code);

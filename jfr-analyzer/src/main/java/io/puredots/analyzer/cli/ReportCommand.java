@@ -129,7 +129,8 @@ final class ReportCommand implements Callable<Integer> {
 
     @Option(names = "--jmc-max-events", paramLabel = "N", defaultValue = "500000",
             description = "Run the JMC rules only if the recording holds at most N events of the types they need"
-                    + " (JMC keeps them in memory, ~200 bytes each). Default: ${DEFAULT-VALUE}.")
+                    + " (JMC keeps them in memory, ~200 bytes each). Default: ${DEFAULT-VALUE}, or one per KB of"
+                    + " max heap if less (262144 under -Xmx256m).")
     long jmcMaxEvents;
 
     @Option(names = "--max-decompressed", paramLabel = "SIZE", defaultValue = "8GB",
@@ -178,8 +179,14 @@ final class ReportCommand implements Callable<Integer> {
                 report = report.withJmc(JmcAnalysis.notRun("the recording has damaged chunks, which JMC's parser"
                         + " would skip silently or misread"));
             } else if (jmc) {
-                report = report.withJmc(JmcAnalysis.run(source.files(), report.overview().eventCounts(), jmcMaxEvents,
-                        budgets));
+                try {
+                    report = report.withJmc(JmcAnalysis.run(source.files(), report.overview().eventCounts(),
+                            jmcEventLimit(), budgets));
+                } catch (OutOfMemoryError e) {
+                    // the statistics are done; only the optional JMC load did not fit
+                    report = report.withJmc(JmcAnalysis.notRun(Cli.outOfMemory("loading the events for the JMC rules",
+                            Runtime.getRuntime().maxMemory()) + ", or a lower --jmc-max-events"));
+                }
             }
         } catch (SourceException e) {
             throw new Cli.UserException("cannot read " + e.getMessage(), e);
@@ -191,6 +198,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException("cannot read '" + e.getFile() + "': permission denied", e);
         } catch (IOException e) {
             throw new Cli.UserException("cannot read " + names() + ": " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            throw new Cli.UserException(Cli.outOfMemory("reading " + names(), Runtime.getRuntime().maxMemory()), e);
         }
         BudgetResult verdicts = BudgetJudge.judge(report, budgets);
         report = report.withBudgets(verdicts);
@@ -226,6 +235,21 @@ final class ReportCommand implements Callable<Integer> {
         }
         return (long) v;
     }
+
+    /**
+     * {@code --jmc-max-events}, or when not given, its default lowered to one event per
+     * {@value #JMC_HEAP_BYTES_PER_EVENT} bytes of max heap: JMC keeps ~200 bytes per loaded event
+     * and its parser and rules need as much again several times over (442 k events ran out of a
+     * 256 MB heap).
+     */
+    private long jmcEventLimit() {
+        boolean given = spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption("--jmc-max-events");
+        long byHeap = Runtime.getRuntime().maxMemory() / JMC_HEAP_BYTES_PER_EVENT;
+        return given ? jmcMaxEvents : Math.min(jmcMaxEvents, byHeap);
+    }
+
+    static final long JMC_HEAP_BYTES_PER_EVENT = 1024;
 
     private String names() {
         StringBuilder b = new StringBuilder();

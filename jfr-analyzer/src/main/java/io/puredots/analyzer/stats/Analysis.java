@@ -17,7 +17,8 @@ import java.util.List;
 /**
  * The {@code report} pipeline up to the statistics: optionally a first pass over the frames to
  * resolve the window and warm-up ({@link FramePass}), then one parallel pass with a
- * {@link ChunkStats} per chunk, merged in chunk order as chunks finish.
+ * {@link ChunkStats} per chunk, merged in chunk order as chunks finish and dropped: heap is
+ * bounded by the chunks in flight, not the file size.
  *
  * <p>Several inputs are read as one run, in the order given (for example the rotated files of one
  * recording): their chunks are concatenated, and events join frames by tick.
@@ -83,11 +84,11 @@ public final class Analysis {
             selection = FramePass.selection(window, frames.handlers(), frames.startNanos());
         }
         ChunkStats total = new ChunkStats(budgets, selection);
-        OrderedMerge merge = new OrderedMerge(total);
         Selection sel = selection;
-        ReadResult<ChunkStats> read = RecordingReader.read(files,
-                () -> new ChunkStats(budgets, sel).mergeInto(merge), options);
-        merge.finish();
+        // each chunk's partial is merged as soon as it and every chunk before it are done, then
+        // dropped: at most about 2 * parallelism partials are alive, whatever the file size
+        ReadResult<ChunkStats> read = RecordingReader.read(files, () -> new ChunkStats(budgets, sel), options,
+                total::merge);
         return new Pass(total.toReport(names), read);
     }
 }

@@ -62,8 +62,6 @@ public final class ChunkStats implements EventHandler {
     private MemoryStats memory = new MemoryStats();
     private Map<String, RegistryStats> registries = new LinkedHashMap<>();
 
-    private OrderedMerge sink;
-    private int chunkIndex = -1;
 
     // slow-frame attribution: this chunk's partial, and the running total once merged into
     private AttributionAggregator attribution;
@@ -87,7 +85,6 @@ public final class ChunkStats implements EventHandler {
     public void chunkStart(ChunkInfo chunk) {
         attribution.chunkStart(chunk);
         chunks++;
-        chunkIndex = chunk.index();
         start = Math.min(start, chunk.startNanos());
         end = Math.max(end, chunk.startNanos() + chunk.durationNanos());
     }
@@ -102,15 +99,6 @@ public final class ChunkStats implements EventHandler {
             }
         }
         seal();
-        if (sink != null) {
-            sink.done(chunkIndex, this);
-        }
-    }
-
-    /** Hands this partial to {@code sink} when its chunk ends, so that it is merged as early as possible. */
-    ChunkStats mergeInto(OrderedMerge sink) {
-        this.sink = sink;
-        return this;
     }
 
     /** Puts the chunk's buffered values in order (ticks, sample times); idempotent. */

@@ -15,9 +15,10 @@ import java.util.Set;
  *
  * <p>Idle gap: on one thread, the time from the end of a job run to the start of the next run on
  * that thread (by start time) in the same frame (tick); 0 when they touch or overlap. A chunk's
- * runs are buffered per thread (JFR may write them out of order within a chunk; memory bounded by
- * one chunk) and put in start order at {@link #seal}; the first and last run of each thread in a
- * chunk are kept so that a gap across a chunk boundary is counted at merge.
+ * runs are buffered per thread in primitive arrays ({@link RunBuffer}, 24 bytes a run; JFR may
+ * write them out of order within a chunk; memory bounded by one chunk) and put in start order at
+ * {@link #seal}; the first and last run of each thread in a chunk are kept so that a gap across a
+ * chunk boundary is counted at merge.
  */
 final class JobStats {
     private long scheduled;
@@ -42,7 +43,7 @@ final class JobStats {
         long lastTick;
         long lastEnd;
         boolean any;
-        List<long[]> buffer = new ArrayList<>();   // {start, end, tick} of this chunk, until sealed
+        RunBuffer buffer = new RunBuffer();   // this chunk's runs, until sealed
 
         Worker(long threadId, String name) {
             this.threadId = threadId;
@@ -68,27 +69,31 @@ final class JobStats {
         }
         w.runs++;
         w.busy += durationNanos;
-        w.buffer.add(new long[] {startNanos, startNanos + durationNanos, tick});
+        w.buffer.add(startNanos, startNanos + durationNanos, tick);
     }
 
     /** Puts each thread's buffered runs in start order and counts the gaps between them; idempotent. */
     void seal() {
         for (Worker w : workers.values()) {
-            if (w.buffer == null || w.buffer.isEmpty()) {
+            RunBuffer buf = w.buffer;
+            if (buf == null || buf.size() == 0) {
                 w.buffer = null;
                 continue;
             }
-            w.buffer.sort((a, b) -> Long.compare(a[0], b[0]));
-            for (long[] run : w.buffer) {
+            int[] order = buf.order();
+            for (int k = 0; k < buf.size(); k++) {
+                int r = order == null ? k : order[k];
+                long runStart = buf.start(r);
+                long runTick = buf.tick(r);
                 if (!w.any) {
                     w.any = true;
-                    w.firstStart = run[0];
-                    w.firstTick = run[2];
-                } else if (w.lastTick == run[2]) {
-                    gap(w, run[0] - w.lastEnd);
+                    w.firstStart = runStart;
+                    w.firstTick = runTick;
+                } else if (w.lastTick == runTick) {
+                    gap(w, runStart - w.lastEnd);
                 }
-                w.lastTick = run[2];
-                w.lastEnd = run[1];
+                w.lastTick = runTick;
+                w.lastEnd = buf.end(r);
             }
             w.buffer = null;
         }

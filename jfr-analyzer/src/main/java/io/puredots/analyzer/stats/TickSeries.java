@@ -7,7 +7,8 @@ package io.puredots.analyzer.stats;
  *
  * <p>Within a chunk, values may arrive in any tick order (JFR writes a thread's events out of
  * order within a chunk: a thread-local buffer can land before buffers flushed earlier), so a
- * chunk's values are summed per tick in a map (memory bounded by the ticks of one chunk) and
+ * chunk's values are summed per tick in {@link TickSums} (a dense array over the chunk's tick
+ * range: 8 bytes per tick of one chunk) and
  * {@link #seal sealed} in tick order at the chunk's end. Across chunks, ticks must not go back:
  * every tick of chunk k is at most every tick of chunk k+1, with at most one tick shared (the
  * tick running when the chunk rotated). So the first and last tick of a sealed partial stay open
@@ -41,7 +42,7 @@ public final class TickSeries {
         this.limit = limit;
     }
 
-    private LongSumMap pending = new LongSumMap();
+    private TickSums pending = new TickSums();
 
     /** Adds a value to its tick; any tick order within one chunk. */
     public void add(long tick, long value) {
@@ -56,11 +57,9 @@ public final class TickSeries {
         if (pending == null) {
             return;
         }
-        long[][] sorted = pending.sorted();
+        TickSums sums = pending;
         pending = null;
-        for (int i = 0; i < sorted[0].length; i++) {
-            append(sorted[0][i], sorted[1][i]);
-        }
+        sums.forEach(this::append);
     }
 
     private void append(long tick, long value) {

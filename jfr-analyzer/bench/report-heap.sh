@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Analyzer: `report` under -Xmx256m (BENCHMARKS.md section "Analyzer: report on a large
+# recording", subsection "report under -Xmx256m"). Runs `jfr summary` and `jfr-analyzer report`
+# (with and without JMC) on one large recording and on a concatenation of two copies of it (a
+# valid recording: chunks are self-contained), and prints wall time, peak RSS and the largest
+# heap after GC from -Xlog:gc, so that heap can be compared against file size.
+#
+#   jfr-analyzer/bench/report-heap.sh FILE.jfr
+#
+# FILE.jfr: e.g. the recording reader-bench.sh generates (recordings/bench-large.jfr). The
+# concatenation is written next to it in $TMPDIR (2 x the file size) and deleted at the end.
+# Needs: /usr/bin/time, a JDK 17+ (java, jfr on PATH), the built jar
+# (mvn -B -q -pl jfr-analyzer -am package -DskipTests).
+set -euo pipefail
+file="${1:?usage: report-heap.sh FILE.jfr}"
+jar="$(cd "$(dirname "$0")/.." && pwd)/target/jfr-analyzer.jar"
+work="$(mktemp -d "${TMPDIR:-/tmp}/report-heap.XXXXXX")"
+trap 'rm -rf "$work"' EXIT
+
+maxgc() { grep -E "Pause" "$1" | sed -E 's/.*->([0-9]+)M\(.*/\1/' | sort -n | tail -1; }
+run() { # label file gc-log|"" command...
+  local label=$1 f=$2 gc=$3
+  shift 3
+  /usr/bin/time -f "%e s wall, %U s user, %S s sys, peak RSS %M KB, exit %x" -o "$work/time" "$@" \
+      > "$work/out" 2> "$work/err" || true
+  printf '%-28s %6s MB  %s%s\n' "$label" "$(( $(stat -c %s "$f") >> 20 ))" "$(tail -1 "$work/time")" \
+      "${gc:+, max heap after GC $(maxgc "$gc") MB}"
+  if grep -q "out of memory\|Exception" "$work/err"; then head -3 "$work/err"; fi
+}
+both() { # file
+  local f=$1
+  run "jfr summary" "$f" "" jfr summary "$f"
+  run "report -Xmx256m" "$f" "$work/gc.log" java -Xmx256m -Xlog:gc:file="$work/gc.log" -jar "$jar" report "$f"
+  run "report --no-jmc -Xmx256m" "$f" "$work/gcn.log" \
+      java -Xmx256m -Xlog:gc:file="$work/gcn.log" -jar "$jar" report --no-jmc "$f"
+  run "report --no-jmc -Xmx96m" "$f" "$work/gc96.log" \
+      java -Xmx96m -Xlog:gc:file="$work/gc96.log" -jar "$jar" report --no-jmc "$f"
+}
+echo "load: $(uptime)"
+both "$file"
+cat "$file" "$file" > "$work/twice.jfr"
+both "$work/twice.jfr"
+rm -f "$work/twice.jfr"
+echo "load: $(uptime)"

@@ -1,0 +1,147 @@
+package io.puredots.analyzer.stats;
+
+/**
+ * Per-tick sums of one series within one chunk, compact: the ticks of a chunk are a dense range
+ * (one per frame), so sums live in {@code long} pages of 4096 ticks indexed by tick, with a bit
+ * per tick that has a value (a tick whose values sum to 0 still counts): about 8 bytes per tick
+ * of the chunk's range, allocated as ticks arrive, never copied, and no array large enough to be
+ * a humongous G1 object. Ticks too sparse for that (the range would be much larger than the
+ * number of ticks) fall back to a hash map.
+ *
+ * <pre>{@code
+ * page k holds ticks [firstPage + k] * 4096 ...: sums[4096], present bits[64]
+ * }</pre>
+ *
+ * <p>Not thread-safe.
+ */
+final class TickSums {
+    private static final int PAGE_BITS = 12;
+    private static final int PAGE = 1 << PAGE_BITS;
+    /** Slack of the dense range over the ticks seen before switching to a hash map. */
+    private static final long SLACK = 4 * PAGE;
+
+    /** Page number (tick >> PAGE_BITS) of pages[0]. */
+    private long firstPage;
+    private long[][] sums;
+    private long[][] present;
+    private long lo;
+    private long hi;
+    private int size;
+    private LongSumMap sparse;
+
+    /** Receives ticks and their sums in ascending tick order. */
+    interface Visitor {
+        void tick(long tick, long sum);
+    }
+
+    /** Adds {@code value} to the sum of {@code tick}; any tick order. */
+    void add(long tick, long value) {
+        if (sparse != null) {
+            sparse.add(tick, value);
+            return;
+        }
+        long page = tick >> PAGE_BITS;
+        if (sums == null) {
+            firstPage = page;
+            lo = tick;
+            hi = tick;
+            sums = new long[4][];
+            present = new long[4][];
+        } else if (page < firstPage || page - firstPage >= sums.length) {
+            if (!widen(tick)) {
+                toSparse();
+                sparse.add(tick, value);
+                return;
+            }
+        }
+        int k = (int) (page - firstPage);
+        long[] s = sums[k];
+        long[] p = present[k];
+        if (s == null) {
+            s = sums[k] = new long[PAGE];
+            p = present[k] = new long[PAGE >> 6];
+        }
+        int i = (int) (tick & (PAGE - 1));
+        long bit = 1L << i;
+        if ((p[i >>> 6] & bit) == 0) {
+            p[i >>> 6] |= bit;
+            s[i] = value;
+            size++;
+            lo = Math.min(lo, tick);
+            hi = Math.max(hi, tick);
+        } else {
+            s[i] += value;
+        }
+    }
+
+    /** Makes the page table cover {@code tick}; false when the range would be too sparse. */
+    private boolean widen(long tick) {
+        long newLo = Math.min(lo, tick);
+        long newHi = Math.max(hi, tick);
+        long span = newHi - newLo + 1;
+        if (span <= 0 || span > 2L * size + SLACK) {
+            return false;
+        }
+        long loPage = newLo >> PAGE_BITS;
+        long hiPage = newHi >> PAGE_BITS;
+        int needed = (int) (hiPage - loPage + 1);
+        int length = Math.max(needed, 2 * sums.length);
+        // ticks mostly ascend: room above when growing upwards, below when growing downwards
+        long newFirst = tick < lo ? hiPage - length + 1 : loPage;
+        long[][] s = new long[length][];
+        long[][] p = new long[length][];
+        int shift = (int) (firstPage - newFirst);
+        for (int k = 0; k < sums.length; k++) {
+            if (sums[k] != null) {
+                s[k + shift] = sums[k];
+                p[k + shift] = present[k];
+            }
+        }
+        firstPage = newFirst;
+        sums = s;
+        present = p;
+        return true;
+    }
+
+    private void toSparse() {
+        LongSumMap map = new LongSumMap();
+        forEach(map::add);
+        sparse = map;
+        sums = null;
+        present = null;
+    }
+
+    /** Number of distinct ticks. */
+    int size() {
+        return sparse != null ? sparse.size() : size;
+    }
+
+    /** Visits every tick in ascending order with its sum. */
+    void forEach(Visitor v) {
+        if (sparse != null) {
+            long[][] sorted = sparse.sorted();
+            for (int i = 0; i < sorted[0].length; i++) {
+                v.tick(sorted[0][i], sorted[1][i]);
+            }
+            return;
+        }
+        if (sums == null) {
+            return;
+        }
+        for (int k = 0; k < sums.length; k++) {
+            long[] p = present[k];
+            if (p == null) {
+                continue;
+            }
+            long pageBase = (firstPage + k) << PAGE_BITS;
+            for (int w = 0; w < p.length; w++) {
+                long bits = p[w];
+                while (bits != 0) {
+                    int i = (w << 6) + Long.numberOfTrailingZeros(bits);
+                    bits &= bits - 1;
+                    v.tick(pageBase + i, sums[k][i]);
+                }
+            }
+        }
+    }
+}
