@@ -1,8 +1,13 @@
 package io.puredots.analyzer.cli;
 
+import io.puredots.budgets.BudgetFormatException;
+import io.puredots.budgets.Budgets;
 import picocli.CommandLine;
 
+import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 
 /**
  * Builds the {@code jfr-analyzer} command line: the one factory used by {@link Main} and by tests
@@ -91,6 +96,26 @@ public final class Cli {
     }
 
     /** Trouble the user can fix: printed as one line after the command name, exit code 2. */
+    /**
+     * The budgets of {@code --budgets FILE}, or the built-in defaults when no file was given.
+     *
+     * @throws UserException with a one-line message when the file is missing or malformed
+     */
+    static Budgets budgets(Path budgetsFile) {
+        if (budgetsFile == null) {
+            return Budgets.defaults();
+        }
+        try {
+            return Budgets.read(budgetsFile);
+        } catch (NoSuchFileException e) {
+            throw new UserException("cannot read budgets '" + budgetsFile + "': no such file", e);
+        } catch (IOException e) {
+            throw new UserException("cannot read budgets '" + budgetsFile + "': " + e.getMessage(), e);
+        } catch (BudgetFormatException e) {
+            throw new UserException("bad budgets file: " + e.getMessage(), e);
+        }
+    }
+
     static final class UserException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 

@@ -1,6 +1,5 @@
 package io.puredots.analyzer.cli;
 
-import io.puredots.budgets.BudgetFormatException;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
@@ -28,7 +27,6 @@ import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
@@ -112,7 +110,7 @@ final class ExportCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Resolution res = Resolution.parse(resolution);
-            Budgets budgets = budgets();
+            Budgets budgets = Cli.budgets(budgetsFile);
             if (!Files.isRegularFile(recording)) {
                 throw new Cli.UserException("cannot read '" + recording + "': no such file");
             }
@@ -218,20 +216,6 @@ final class ExportCommand implements Callable<Integer> {
         return Cli.OK;
     }
 
-    private Budgets budgets() {
-        if (budgetsFile == null) {
-            return Budgets.defaults();
-        }
-        try {
-            return Budgets.read(budgetsFile);
-        } catch (NoSuchFileException e) {
-            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': no such file", e);
-        } catch (IOException e) {
-            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': " + e.getMessage(), e);
-        } catch (BudgetFormatException e) {
-            throw new Cli.UserException("bad budgets file: " + e.getMessage(), e);
-        }
-    }
 
     /**
      * UTF-8 bytes onto a {@link Writer} (the command line's stdout), carrying a multi-byte character

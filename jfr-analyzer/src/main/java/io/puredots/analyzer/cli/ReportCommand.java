@@ -12,7 +12,6 @@ import io.puredots.analyzer.read.source.SourceException;
 import io.puredots.analyzer.read.source.SourceOptions;
 import io.puredots.analyzer.stats.Analysis;
 import io.puredots.analyzer.stats.Window;
-import io.puredots.budgets.BudgetFormatException;
 import io.puredots.budgets.Budgets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -150,7 +149,7 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException(e.getMessage());
         }
         Window window = new Window(time("--from", from), time("--to", to), warmupTicks(), "auto".equals(warmup));
-        Budgets budgets = budgets();
+        Budgets budgets = Cli.budgets(budgetsFile);
         if (output != null && Files.isDirectory(output)) {
             throw new Cli.UserException("cannot write '" + output + "': it is a directory");
         }
@@ -288,20 +287,6 @@ final class ReportCommand implements Callable<Integer> {
         }
     }
 
-    private Budgets budgets() {
-        if (budgetsFile == null) {
-            return Budgets.defaults();
-        }
-        try {
-            return Budgets.read(budgetsFile);
-        } catch (NoSuchFileException e) {
-            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': no such file", e);
-        } catch (IOException e) {
-            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': " + e.getMessage(), e);
-        } catch (BudgetFormatException e) {
-            throw new Cli.UserException("bad budgets file: " + e.getMessage(), e);
-        }
-    }
 
     private long warmupTicks() {
         if ("auto".equals(warmup)) {

@@ -1,6 +1,5 @@
 package io.puredots.analyzer.cli;
 
-import io.puredots.budgets.BudgetFormatException;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.Endpoint;
 import io.puredots.export.ExportException;
@@ -14,7 +13,6 @@ import picocli.CommandLine.Spec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
-import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.concurrent.Callable;
@@ -82,7 +80,7 @@ final class StreamCommand implements Callable<Integer> {
             c.resolution = Resolution.parse(resolution);
             c.interval = Duration.ofSeconds(intervalSeconds);
             c.endpoint = Endpoint.parse(to, InfluxTarget.readToken(tokenFile, System.getenv(InfluxTarget.TOKEN_ENV)));
-            c.budgets = budgets();
+            c.budgets = Cli.budgets(budgetsFile);
             c.stdout = new ExportCommand.WriterOutputStream(spec.commandLine().getOut());
             c.warnings = w -> err.println("jfr-analyzer stream: " + w);
             c.sinkOptions.giveUpAfter = Duration.ofSeconds(30);
@@ -134,18 +132,4 @@ final class StreamCommand implements Callable<Integer> {
         err.flush();
     }
 
-    private Budgets budgets() {
-        if (budgetsFile == null) {
-            return Budgets.defaults();
-        }
-        try {
-            return Budgets.read(budgetsFile);
-        } catch (NoSuchFileException e) {
-            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': no such file", e);
-        } catch (IOException e) {
-            throw new Cli.UserException("cannot read budgets '" + budgetsFile + "': " + e.getMessage(), e);
-        } catch (BudgetFormatException e) {
-            throw new Cli.UserException("bad budgets file: " + e.getMessage(), e);
-        }
-    }
 }
