@@ -1,5 +1,7 @@
 package io.puredots.analyzer.read;
 
+import io.puredots.analyzer.testing.JfrSummary;
+
 import io.puredots.events.FrameEvent;
 import io.puredots.events.JobRunEvent;
 import io.puredots.events.JobScheduleEvent;
@@ -24,7 +26,6 @@ import java.nio.file.StandardOpenOption;
 import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
-import java.util.TreeMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
@@ -216,37 +217,8 @@ final class TestRecordings {
         return out;
     }
 
-    /**
-     * Event counts by type as printed by {@code jfr summary}, zero counts left out. The tool of
-     * JDK 21+ says "jdk.Checkpoint" where JDK 17's says "jdk.CheckPoint"; the reader always
-     * reports "jdk.CheckPoint", so the newer spelling is mapped to it.
-     */
+    /** Event counts by type as printed by {@code jfr summary}; see {@link JfrSummary#counts}. */
     static Map<String, Long> jfrSummary(Path file) throws IOException, InterruptedException {
-        Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
-        Process p = new ProcessBuilder(jfr.toString(), "summary", file.toString()).redirectErrorStream(true).start();
-        String out = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-        if (p.waitFor() != 0) {
-            throw new IOException("jfr summary failed: " + out);
-        }
-        Map<String, Long> counts = new TreeMap<>();
-        boolean table = false;
-        for (String line : out.split("\n")) {
-            if (line.startsWith("=====")) {
-                table = true;
-                continue;
-            }
-            if (!table || line.isBlank()) {
-                continue;
-            }
-            String[] cols = line.trim().split("\\s+");
-            long count = Long.parseLong(cols[cols.length - 2]);
-            if (count > 0) {
-                counts.put(cols[0].equals("jdk.Checkpoint") ? "jdk.CheckPoint" : cols[0], count);
-            }
-        }
-        if (!table) {
-            throw new IOException("no table in jfr summary output: " + out);
-        }
-        return counts;
+        return JfrSummary.counts(file);
     }
 }

@@ -11,7 +11,11 @@ public final class JfrSummary {
     private JfrSummary() {
     }
 
-    /** Event counts by type as printed by {@code jfr summary}, zero counts left out. */
+    /**
+     * Event counts by type as printed by {@code jfr summary}, zero counts left out. The tool of
+     * JDK 21+ says "jdk.Checkpoint" where JDK 17's says "jdk.CheckPoint"; the reader always
+     * reports "jdk.CheckPoint", so the newer spelling is mapped to it.
+     */
     public static Map<String, Long> counts(Path file) throws IOException, InterruptedException {
         Path jfr = Path.of(System.getProperty("java.home"), "bin", "jfr");
         Process p = new ProcessBuilder(jfr.toString(), "summary", file.toString()).redirectErrorStream(true).start();
@@ -32,7 +36,7 @@ public final class JfrSummary {
             String[] cols = line.trim().split("\\s+");
             long count = Long.parseLong(cols[cols.length - 2]);
             if (count > 0) {
-                counts.put(cols[0], count);
+                counts.put(cols[0].equals("jdk.Checkpoint") ? "jdk.CheckPoint" : cols[0], count);
             }
         }
         if (!table) {
