@@ -23,7 +23,7 @@ public final class ResourceRegrowthSystem extends SimSystem {
     public int update(SimContext ctx) {
         this.ctx = ctx;
         int n = ctx.resources.count();
-        ctx.scheduler.complete(ctx.scheduler.scheduleParallel("ResourceRegrowthJob", n, Archetype.CHUNK_CAPACITY, job));
+        forEachChunk(ctx, "ResourceRegrowthJob", n, job);
         return n;
     }
 

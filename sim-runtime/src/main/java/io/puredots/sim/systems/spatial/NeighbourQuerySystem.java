@@ -31,7 +31,7 @@ public final class NeighbourQuerySystem extends SimSystem {
     public int update(SimContext ctx) {
         this.ctx = ctx;
         int n = ctx.villagerGrid.count();
-        ctx.scheduler.complete(ctx.scheduler.scheduleParallel("NeighbourQueryJob", n, Archetype.CHUNK_CAPACITY, job));
+        forEachChunk(ctx, "NeighbourQueryJob", n, job);
         return (n + REFRESH_TICKS - 1 - (int) (ctx.tick % REFRESH_TICKS)) / REFRESH_TICKS;
     }
 

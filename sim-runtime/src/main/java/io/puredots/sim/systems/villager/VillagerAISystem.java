@@ -46,7 +46,7 @@ public final class VillagerAISystem extends SimSystem {
     public int update(SimContext ctx) {
         this.ctx = ctx;
         int n = ctx.villagers.count();
-        ctx.scheduler.complete(ctx.scheduler.scheduleParallel("VillagerAIJob", n, Archetype.CHUNK_CAPACITY, job));
+        forEachChunk(ctx, "VillagerAIJob", n, job);
         return n;
     }
 

@@ -18,7 +18,7 @@ public final class VillagerMovementSystem extends SimSystem {
     public int update(SimContext ctx) {
         this.ctx = ctx;
         int n = ctx.villagers.count();
-        ctx.scheduler.complete(ctx.scheduler.scheduleParallel("VillagerMovementJob", n, Archetype.CHUNK_CAPACITY, job));
+        forEachChunk(ctx, "VillagerMovementJob", n, job);
         return n;
     }
 
