@@ -148,17 +148,7 @@ public final class TelemetryExporter implements AutoCloseable {
      * management agent if needed and streams its events over JMX.
      */
     public static TelemetryExporter attach(long pid, Config config) throws IOException {
-        String address;
-        try {
-            com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
-            try {
-                address = vm.startLocalManagementAgent();
-            } finally {
-                vm.detach();
-            }
-        } catch (com.sun.tools.attach.AttachNotSupportedException | IOException e) {
-            throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage(), e);
-        }
+        String address = startLocalAgent(pid);
         JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
         try {
             RemoteRecordingStream rs = new RemoteRecordingStream(connector.getMBeanServerConnection());
@@ -169,6 +159,49 @@ public final class TelemetryExporter implements AutoCloseable {
         } catch (IOException | RuntimeException e) {
             connector.close();
             throw e;
+        }
+    }
+
+    /** How often {@link #startLocalAgent} tries before it gives up, and the pause after the first failure. */
+    static final int ATTACH_ATTEMPTS = 5;
+    static final long ATTACH_FIRST_PAUSE_MS = 250;
+
+    /**
+     * Starts the local JMX agent of process {@code pid} and returns its address. A JVM that is
+     * still starting up can fail the agent's start inside the target (seen once in CI as a bare
+     * {@code java.lang.NullPointerException} from {@code ManagementAgent.start_local}); such a
+     * failure is tried again, with doubling pauses, {@value #ATTACH_ATTEMPTS} times in all
+     * (about 4 s). A process that does not exist or cannot be attached fails at once.
+     */
+    static String startLocalAgent(long pid) throws ExportException {
+        long pause = ATTACH_FIRST_PAUSE_MS;
+        for (int attempt = 1; ; attempt++) {
+            try {
+                com.sun.tools.attach.VirtualMachine vm = com.sun.tools.attach.VirtualMachine.attach(Long.toString(pid));
+                try {
+                    String address = vm.startLocalManagementAgent();
+                    if (address == null) {
+                        throw new IOException("the process started no local JMX agent");
+                    }
+                    return address;
+                } finally {
+                    vm.detach();
+                }
+            } catch (com.sun.tools.attach.AttachNotSupportedException e) {
+                throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage(), e);
+            } catch (IOException e) {
+                if (attempt >= ATTACH_ATTEMPTS || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
+                    throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage()
+                            + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
+                }
+            }
+            try {
+                Thread.sleep(pause);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new ExportException("cannot attach to process " + pid + ": interrupted", e);
+            }
+            pause *= 2;
         }
     }
 

@@ -30,6 +30,13 @@ class StreamCommandTest {
                 "--entities", "2000", "--ticks", "100000000", "--fps", "60", "--workers", "1")
                 .redirectOutput(ProcessBuilder.Redirect.DISCARD).redirectError(ProcessBuilder.Redirect.DISCARD).start();
         try {
+            // A user attaches to a game that is already running: wait until this one has used
+            // half a second of CPU (its JVM is up and ticking), at most 10 s.
+            long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+            while (System.nanoTime() < deadline && game.isAlive() && game.info().totalCpuDuration()
+                    .map(d -> d.toMillis() < 500).orElse(true)) {
+                Thread.sleep(50);
+            }
             Path out = dir.resolve("live.jsonl");
             CliRun r = CliRun.of("stream", "--pid", Long.toString(game.pid()), "--duration", "8", "--resolution", "raw",
                     "--to", out.toString());
