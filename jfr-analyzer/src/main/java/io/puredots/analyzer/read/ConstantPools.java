@@ -52,6 +52,19 @@ final class ConstantPools {
         return stringTypeId;
     }
 
+    /** The {@code java.lang.String} pool's entries (canonical strings), once loaded; may be null. */
+    private LongMap<Object> stringPool;
+
+    /**
+     * Entry {@code key} of the {@code java.lang.String} pool (an event's string field of
+     * encoding 2), canonical; null if there is none. A plain map lookup: the pool holds the
+     * canonical strings themselves, so there is nothing to resolve or cache.
+     */
+    String poolString(long key) {
+        Object v = stringPool == null ? null : stringPool.get(key);
+        return v instanceof String s ? s : null;
+    }
+
     /**
      * The types whose pool entries must be kept to resolve fields of the {@code roots} types:
      * the roots and everything their non-array fields reach, except stack traces and frames.
@@ -135,6 +148,7 @@ final class ConstantPools {
                 }
             }
             if (delta == 0) {
+                cp.stringPool = cp.pools.get(cp.stringTypeId);
                 return cp;
             }
             long previous = pos + delta;

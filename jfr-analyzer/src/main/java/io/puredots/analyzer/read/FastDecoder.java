@@ -176,6 +176,7 @@ final class FastDecoder {
     private static final int OP_DOUBLE = 18;
     private static final int OP_VSTART = 19;
     private static final int OP_VDURATION = 20;
+    private static final int OP_SKIP_STRING = 21;
 
     /** One field of an event or inline struct: how to read it and where to put it. */
     private static final class Op {
@@ -197,6 +198,8 @@ final class FastDecoder {
         final int[] slots;
         final Metadata.Field[] fields;
         final Program[] subs;
+        /** Only ops {@link #runCommon} knows (every puredots event's program, as they are recorded). */
+        final boolean common;
 
         Program(List<Op> ops, boolean compressed) {
             int n = ops.size();
@@ -204,15 +207,26 @@ final class FastDecoder {
             slots = new int[n];
             fields = new Metadata.Field[n];
             subs = new Program[n];
+            boolean allCommon = true;
             for (int i = 0; i < n; i++) {
                 Op op = ops.get(i);
                 codes[i] = compressed ? specialise(op) : op.code;
+                allCommon &= isCommon(codes[i]);
                 slots[i] = op.slot;
                 fields[i] = op.field;
                 if (op.sub != null) {
                     subs[i] = new Program(java.util.Arrays.asList(op.sub), compressed);
                 }
             }
+            common = allCommon;
+        }
+
+        private static boolean isCommon(int code) {
+            return switch (code) {
+                case OP_SKIP_VARINT, OP_SKIP_STRING, OP_VSTART, OP_VDURATION, OP_VLONG, OP_VINT, OP_VUINT,
+                        OP_STRING_INLINE, OP_THREAD -> true;
+                default -> false;
+            };
         }
 
         private static int specialise(Op op) {
@@ -254,11 +268,28 @@ final class FastDecoder {
             this.kind = kind;
             this.level = level;
         }
+
+        /** A fresh layout (count 0) sharing this one's immutable program. */
+        Layout copy() {
+            Layout l = new Layout(name, kind, level);
+            l.program = program;
+            l.missingSlots = missingSlots;
+            return l;
+        }
+    }
+
+    /**
+     * The layouts compiled from one metadata for one handler class, and the pool types their
+     * fields need: immutable templates, copied per chunk (counts are per chunk).
+     */
+    private record Compiled(Layout[] dense, Map<Long, Layout> sparse, Set<Long> poolTypes) {
     }
 
     // ---- per chunk state --------------------------------------------------------------------------
 
     private final StringCanon canon;
+    private final MetadataCache metadataCache;
+    private final InlineStrings.PerThread inlineStrings;
     private ChunkInput in;
     private ConstantPools pools;
     private InlineStrings inline;
@@ -273,8 +304,10 @@ final class FastDecoder {
     private double divisor;
     private boolean nanosTicks;
 
-    FastDecoder(StringCanon canon) {
+    FastDecoder(StringCanon canon, MetadataCache metadataCache, InlineStrings.PerThread inlineStrings) {
         this.canon = canon;
+        this.metadataCache = metadataCache;
+        this.inlineStrings = inlineStrings;
     }
 
     /** Decodes one chunk into {@code handler}; returns the chunk's event counts by type name. */
@@ -292,10 +325,20 @@ final class FastDecoder {
             if (!(divisor > 0)) {
                 throw new CorruptChunkException(h.offset() + 56, "ticks per second " + h.ticksPerSecond() + " not positive");
             }
-            Metadata md = Metadata.read(in, h.offset() + h.metadataOffset(), h.end());
-            Set<Long> poolRoots = compile(md, overridden(handler.getClass()), h.compressedIntegers());
-            pools = ConstantPools.load(in, h, md, canon, ConstantPools.closure(md, poolRoots));
-            inline = new InlineStrings(canon);
+            MetadataCache.Entry entry = metadataCache.read(in, h.offset() + h.metadataOffset(), h.end());
+            Metadata md = entry.metadata;
+            boolean compressed = h.compressedIntegers();
+            Compiled compiled = entry.derived(handler.getClass(),
+                    c -> compile(md, overridden(c), ignored(c), compressed));
+            dense = new Layout[compiled.dense.length];
+            for (int i = 0; i < dense.length; i++) {
+                Layout t = compiled.dense[i];
+                dense[i] = t == null ? null : t.copy();
+            }
+            sparse.clear();
+            compiled.sparse.forEach((id, t) -> sparse.put(id, t.copy()));
+            pools = ConstantPools.load(in, h, md, canon, compiled.poolTypes);
+            inline = inlineStrings.forChunk(h.compressedIntegers());
 
             ChunkInfo info = h.info();
             handler.chunkStart(info);
@@ -336,7 +379,11 @@ final class FastDecoder {
                 }
                 startTicks = 0;
                 durationTicks = 0;
-                run(l.program);
+                if (l.program.common) {
+                    runCommon(l.program);
+                } else {
+                    run(l.program);
+                }
                 if (in.p > in.limit) {
                     throw new CorruptChunkException(pos, l.name + " event fields overrun its size " + size);
                 }
@@ -377,18 +424,23 @@ final class FastDecoder {
         return Collections.unmodifiableMap(out);
     }
 
-    /** Builds a layout per event type; returns the pool types that wanted fields refer to. */
-    private Set<Long> compile(Metadata md, boolean[] overridden, boolean compressed) {
+    /**
+     * Builds a layout per event type, and the closure of pool types that wanted fields refer to.
+     * Only the handler's class (through {@code overridden}) and the metadata go in: the result
+     * is cached with the metadata (the key the cache uses for it is the handler class).
+     */
+    private static Compiled compile(Metadata md, boolean[] overridden, Set<String> ignored, boolean compressed) {
         long maxId = 1;
         for (Metadata.Type t : md.types.values()) {
             if (t.isEvent()) {
                 maxId = Math.max(maxId, t.id);
             }
         }
-        dense = new Layout[(int) Math.min(maxId + 1, 1 << 16)];
+        Layout[] dense = new Layout[(int) Math.min(maxId + 1, 1 << 16)];
+        Map<Long, Layout> sparse = new HashMap<>();
         Set<Long> roots = new HashSet<>();
-        put(0, new Layout("jdk.Metadata", -1, 0));
-        put(1, new Layout("jdk.CheckPoint", -1, 0));
+        put(dense, sparse, 0, new Layout("jdk.Metadata", -1, 0));
+        put(dense, sparse, 1, new Layout("jdk.CheckPoint", -1, 0));
         for (Metadata.Type t : md.types.values()) {
             if (!t.isEvent()) {
                 continue;
@@ -397,7 +449,7 @@ final class FastDecoder {
             Layout l = new Layout(t.name, kind == null ? -1 : kind, gcPauseLevel(t.name));
             if (kind != null && overridden[kind]) {
                 Set<Long> found = new HashSet<>();
-                List<Op> ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots, found);
+                List<Op> ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots, found, ignored);
                 l.program = new Program(ops, compressed);
                 List<Integer> missing = new ArrayList<>();
                 for (int i = 0; i < FIELDS[kind].length; i++) {
@@ -407,9 +459,9 @@ final class FastDecoder {
                 }
                 l.missingSlots = missing.stream().mapToInt(Integer::intValue).toArray();
             }
-            put(t.id, l);
+            put(dense, sparse, t.id, l);
         }
-        return roots;
+        return new Compiled(dense, sparse, Collections.unmodifiableSet(ConstantPools.closure(md, roots)));
     }
 
     /** Which kinds the handler class overrides; events of the others are only counted. */
@@ -438,7 +490,19 @@ final class FastDecoder {
         return OVERRIDDEN.get(handlerClass);
     }
 
-    private void put(long id, Layout l) {
+    /** The {@link IgnoresFields} of a handler class (and its superclasses), "event#field". */
+    private static Set<String> ignored(Class<?> handlerClass) {
+        Set<String> out = new HashSet<>();
+        for (Class<?> c = handlerClass; c != null; c = c.getSuperclass()) {
+            IgnoresFields a = c.getAnnotation(IgnoresFields.class);
+            if (a != null) {
+                out.addAll(java.util.Arrays.asList(a.value()));
+            }
+        }
+        return out;
+    }
+
+    private static void put(Layout[] dense, Map<Long, Layout> sparse, long id, Layout l) {
         if (id >= 0 && id < dense.length) {
             dense[(int) id] = l;
         } else {
@@ -452,12 +516,14 @@ final class FastDecoder {
      * is skipped by its size afterwards (inline structs must be read through, so not there).
      */
     private static List<Op> program(Metadata.Type t, String[] names, int[] wants, String prefix, boolean top,
-                                    Set<Long> roots, Set<Long> found) {
+                                    Set<Long> roots, Set<Long> found, Set<String> ignored) {
         List<Op> ops = new ArrayList<>();
         int lastNeeded = -1;
         for (Metadata.Field f : t.fields) {
             Op op = null;
-            if (top && f.name.equals("startTime") && !f.array && isIntegral(f)) {
+            if (top && ignored.contains(t.name + "#" + f.name)) {
+                // stepped over below; its slot keeps the empty value
+            } else if (top && f.name.equals("startTime") && !f.array && isIntegral(f)) {
                 op = new Op(OP_START, f, -1);
             } else if (top && f.name.equals("duration") && !f.array && isIntegral(f)) {
                 op = new Op(OP_DURATION, f, -1);
@@ -472,12 +538,15 @@ final class FastDecoder {
                     } else if (names[i].startsWith(full + ".") && !f.array && !f.constantPool
                             && f.type.prim == Metadata.P_STRUCT) {
                         op = new Op(OP_STRUCT, f, -1);
-                        op.sub = program(f.type, names, wants, full + ".", false, roots, found).toArray(new Op[0]);
+                        op.sub = program(f.type, names, wants, full + ".", false, roots, found, Set.of())
+                                .toArray(new Op[0]);
                     }
                 }
             }
             if (op != null) {
                 lastNeeded = ops.size();
+            } else if (!f.array && !f.constantPool && f.type.prim == Metadata.P_STRING) {
+                op = new Op(OP_SKIP_STRING, f, -1);
             } else {
                 op = new Op(canSkipAsVarint(f) ? OP_SKIP_VARINT : OP_SKIP, f, -1);
             }
@@ -537,6 +606,38 @@ final class FastDecoder {
 
     // ---- per event --------------------------------------------------------------------------------
 
+    /**
+     * {@link #run} for programs of the common ops only: the loop that nearly every event goes
+     * through. Kept apart so that its compiled code sees one stable set of ops from the first
+     * chunk on; ops that first turn up later (in JDK events) would otherwise make C2 throw it
+     * away and compile it again.
+     */
+    private void runCommon(Program prog) {
+        ChunkInput in = this.in;
+        long[] L = slotsL;
+        Object[] O = slotsO;
+        int[] codes = prog.codes;
+        int[] slots = prog.slots;
+        for (int i = 0; i < codes.length; i++) {
+            switch (codes[i]) {
+                case OP_SKIP_VARINT -> in.skipLong();
+                case OP_SKIP_STRING -> Values.skipString(in);
+                case OP_VSTART -> startTicks = in.readLong();
+                case OP_VDURATION -> durationTicks = in.readLong();
+                case OP_VLONG -> L[slots[i]] = in.readLong();
+                case OP_VINT -> L[slots[i]] = (int) in.readLong();
+                case OP_VUINT -> L[slots[i]] = in.readLong() & 0xFFFFFFFFL;
+                case OP_STRING_INLINE -> {
+                    L[slots[i]] = in.p; // decoded in dispatch, if the handler asks: see str()
+                    O[slots[i]] = PENDING;
+                    Values.skipString(in);
+                }
+                case OP_THREAD -> O[slots[i]] = pools.thread(prog.fields[i].typeId, in.readLong());
+                default -> throw new IllegalStateException("op " + codes[i]);
+            }
+        }
+    }
+
     private void run(Program prog) {
         ChunkInput in = this.in;
         long[] L = slotsL;
@@ -546,6 +647,7 @@ final class FastDecoder {
         for (int i = 0; i < codes.length; i++) {
             switch (codes[i]) {
                 case OP_SKIP_VARINT -> in.skipLong();
+                case OP_SKIP_STRING -> Values.skipString(in);
                 case OP_SKIP -> Values.skipField(in, prog.fields[i], 0);
                 case OP_START -> startTicks = readIntegral(in, prog.fields[i]);
                 case OP_DURATION -> durationTicks = readIntegral(in, prog.fields[i]);
@@ -563,7 +665,11 @@ final class FastDecoder {
                         prog.fields[i].type.prim == Metadata.P_FLOAT ? (double) in.readFloat() : in.readDouble());
                 case OP_BOOL -> L[slots[i]] = in.buf[in.p++] != 0 ? 1 : 0;
                 case OP_SPAN -> L[slots[i]] = span(readIntegral(in, prog.fields[i]), prog.fields[i].timespan);
-                case OP_STRING_INLINE -> O[slots[i]] = readString(in);
+                case OP_STRING_INLINE -> {
+                    L[slots[i]] = in.p; // decoded in dispatch, if the handler asks: see str()
+                    O[slots[i]] = PENDING;
+                    Values.skipString(in);
+                }
                 case OP_STRING_POOL -> O[slots[i]] = pools.string(prog.fields[i].typeId, in.readLong());
                 case OP_THREAD -> O[slots[i]] = pools.thread(prog.fields[i].typeId, in.readLong());
                 case OP_STRUCT -> run(prog.subs[i]);
@@ -601,7 +707,7 @@ final class FastDecoder {
             case 1:
                 return "";
             case 2:
-                return pools.string(pools.stringTypeId(), in.readLong());
+                return pools.poolString(in.readLong());
             case 3:
             case 4:
             case 5:
@@ -633,8 +739,24 @@ final class FastDecoder {
         };
     }
 
-    private static String str(Object o) {
-        return o == null ? "" : (String) o;
+    /** Marks a string slot whose inline string is still undecoded; its offset is in the long slot. */
+    private static final Object PENDING = new Object();
+
+    /**
+     * String slot {@code k}: decoded now if it is an inline string (the field programs only step
+     * over those, leaving their offset in the event). Decoding here, in the kind's own
+     * {@link Call}, keeps the string cache's code out of the field-program loop, so that a
+     * rarely taken branch in it (a new string, a hash collision, another encoding) costs a
+     * recompilation of that small call, not of the loop every event runs through.
+     */
+    private String str(long[] L, Object[] O, int k) {
+        Object o = O[k];
+        if (o != PENDING) {
+            return o == null ? "" : (String) o;
+        }
+        in.p = (int) L[k];
+        String s = readString(in);
+        return s == null ? "" : s;
     }
 
     private static long tid(Object o) {
@@ -649,46 +771,56 @@ final class FastDecoder {
         return Double.longBitsToDouble(bits);
     }
 
+    /**
+     * What one event kind calls on the handler, from the slots its program filled.
+     *
+     * <p>One class per kind, called through {@link #CALLS} at a single call site in
+     * {@link #dispatch}, which therefore sees many receiver classes and is not inlined: each
+     * kind's call into the handler (and the aggregation the handler inlines) is compiled on its
+     * own. With one switch calling the handler directly, C2 inlined every aggregator into
+     * {@code dispatch}, and each rarely taken branch met later in any aggregator threw that
+     * whole unit away: four recompilations of 0.2 to 0.5 s each on an 822 MB recording.
+     */
+    @FunctionalInterface
+    private interface Call {
+        void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level);
+    }
+
+    private static final Call[] CALLS = new Call[METHOD.length];
+
+    static {
+        CALLS[K_FRAME] = (d, h, start, dur, L, O, level) -> h.frame(start, dur, L[0], (int) L[1]);
+        CALLS[K_GROUP] = (d, h, start, dur, L, O, level) -> h.systemGroupTick(start, dur, d.str(L, O, 0), L[1]);
+        CALLS[K_SYSTEM] = (d, h, start, dur, L, O, level) -> h.systemTick(start, dur, d.str(L, O, 0), d.str(L, O, 1), L[2], (int) L[3]);
+        CALLS[K_JOB_SCHEDULE] = (d, h, start, dur, L, O, level) -> h.jobSchedule(start, dur, tid(O[0]), L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], (int) L[5], (int) L[6], L[7]);
+        CALLS[K_JOB_RUN] = (d, h, start, dur, L, O, level) -> h.jobRun(start, dur, tid(O[0]), tname(O[0]), L[1], d.str(L, O, 2), (int) L[3], L[4], L[5]);
+        CALLS[K_MAIN_WAIT] = (d, h, start, dur, L, O, level) -> h.mainThreadWait(start, dur, tid(O[0]), L[1], d.str(L, O, 2));
+        CALLS[K_REGISTRY] = (d, h, start, dur, L, O, level) -> h.registryUpdate(start, dur, d.str(L, O, 0), L[1], (int) L[2], (int) L[3], (int) L[4], (int) L[5]);
+        CALLS[K_GRID] = (d, h, start, dur, L, O, level) -> h.spatialGridRebuild(start, dur, L[0], (int) L[1], (int) L[2], (int) L[3]);
+        CALLS[K_ENTITY_COUNT] = (d, h, start, dur, L, O, level) -> h.entityCount(start, d.str(L, O, 0), L[1]);
+        CALLS[K_NATIVE_MEMORY] = (d, h, start, dur, L, O, level) -> h.nativeMemory(start, d.str(L, O, 0), d.str(L, O, 1), L[2], L[3]);
+        CALLS[K_BUDGET] = (d, h, start, dur, L, O, level) -> h.budgetViolation(start, d.str(L, O, 0), dbl(L[1]), dbl(L[2]), d.str(L, O, 3), (int) L[4], d.str(L, O, 5), L[6]);
+        CALLS[K_JVM_INFO] = (d, h, start, dur, L, O, level) -> h.jvmInformation(start, d.str(L, O, 0), d.str(L, O, 1), d.str(L, O, 2), d.str(L, O, 3), L[4], L[5]);
+        CALLS[K_GC] = (d, h, start, dur, L, O, level) -> h.garbageCollection(start, dur, L[0], d.str(L, O, 1), d.str(L, O, 2), L[3], L[4]);
+        CALLS[K_GC_PAUSE] = (d, h, start, dur, L, O, level) -> h.gcPhasePause(start, dur, level, L[0], d.str(L, O, 1));
+        CALLS[K_HEAP_SUMMARY] = (d, h, start, dur, L, O, level) -> h.gcHeapSummary(start, L[0], d.str(L, O, 1), L[2], L[3]);
+        CALLS[K_SAFEPOINT] = (d, h, start, dur, L, O, level) -> h.safepoint(start, dur, L[0], (int) L[1], (int) L[2]);
+        CALLS[K_VM_OP] = (d, h, start, dur, L, O, level) -> h.vmOperation(start, dur, d.str(L, O, 0), L[1] != 0);
+        CALLS[K_COMPILATION] = (d, h, start, dur, L, O, level) -> h.compilation(start, dur, tid(O[0]), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], L[5] != 0, L[6] != 0);
+        CALLS[K_DEOPT] = (d, h, start, dur, L, O, level) -> h.deoptimization(start, tid(O[0]), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), d.str(L, O, 4), d.str(L, O, 5));
+        CALLS[K_ALLOC_SAMPLE] = (d, h, start, dur, L, O, level) -> h.allocationSample(start, tid(O[0]), d.str(L, O, 1), L[2]);
+        CALLS[K_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.cpuLoad(start, dbl(L[0]), dbl(L[1]), dbl(L[2]));
+        CALLS[K_THREAD_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.threadCpuLoad(start, tid(O[0]), tname(O[0]), dbl(L[1]), dbl(L[2]));
+        CALLS[K_DIRECT_BUFFER] = (d, h, start, dur, L, O, level) -> h.directBufferStatistics(start, L[0], L[1], L[2], L[3]);
+        CALLS[K_MONITOR_ENTER] = (d, h, start, dur, L, O, level) -> h.monitorEnter(start, dur, tid(O[0]), tname(O[0]), d.str(L, O, 1));
+        CALLS[K_THREAD_PARK] = (d, h, start, dur, L, O, level) -> h.threadPark(start, dur, tid(O[0]), tname(O[0]), d.str(L, O, 1));
+        CALLS[K_THREAD_START] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, true, tid(O[0]), tname(O[0]));
+        CALLS[K_THREAD_END] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, false, tid(O[0]), tname(O[0]));
+    }
+
     private void dispatch(Layout l, EventHandler h) {
-        long[] L = slotsL;
-        Object[] O = slotsO;
         long start = timestamp(startTicks);
         long dur = durationTicks == 0 ? 0 : timestamp(startTicks + durationTicks) - start;
-        switch (l.kind) {
-            case K_FRAME -> h.frame(start, dur, L[0], (int) L[1]);
-            case K_GROUP -> h.systemGroupTick(start, dur, str(O[0]), L[1]);
-            case K_SYSTEM -> h.systemTick(start, dur, str(O[0]), str(O[1]), L[2], (int) L[3]);
-            case K_JOB_SCHEDULE -> h.jobSchedule(start, dur, tid(O[0]), L[1], str(O[2]), str(O[3]), (int) L[4],
-                    (int) L[5], (int) L[6], L[7]);
-            case K_JOB_RUN -> h.jobRun(start, dur, tid(O[0]), tname(O[0]), L[1], str(O[2]), (int) L[3], L[4], L[5]);
-            case K_MAIN_WAIT -> h.mainThreadWait(start, dur, tid(O[0]), L[1], str(O[2]));
-            case K_REGISTRY -> h.registryUpdate(start, dur, str(O[0]), L[1], (int) L[2], (int) L[3], (int) L[4],
-                    (int) L[5]);
-            case K_GRID -> h.spatialGridRebuild(start, dur, L[0], (int) L[1], (int) L[2], (int) L[3]);
-            case K_ENTITY_COUNT -> h.entityCount(start, str(O[0]), L[1]);
-            case K_NATIVE_MEMORY -> h.nativeMemory(start, str(O[0]), str(O[1]), L[2], L[3]);
-            case K_BUDGET -> h.budgetViolation(start, str(O[0]), dbl(L[1]), dbl(L[2]), str(O[3]), (int) L[4],
-                    str(O[5]), L[6]);
-            case K_JVM_INFO -> h.jvmInformation(start, str(O[0]), str(O[1]), str(O[2]), str(O[3]), L[4], L[5]);
-            case K_GC -> h.garbageCollection(start, dur, L[0], str(O[1]), str(O[2]), L[3], L[4]);
-            case K_GC_PAUSE -> h.gcPhasePause(start, dur, l.level, L[0], str(O[1]));
-            case K_HEAP_SUMMARY -> h.gcHeapSummary(start, L[0], str(O[1]), L[2], L[3]);
-            case K_SAFEPOINT -> h.safepoint(start, dur, L[0], (int) L[1], (int) L[2]);
-            case K_VM_OP -> h.vmOperation(start, dur, str(O[0]), L[1] != 0);
-            case K_COMPILATION -> h.compilation(start, dur, tid(O[0]), (int) L[1], str(O[2]), str(O[3]), (int) L[4],
-                    L[5] != 0, L[6] != 0);
-            case K_DEOPT -> h.deoptimization(start, tid(O[0]), (int) L[1], str(O[2]), str(O[3]), str(O[4]),
-                    str(O[5]));
-            case K_ALLOC_SAMPLE -> h.allocationSample(start, tid(O[0]), str(O[1]), L[2]);
-            case K_CPU_LOAD -> h.cpuLoad(start, dbl(L[0]), dbl(L[1]), dbl(L[2]));
-            case K_THREAD_CPU_LOAD -> h.threadCpuLoad(start, tid(O[0]), tname(O[0]), dbl(L[1]), dbl(L[2]));
-            case K_DIRECT_BUFFER -> h.directBufferStatistics(start, L[0], L[1], L[2], L[3]);
-            case K_MONITOR_ENTER -> h.monitorEnter(start, dur, tid(O[0]), tname(O[0]), str(O[1]));
-            case K_THREAD_PARK -> h.threadPark(start, dur, tid(O[0]), tname(O[0]), str(O[1]));
-            case K_THREAD_START -> h.threadLifecycle(start, true, tid(O[0]), tname(O[0]));
-            case K_THREAD_END -> h.threadLifecycle(start, false, tid(O[0]), tname(O[0]));
-            default -> {
-            }
-        }
+        CALLS[l.kind].call(this, h, start, dur, slotsL, slotsO, l.level);
     }
 }

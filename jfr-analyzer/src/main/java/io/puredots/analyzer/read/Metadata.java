@@ -22,7 +22,7 @@ import java.util.Map;
  *                          -> "setting", "annotation"
  * }</pre>
  *
- * <p>Immutable after {@link #read}; not shared between chunks.
+ * <p>Immutable after {@link #read}; shared by the chunks of one run through {@link MetadataCache}.
  */
 final class Metadata {
     static final String EVENT_SUPER_TYPE = "jdk.jfr.Event";

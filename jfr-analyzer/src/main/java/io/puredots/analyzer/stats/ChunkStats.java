@@ -13,6 +13,7 @@ import io.puredots.analyzer.stats.attribution.AttributionResult;
 import io.puredots.analyzer.stats.attribution.AttributionSettings;
 import io.puredots.analyzer.stats.attribution.AttributionTotal;
 import io.puredots.analyzer.read.EventHandler;
+import io.puredots.analyzer.read.IgnoresFields;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 
@@ -38,6 +39,13 @@ import java.util.TreeMap;
  *
  * <p>Not thread-safe: one chunk's events from one thread; {@link #merge} after both are done.
  */
+@IgnoresFields({
+        EventNames.SYSTEM_TICK + "#entitiesProcessed",
+        EventNames.JOB_SCHEDULE + "#eventThread", EventNames.JOB_SCHEDULE + "#jobId",
+        EventNames.JOB_SCHEDULE + "#jobName", EventNames.JOB_SCHEDULE + "#system",
+        EventNames.JOB_SCHEDULE + "#dependencyCount", EventNames.JOB_SCHEDULE + "#batchCount",
+        EventNames.JOB_RUN + "#jobId", EventNames.JOB_RUN + "#jobName", EventNames.JOB_RUN + "#batchIndex",
+        EventNames.MAIN_THREAD_WAIT + "#system"})
 public final class ChunkStats implements EventHandler {
     private final Budgets budgets;
     private final Selection selection;

@@ -71,11 +71,7 @@ public final class FramePass {
                 }
             }
         }
-        Integer[] order = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            order[i] = i;
-        }
-        Arrays.sort(order, (a, b) -> Long.compare(tick[a], tick[b]));
+        int[] order = IndexSort.ascending(tick, m);
 
         Long fromNanos = from == Long.MIN_VALUE ? null : from;
         Long toNanos = to == Long.MAX_VALUE ? null : to;

@@ -55,40 +55,12 @@ final class RunBuffer {
 
     /** Indexes of the runs in start order (stable), or {@code null} when they already are in order. */
     int[] order() {
+        long[] starts = new long[size];
         boolean sorted = true;
-        for (int i = 1; i < size && sorted; i++) {
-            sorted = start(i - 1) <= start(i);
-        }
-        if (sorted) {
-            return null;
-        }
-        int[] a = new int[size];
         for (int i = 0; i < size; i++) {
-            a[i] = i;
+            starts[i] = start(i);
+            sorted &= i == 0 || starts[i - 1] <= starts[i];
         }
-        int[] b = new int[size];
-        // bottom-up merge sort: stable
-        for (int width = 1; width < size; width *= 2) {
-            for (int lo = 0; lo < size; lo += 2 * width) {
-                int mid = Math.min(lo + width, size);
-                int hi = Math.min(lo + 2 * width, size);
-                int i = lo;
-                int j = mid;
-                int k = lo;
-                while (i < mid && j < hi) {
-                    b[k++] = start(a[j]) < start(a[i]) ? a[j++] : a[i++];
-                }
-                while (i < mid) {
-                    b[k++] = a[i++];
-                }
-                while (j < hi) {
-                    b[k++] = a[j++];
-                }
-            }
-            int[] t = a;
-            a = b;
-            b = t;
-        }
-        return a;
+        return sorted ? null : IndexSort.ascending(starts, size);
     }
 }

@@ -10,7 +10,7 @@ import java.util.Map;
  * two decoders can be compared call by call. Also collects every String argument by identity to
  * check canonical instances.
  */
-final class CallLog implements EventHandler {
+class CallLog implements EventHandler {
     final List<String> calls = new ArrayList<>();
     final Map<String, Boolean> stringsByIdentity = new IdentityHashMap<>();
     ChunkInfo chunk;

@@ -67,6 +67,49 @@ class FastDecoderTest {
         }
     }
 
+    /** Ignores three fields the way {@link IgnoresFields} promises: a string, a thread and an int. */
+    @IgnoresFields({"puredots.JobRun#jobName", "puredots.JobSchedule#eventThread",
+            "puredots.SystemTick#entitiesProcessed"})
+    static final class Ignoring extends CallLog {
+    }
+
+    /** The call with argument {@code arg} (0-based) replaced; arguments hold no ", ". */
+    private static String withArg(String call, int arg, String value) {
+        int open = call.indexOf('(');
+        String[] args = call.substring(open + 1, call.length() - 1).split(", ", -1);
+        args[arg] = value;
+        return call.substring(0, open + 1) + String.join(", ", args) + ")";
+    }
+
+    @Test
+    void ignoredFieldsReachTheHandlerEmptyAndEveryOtherArgumentIsUnchanged() throws Exception {
+        ReadResult<CallLog> ref = read(threeChunks, ReadOptions.Decoder.REFERENCE, 1);
+        ReadResult<Ignoring> fast = RecordingReader.read(List.of(threeChunks), Ignoring::new,
+                ReadOptions.defaults().withDecoder(ReadOptions.Decoder.FAST).withParallelism(2));
+        int changed = 0;
+        for (int c = 0; c < ref.handlers().size(); c++) {
+            List<String> e = ref.handlers().get(c).calls;
+            List<String> a = fast.handlers().get(c).calls;
+            assertEquals(e.size(), a.size(), "calls in chunk " + c);
+            for (int i = 0; i < e.size(); i++) {
+                String want = e.get(i);
+                if (want.startsWith("jobRun(")) {
+                    want = withArg(want, 5, "\"\"");
+                } else if (want.startsWith("jobSchedule(")) {
+                    want = withArg(want, 2, "-1");
+                } else if (want.startsWith("systemTick(")) {
+                    want = withArg(want, 5, "0");
+                }
+                if (!want.equals(e.get(i))) {
+                    changed++;
+                }
+                assertEquals(want, a.get(i), "chunk " + c + ", call " + i);
+            }
+        }
+        // not vacuous: the reference had values there that the ignoring handler did not get
+        assertTrue(changed > 1000, "calls whose ignored argument was not already empty: " + changed);
+    }
+
     @Test
     void fastCountsEqualJfrSummary() throws Exception {
         ReadResult<CallLog> fast = read(threeChunks, ReadOptions.Decoder.FAST, 2);

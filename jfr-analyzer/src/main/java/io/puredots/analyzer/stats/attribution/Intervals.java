@@ -1,5 +1,6 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.stats.IndexSort;
 import java.util.Arrays;
 
 /**
@@ -72,18 +73,18 @@ final class Intervals {
 
     /** A copy holding the entries for which keep[i] is true, sorted by start. */
     Intervals select(boolean[] keep) {
-        Integer[] idx = new Integer[size];
+        int[] idx = new int[size];
+        long[] starts = new long[size];
         int n = 0;
         for (int i = 0; i < size; i++) {
             if (keep[i]) {
+                starts[n] = start[i];
                 idx[n++] = i;
             }
         }
-        Integer[] sel = Arrays.copyOf(idx, n);
-        Arrays.sort(sel, (x, y) -> Long.compare(start[x], start[y]));
         Intervals out = new Intervals();
-        for (Integer i : sel) {
-            out.addFrom(this, i);
+        for (int j : IndexSort.ascending(starts, n)) {
+            out.addFrom(this, idx[j]);
         }
         return out;
     }

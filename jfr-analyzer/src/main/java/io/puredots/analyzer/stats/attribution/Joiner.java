@@ -1,5 +1,6 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.stats.IndexSort;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -44,15 +45,11 @@ final class Joiner {
         sortTogether(this.cpuTime, this.cpuJvm, this.cpuMachine);
         // buckets: sort by index, sum duplicates (a bucket split between two chunks)
         int m = buckets.length;
-        Integer[] o = new Integer[m];
-        for (int i = 0; i < m; i++) {
-            o[i] = i;
-        }
-        Arrays.sort(o, (x, y) -> Long.compare(buckets[x], buckets[y]));
+        int[] o = IndexSort.ascending(buckets, m);
         long[] nb = new long[m];
         long[] nbb = new long[m];
         int u = 0;
-        for (Integer i : o) {
+        for (int i : o) {
             if (u > 0 && nb[u - 1] == buckets[i]) {
                 nbb[u - 1] += bucketBytesIn[i];
             } else {
@@ -74,11 +71,7 @@ final class Joiner {
     }
 
     private static void sortTogether(long[] t, double[] a, double[] b) {
-        Integer[] o = new Integer[t.length];
-        for (int i = 0; i < o.length; i++) {
-            o[i] = i;
-        }
-        Arrays.sort(o, (x, y) -> Long.compare(t[x], t[y]));
+        int[] o = IndexSort.ascending(t, t.length);
         long[] t2 = t.clone();
         double[] a2 = a.clone();
         double[] b2 = b.clone();

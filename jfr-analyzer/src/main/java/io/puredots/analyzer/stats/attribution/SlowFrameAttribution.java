@@ -40,13 +40,6 @@ public final class SlowFrameAttribution {
         return total.result();
     }
 
-    static Comparator<Integer> worstFirst(long[] duration, long[] tick) {
-        return (a, b) -> {
-            int c = Long.compare(duration[b], duration[a]);
-            return c != 0 ? c : Long.compare(tick[a], tick[b]);
-        };
-    }
-
     /** The n longest runs (most frames; ties: the earlier one). */
     static List<Run> longest(List<Run> runs, int n) {
         List<Run> sorted = new ArrayList<>(runs);
