@@ -67,6 +67,7 @@ if [ "$jmc" = 1 ]; then
 fi
 add "JfrReader: walk (built-in types only)" "$(peer "" jfrreader-walk)"
 add "JfrReader: per-group histograms" "$(peer "" jfrreader-group)"
+add "JfrReader: all 8 per-frame puredots event types, report's core histograms" "$(peer "" jfrreader-full)"
 add "fast reader: count only (no handler methods)" "$(peer -Xmx256m fast-count)"
 add "fast reader: per-group histograms" "$(peer "" fast-group)"
 add "fast reader: per-group histograms, -Xmx256m" "$(peer -Xmx256m fast-group)"

@@ -290,6 +290,7 @@ final class FastDecoder {
     private final StringCanon canon;
     private final MetadataCache metadataCache;
     private final InlineStrings.PerThread inlineStrings;
+    private final ThreadLocal<byte[]> windows;
     private ChunkInput in;
     private ConstantPools pools;
     private InlineStrings inline;
@@ -304,17 +305,23 @@ final class FastDecoder {
     private double divisor;
     private boolean nanosTicks;
 
-    FastDecoder(StringCanon canon, MetadataCache metadataCache, InlineStrings.PerThread inlineStrings) {
+    /**
+     * @param windows per-thread window buffers of the run, reused from chunk to chunk (see
+     *                {@link ChunkInput#window()})
+     */
+    FastDecoder(StringCanon canon, MetadataCache metadataCache, InlineStrings.PerThread inlineStrings,
+                ThreadLocal<byte[]> windows) {
         this.canon = canon;
         this.metadataCache = metadataCache;
         this.inlineStrings = inlineStrings;
+        this.windows = windows;
     }
 
     /** Decodes one chunk into {@code handler}; returns the chunk's event counts by type name. */
     Map<String, Long> decode(FileChannel channel, ChunkHeader h, EventHandler handler) throws IOException {
         long at = h.offset();
         try {
-            in = new ChunkInput(channel, h.end(), h.compressedIntegers());
+            in = new ChunkInput(channel, h.end(), h.compressedIntegers(), windows.get());
             chunkStartTicks = h.startTicks();
             chunkStartNanos = h.startNanos();
             divisor = h.ticksPerSecond() / 1_000_000_000.0;
@@ -346,6 +353,7 @@ final class FastDecoder {
             walkEvents(at, h.end(), handler);
             Map<String, Long> counts = counts();
             handler.chunkEnd(info, counts);
+            windows.set(in.window());
             return counts;
         } catch (CorruptChunkException e) {
             throw new RecordingFormatException(h.file(), h.index(), e.offset, e.getMessage(), e);
@@ -373,9 +381,8 @@ final class FastDecoder {
                 int s = in.load(pos, size);
                 in.p = s + headerLen;
                 in.limit = s + size;
-                for (int slot : l.missingSlots) {
-                    slotsL[slot] = 0;
-                    slotsO[slot] = null;
+                if (l.missingSlots.length > 0) {
+                    clear(l.missingSlots);
                 }
                 startTicks = 0;
                 durationTicks = 0;
@@ -390,6 +397,18 @@ final class FastDecoder {
                 dispatch(l, handler);
             }
             pos += size;
+        }
+    }
+
+    /**
+     * Resets the slots no field writes. A method of its own: as a loop inside
+     * {@link #walkEvents} it became the entry point of on-stack-replacement compilations of the
+     * whole event loop.
+     */
+    private void clear(int[] slots) {
+        for (int slot : slots) {
+            slotsL[slot] = 0;
+            slotsO[slot] = null;
         }
     }
 

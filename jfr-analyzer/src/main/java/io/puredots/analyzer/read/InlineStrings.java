@@ -21,7 +21,9 @@ final class InlineStrings {
     private static final long K = 0x9E3779B97F4A7C15L;
 
     private final StringCanon canon;
-    private final int[] hashes = new int[CAPACITY];
+    private final long[] heads = new long[CAPACITY];
+    private final long[] tails = new long[CAPACITY];
+    private final int[] lengths = new int[CAPACITY];
     private final byte[][] keys = new byte[CAPACITY][];
     private final String[] values = new String[CAPACITY];
     private int size;
@@ -89,12 +91,16 @@ final class InlineStrings {
         String s = canon.canon((String) Values.readStringOrRef(in, -1));
         in.p = end;
         if (size < MAX_ENTRIES && lookup(b, start, end) == null) {
-            int h = hash(b, start, end);
-            int slot = h & (CAPACITY - 1);
+            int len = end - start;
+            long head = head(b, start, len);
+            long tail = tail(b, end, len);
+            int slot = hash(head, tail, len) & (CAPACITY - 1);
             while (keys[slot] != null) {
                 slot = (slot + 1) & (CAPACITY - 1);
             }
-            hashes[slot] = h;
+            heads[slot] = head;
+            tails[slot] = tail;
+            lengths[slot] = len;
             keys[slot] = Arrays.copyOfRange(b, start, end);
             values[slot] = s;
             size++;
@@ -102,12 +108,19 @@ final class InlineStrings {
         return s;
     }
 
+    /**
+     * The canonical string stored for the encoded bytes {@code [start, end)}, or null. A key of
+     * up to 16 bytes (most names: encoding, length and up to 14 Latin-1 characters) is compared
+     * as its first and last 8 bytes, which cover it; longer keys compare their middle too.
+     */
     private String lookup(byte[] b, int start, int end) {
-        int h = hash(b, start, end);
-        int slot = h & (CAPACITY - 1);
-        byte[] k;
-        while ((k = keys[slot]) != null) {
-            if (hashes[slot] == h && Arrays.equals(k, 0, k.length, b, start, end)) {
+        int len = end - start;
+        long head = head(b, start, len);
+        long tail = tail(b, end, len);
+        int slot = hash(head, tail, len) & (CAPACITY - 1);
+        while (keys[slot] != null) {
+            if (heads[slot] == head && tails[slot] == tail && lengths[slot] == len
+                    && (len <= 16 || Arrays.equals(keys[slot], 8, len - 8, b, start + 8, end - 8))) {
                 return values[slot];
             }
             slot = (slot + 1) & (CAPACITY - 1);
@@ -115,19 +128,25 @@ final class InlineStrings {
         return null;
     }
 
-    /** Hash of the span from its length and first and last 8 bytes; equality is checked after. */
-    private static int hash(byte[] b, int from, int to) {
-        int len = to - from;
-        long h;
+    /** The first 8 bytes as a long; a shorter span packed whole (it is then the entire key). */
+    private static long head(byte[] b, int from, int len) {
         if (len >= 8) {
-            h = ((long) LONGS.get(b, from) * K) ^ Long.rotateLeft((long) LONGS.get(b, to - 8) * K, 31) ^ len;
-        } else {
-            h = len;
-            for (int j = from; j < to; j++) {
-                h = (h << 8) | (b[j] & 0xFF);
-            }
-            h *= K;
+            return (long) LONGS.get(b, from);
         }
+        long h = 0;
+        for (int j = from; j < from + len; j++) {
+            h = (h << 8) | (b[j] & 0xFF);
+        }
+        return h;
+    }
+
+    /** The last 8 bytes as a long (overlapping the head below 16 bytes); 0 below 8 bytes. */
+    private static long tail(byte[] b, int to, int len) {
+        return len >= 8 ? (long) LONGS.get(b, to - 8) : 0;
+    }
+
+    private static int hash(long head, long tail, int len) {
+        long h = (head * K) ^ Long.rotateLeft(tail * K, 31) ^ len;
         h ^= h >>> 32;
         return (int) (h ^ (h >>> 16));
     }

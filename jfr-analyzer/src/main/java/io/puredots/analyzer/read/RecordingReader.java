@@ -145,6 +145,7 @@ public final class RecordingReader {
         private final StringCanon strings = new StringCanon();
         private final MetadataCache metadata = new MetadataCache();
         private final InlineStrings.PerThread inlineStrings = new InlineStrings.PerThread(strings);
+        private final ThreadLocal<byte[]> windows = new ThreadLocal<>();
         private final Object lock = new Object();
         private int next;
         private Throwable fatal;
@@ -247,7 +248,7 @@ public final class RecordingReader {
                     s.handler = h;
                     try (FileChannel ch = FileChannel.open(s.chunk.file(), StandardOpenOption.READ)) {
                         s.counts = switch (options.decoder()) {
-                            case FAST -> new FastDecoder(strings, metadata, inlineStrings).decode(ch, s.chunk, h);
+                            case FAST -> new FastDecoder(strings, metadata, inlineStrings, windows).decode(ch, s.chunk, h);
                             case REFERENCE -> new ReferenceDecoder(strings).decode(ch, s.chunk, s.wholeFile, h);
                         };
                     }

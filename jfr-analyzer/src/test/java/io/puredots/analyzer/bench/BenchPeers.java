@@ -36,7 +36,14 @@ import java.util.TreeMap;
  * 3 significant digits).
  *
  * <p>Usage: {@code BenchPeers <mode> <file.jfr>}, modes: rf-count, rf-group, jmc-group,
- * jfrreader-walk, jfrreader-group, fast-count, fast-group, fast-all.
+ * jfrreader-walk, jfrreader-group, jfrreader-full, fast-count, fast-group, fast-all.
+ *
+ * <p>jfrreader-full is the hand-made script a user would write on async-profiler's parser to get
+ * the core of {@code report}: it decodes every event of the eight per-frame puredots types and
+ * keeps a histogram per frame, system group, system, registry, and for job run time, queue
+ * wait, chain depth and main-thread wait, plus busy time per thread. It prints the frame and
+ * group lines, which {@code report}'s numbers must match. It does less than {@code report}: no
+ * per-tick sums, streaks, idle gaps, memory, JDK events or slow-frame attribution.
  */
 public final class BenchPeers {
     private BenchPeers() {
@@ -51,6 +58,7 @@ public final class BenchPeers {
             case "jmc-group" -> print(jmcGroup(file));
             case "jfrreader-walk" -> jfrReaderWalk(file);
             case "jfrreader-group" -> print(jfrReaderGroup(file));
+            case "jfrreader-full" -> jfrReaderFull(file);
             case "fast-count" -> fastCount(file);
             case "fast-group" -> print(fastGroup(file));
             case "fast-all" -> fastAll(file);
@@ -159,6 +167,180 @@ public final class BenchPeers {
             }
         }
         return byGroup;
+    }
+
+    // JfrReader reads custom events positionally; the layout of JDK 17 and 25 is startTime,
+    // duration, eventThread, stackTrace, then the fields in declaration order (catalog-v1.txt).
+
+    /** puredots.Frame. */
+    public static final class FrameE extends Event {
+        final long duration;
+
+        public FrameE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            duration = jfr.getVarlong();
+            jfr.getVarlong(); // eventThread
+            jfr.getVarlong(); // stackTrace
+            jfr.getVarlong(); // tick
+            jfr.getVarint(); // entityCount
+        }
+    }
+
+    /** puredots.SystemTick. */
+    public static final class SystemTickE extends Event {
+        final long duration;
+        final String system;
+
+        public SystemTickE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            duration = jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong();
+            system = jfr.getString();
+            jfr.getString(); // group
+            jfr.getVarlong(); // tick
+            jfr.getVarint(); // entitiesProcessed
+        }
+    }
+
+    /** puredots.JobSchedule. */
+    public static final class JobScheduleE extends Event {
+        final int chainDepth;
+
+        public JobScheduleE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            jfr.getVarlong(); // duration
+            jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong(); // jobId
+            jfr.getString(); // jobName
+            jfr.getString(); // system
+            jfr.getVarint(); // dependencyCount
+            chainDepth = jfr.getVarint();
+            jfr.getVarint(); // batchCount
+            jfr.getVarlong(); // tick
+        }
+    }
+
+    /** puredots.JobRun. */
+    public static final class JobRunE extends Event {
+        final long duration;
+        final int thread;
+        final long queueWait;
+
+        public JobRunE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            duration = jfr.getVarlong();
+            thread = jfr.getVarint(); // eventThread
+            jfr.getVarlong();
+            jfr.getVarlong(); // jobId
+            jfr.getString(); // jobName
+            jfr.getVarint(); // batchIndex
+            jfr.getVarlong(); // tick
+            queueWait = jfr.getVarlong();
+        }
+    }
+
+    /** puredots.MainThreadWait. */
+    public static final class MainWaitE extends Event {
+        final long duration;
+
+        public MainWaitE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            duration = jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong(); // tick
+            jfr.getString(); // system
+        }
+    }
+
+    /** puredots.RegistryUpdate. */
+    public static final class RegistryE extends Event {
+        final long duration;
+        final String registry;
+
+        public RegistryE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            duration = jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong();
+            registry = jfr.getString();
+            jfr.getVarlong(); // tick
+            jfr.getVarint(); // entryCount
+            jfr.getVarint(); // adds
+            jfr.getVarint(); // removes
+            jfr.getVarint(); // updates
+        }
+    }
+
+    /** puredots.SpatialGridRebuild. */
+    public static final class GridE extends Event {
+        final long duration;
+
+        public GridE(JfrReader jfr) {
+            super(jfr.getVarlong(), 0, 0);
+            duration = jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong();
+            jfr.getVarlong(); // tick
+            jfr.getVarint(); // cellCount
+            jfr.getVarint(); // entityCount
+            jfr.getVarint(); // maxCellOccupancy
+        }
+    }
+
+    static String jfrReaderFull(Path file) throws Exception {
+        Histogram frames = newHistogram();
+        Map<String, Histogram> groups = new TreeMap<>();
+        Map<String, Histogram> systems = new java.util.HashMap<>();
+        Map<String, Histogram> registries = new java.util.HashMap<>();
+        Histogram runTime = newHistogram();
+        Histogram queueWait = newHistogram();
+        Histogram chainDepth = newHistogram();
+        Histogram mainWait = newHistogram();
+        Histogram grid = newHistogram();
+        Map<Integer, long[]> busyByThread = new java.util.HashMap<>();
+        long events = 0;
+        try (JfrReader jfr = new JfrReader(file.toString())) {
+            jfr.registerEvent(EventNames.FRAME, FrameE.class);
+            jfr.registerEvent(EventNames.SYSTEM_GROUP_TICK, GroupTick.class);
+            jfr.registerEvent(EventNames.SYSTEM_TICK, SystemTickE.class);
+            jfr.registerEvent(EventNames.JOB_SCHEDULE, JobScheduleE.class);
+            jfr.registerEvent(EventNames.JOB_RUN, JobRunE.class);
+            jfr.registerEvent(EventNames.MAIN_THREAD_WAIT, MainWaitE.class);
+            jfr.registerEvent(EventNames.REGISTRY_UPDATE, RegistryE.class);
+            jfr.registerEvent(EventNames.SPATIAL_GRID_REBUILD, GridE.class);
+            double nanosPerTick = 1e9 / jfr.ticksPerSec;
+            Event e;
+            while ((e = jfr.readEvent()) != null) {
+                events++;
+                if (e instanceof SystemTickE s) {
+                    systems.computeIfAbsent(s.system, g -> newHistogram()).recordValue((long) (s.duration * nanosPerTick));
+                } else if (e instanceof JobRunE r) {
+                    long d = (long) (r.duration * nanosPerTick);
+                    runTime.recordValue(d);
+                    queueWait.recordValue(r.queueWait);
+                    busyByThread.computeIfAbsent(r.thread, t -> new long[1])[0] += d;
+                } else if (e instanceof JobScheduleE j) {
+                    chainDepth.recordValue(j.chainDepth);
+                } else if (e instanceof GroupTick g) {
+                    groups.computeIfAbsent(g.group, x -> newHistogram()).recordValue((long) (g.duration * nanosPerTick));
+                } else if (e instanceof RegistryE r) {
+                    registries.computeIfAbsent(r.registry, x -> newHistogram())
+                            .recordValue((long) (r.duration * nanosPerTick));
+                } else if (e instanceof FrameE f) {
+                    frames.recordValue((long) (f.duration * nanosPerTick));
+                } else if (e instanceof MainWaitE w) {
+                    mainWait.recordValue((long) (w.duration * nanosPerTick));
+                } else if (e instanceof GridE g) {
+                    grid.recordValue((long) (g.duration * nanosPerTick));
+                }
+            }
+        }
+        return "events=" + events + " frames:n=" + frames.getTotalCount() + ",p99=" + frames.getValueAtPercentile(99)
+                + ",max=" + frames.getMaxValue() + " systems=" + systems.size() + " jobRuns=" + runTime.getTotalCount()
+                + " " + print(groups);
     }
 
     // ---- ours ----------------------------------------------------------------------------------
