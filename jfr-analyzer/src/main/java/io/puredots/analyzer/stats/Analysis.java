@@ -80,8 +80,10 @@ public final class Analysis {
                              ReadOptions options) throws IOException {
         Selection selection = Selection.ALL;
         if (window.needsFramePass()) {
-            ReadResult<FramePass.Chunk> frames = RecordingReader.read(files, FramePass.Chunk::new, options);
-            selection = FramePass.selection(window, frames.handlers(), frames.startNanos());
+            // folded chunk by chunk, in chunk order: this pass keeps no per-frame state beyond a chunk
+            FramePass.Collector frames = new FramePass.Collector(window);
+            RecordingReader.read(files, FramePass.Chunk::new, options, frames::add);
+            selection = frames.selection();
         }
         ChunkStats total = new ChunkStats(budgets, selection);
         Selection sel = selection;

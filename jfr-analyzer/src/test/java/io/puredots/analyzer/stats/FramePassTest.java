@@ -91,4 +91,60 @@ class FramePassTest {
         Selection s = FramePass.selection(w, frames(40, constant(40, MS)), T0);
         assertTrue(s.firstTick() > s.lastTick());
     }
+
+    /** Exact MSER-5 over every frame (the first pass before it was bounded): frames to drop. */
+    static long exactMser5(long[] durations) {
+        int batches = durations.length / Warmup.BATCH;
+        double[] means = new double[batches];
+        for (int b = 0; b < batches; b++) {
+            double sum = 0;
+            for (int i = 0; i < Warmup.BATCH; i++) {
+                sum += durations[b * Warmup.BATCH + i];
+            }
+            means[b] = sum / Warmup.BATCH;
+        }
+        return (long) Warmup.mserBatches(means, batches) * Warmup.BATCH;
+    }
+
+    @Test
+    void autoWarmupStaysBoundedOnLongRunsAndLandsWithinOneLargerBatch() {
+        // 5 * MAX_BATCHES + 70,000 frames: past the cap, batches merge to 10 frames; on a clear
+        // warm-up step, MSER-10 lands on the step as MSER-5 does
+        int n = 5 * FramePass.MAX_BATCHES + 70_000;
+        int slow = 25_003;
+        long[] d = new long[n];
+        java.util.Random r = new java.util.Random(3);
+        for (int i = 0; i < n; i++) {
+            d[i] = (i < slow ? 9 * MS : MS) + r.nextInt(100_000);
+        }
+        FramePass.Collector c = new FramePass.Collector(new Window(null, null, 0, true), T0);
+        for (int from = 0; from < n; from += 10_000) {
+            FramePass.Chunk k = new FramePass.Chunk();
+            for (int i = Math.min(n, from + 10_000) - 1; i >= from; i--) { // out of order within a chunk
+                k.frame(T0 + 10 * MS * (i + 1), d[i], i, 0);
+            }
+            c.add(k);
+        }
+        Selection s = c.selection();
+        long exact = exactMser5(d);
+        assertTrue(exact >= slow - 5 && exact <= slow + 5, "exact MSER-5 drops " + exact);
+        assertTrue(Math.abs(s.warmupTicks() - exact) <= 10, "bounded pass drops " + s.warmupTicks()
+                + ", exact " + exact);
+        assertEquals(0, s.warmupTicks() % 10, "a multiple of the doubled batch");
+        assertEquals(s.warmupTicks(), s.firstTick());        // tick i is frame i here
+        assertEquals(T0 + 10 * MS * (s.warmupTicks() + 1), s.fromNanos());
+        assertNull(s.lastTick());                              // no time window: no upper tick bound
+    }
+
+    @Test
+    void autoWarmupUnderTheCapIsExactMser5() {
+        int n = 40_000;
+        long[] d = new long[n];
+        java.util.Random r = new java.util.Random(5);
+        for (int i = 0; i < n; i++) {
+            d[i] = (i < 3_001 ? 5 * MS : MS) + r.nextInt(200_000);
+        }
+        Selection s = FramePass.selection(new Window(null, null, 0, true), frames(n, d), T0);
+        assertEquals(exactMser5(d), s.warmupTicks());
+    }
 }
