@@ -126,4 +126,11 @@ class JmcAnalysisTest {
                 r.notes().toString());
         assertEquals(1, JmcText.lines(r).stream().filter(l -> l.contains("note:")).count());
     }
+
+    @Test
+    void theRequiredTypesKeptInTheCodeAreWhatTheRulesAskFor() {
+        // report decides "too many events to run the rules" from this constant, without loading them
+        assertEquals(JmcAnalysis.requiredEventTypes(JmcAnalysis.rules()),
+                new java.util.TreeSet<>(JmcAnalysis.REQUIRED_EVENT_TYPES));
+    }
 }
