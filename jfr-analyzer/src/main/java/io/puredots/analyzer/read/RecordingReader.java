@@ -210,6 +210,18 @@ public final class RecordingReader {
             ExecutorService pool = Executors.newFixedThreadPool(threads, r -> {
                 Thread t = new Thread(r, "jfr-chunk-decoder");
                 t.setDaemon(true);
+                // an Error outside a chunk's task (e.g. OutOfMemoryError in the pool's own code)
+                // fails the read like one inside it, instead of printing a stack trace
+                t.setUncaughtExceptionHandler((thread, e) -> {
+                    synchronized (lock) {
+                        if (fatal == null) {
+                            fatal = e;
+                        }
+                        if (window != null) {
+                            window.release(slots.size());
+                        }
+                    }
+                });
                 return t;
             });
             List<Future<?>> futures = new ArrayList<>();

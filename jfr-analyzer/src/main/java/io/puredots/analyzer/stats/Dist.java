@@ -1,7 +1,9 @@
 package io.puredots.analyzer.stats;
 
 import io.puredots.analyzer.model.Distribution;
+import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
+import org.HdrHistogram.IntCountsHistogram;
 
 import java.util.Arrays;
 
@@ -22,7 +24,12 @@ public final class Dist {
     public static final int DIGITS = 3;
     static final int BUFFER_MAX = 4096;
 
-    private Histogram histogram;
+    /**
+     * An {@link IntCountsHistogram} while values are recorded into this (a chunk's partial: half
+     * the memory of long counts, and a chunk never holds 2^31 values in one bucket); a
+     * {@link Histogram} (long counts) once others are merged into it or it is read.
+     */
+    private AbstractHistogram histogram;
     private long[] buffer;
     private int buffered;
     private long count;
@@ -53,7 +60,7 @@ public final class Dist {
             buffer = new long[16];
         } else if (buffered == buffer.length) {
             if (buffered == BUFFER_MAX) {
-                toHistogram();
+                toHistogram(true);
                 histogram.recordValue(v);
                 return;
             }
@@ -63,14 +70,26 @@ public final class Dist {
     }
 
     private void toHistogram() {
+        toHistogram(false);
+    }
+
+    private void toHistogram(boolean forRecording) {
         if (histogram != null) {
+            if (!forRecording && histogram instanceof IntCountsHistogram partial) {
+                Histogram h = new Histogram(1, Math.max(2, partial.getHighestTrackableValue()), DIGITS);
+                h.setAutoResize(true);
+                h.add(partial);
+                histogram = h;
+            }
             return;
         }
-        histogram = new Histogram(1, Math.max(2, max), DIGITS);
-        histogram.setAutoResize(true);
+        AbstractHistogram h = forRecording ? new IntCountsHistogram(1, Math.max(2, max), DIGITS)
+                : new Histogram(1, Math.max(2, max), DIGITS);
+        h.setAutoResize(true);
         for (int i = 0; i < buffered; i++) {
-            histogram.recordValue(buffer[i]);
+            h.recordValue(buffer[i]);
         }
+        histogram = h;
         buffer = null;
         buffered = 0;
     }
