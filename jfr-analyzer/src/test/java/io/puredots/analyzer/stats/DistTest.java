@@ -67,4 +67,35 @@ class DistTest {
         total.add(part);
         Exact.check("values", all, total.summary());
     }
+
+    /**
+     * Partials large enough to hold a histogram (more than BUFFER_MAX values: int counts), merged,
+     * and recorded into again after a merge (a partial adopted as the running total).
+     */
+    @RepeatedTest(10)
+    void largePartialsWithHistogramsMergeAndKeepRecording(RepetitionInfo info) {
+        Random rnd = new Random(100 + info.getCurrentRepetition());
+        List<Long> all = new ArrayList<>();
+        Dist total = new Dist();
+        for (int p = 0; p < 4; p++) {
+            Dist part = new Dist();
+            int n = Dist.BUFFER_MAX + 1 + rnd.nextInt(20_000);
+            for (int i = 0; i < n; i++) {
+                long v = (long) Math.exp(rnd.nextDouble() * Math.log(5e9));
+                all.add(v);
+                part.record(v);
+            }
+            if (p == 0) {
+                total = part;          // adopted: it was recorded into, now others merge into it
+            } else {
+                total.add(part);
+            }
+            for (int i = 0; i < 100; i++) {
+                long v = rnd.nextInt(1000);
+                all.add(v);
+                total.record(v);       // recording after a merge
+            }
+        }
+        Exact.check("values", all, total.summary());
+    }
 }
