@@ -18,15 +18,18 @@ import java.util.TreeMap;
  * The fast decoder: a hand-written JFR chunk parser that calls {@link EventHandler} with
  * primitives, allocating nothing per event on the common path.
  *
- * <p>Per chunk: read the metadata event (types and fields), compile for every event type the
- * handler has a method for a small field program resolved by field name (layouts differ
- * between JDK versions), load the constant pools it needs, then walk the events in file
- * order: read size and type id, count, and either skip by size or run the type's program up
- * to its last needed field and dispatch. Strings come back canonical: pool strings are
- * resolved once per (pool, key); inline strings through {@link InlineStrings}.
+ * <p>Per chunk: read the metadata event (types and fields; parsed once per distinct metadata,
+ * see {@link MetadataCache}), compile for every event type the handler has a method for a small
+ * field program resolved by field name (layouts differ between JDK versions; fields the handler
+ * {@link IgnoresFields ignores} are stepped over), load the constant pools it needs, then walk
+ * the events in file order: read size and type id, count, and either skip by size or run the
+ * type's program up to its last needed field and dispatch. Strings come back canonical: pool
+ * strings are resolved once per (pool, key); inline strings through {@link InlineStrings},
+ * decoded when the kind's call passes them to the handler.
  *
  * <p>Not thread-safe: one instance per chunk; chunks are decoded in parallel by separate
- * instances sharing only the run's thread-safe {@link StringCanon}.
+ * instances sharing the run's thread-safe {@link StringCanon} and {@link MetadataCache}, and,
+ * per decoding thread, its inline-string cache and window buffer.
  */
 final class FastDecoder {
 
