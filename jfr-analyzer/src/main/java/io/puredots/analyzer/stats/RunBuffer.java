@@ -55,12 +55,17 @@ final class RunBuffer {
 
     /** Indexes of the runs in start order (stable), or {@code null} when they already are in order. */
     int[] order() {
-        long[] starts = new long[size];
         boolean sorted = true;
+        for (int i = 1; i < size && sorted; i++) {
+            sorted = start(i - 1) <= start(i);
+        }
+        if (sorted) {
+            return null; // the common case: no copy of the starts
+        }
+        long[] starts = new long[size];
         for (int i = 0; i < size; i++) {
             starts[i] = start(i);
-            sorted &= i == 0 || starts[i - 1] <= starts[i];
         }
-        return sorted ? null : IndexSort.ascending(starts, size);
+        return IndexSort.ascending(starts, size);
     }
 }
