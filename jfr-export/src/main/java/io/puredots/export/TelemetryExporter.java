@@ -165,13 +165,18 @@ public final class TelemetryExporter implements AutoCloseable {
     /** How often {@link #startLocalAgent} tries before it gives up, and the pause after the first failure. */
     static final int ATTACH_ATTEMPTS = 5;
     static final long ATTACH_FIRST_PAUSE_MS = 250;
+    /** A process younger than this may still be starting up when attached to. */
+    static final java.time.Duration STARTING_UP = java.time.Duration.ofMinutes(1);
 
     /**
-     * Starts the local JMX agent of process {@code pid} and returns its address. A JVM that is
-     * still starting up can fail the agent's start inside the target (seen once in CI as a bare
-     * {@code java.lang.NullPointerException} from {@code ManagementAgent.start_local}); such a
-     * failure is tried again, with doubling pauses, {@value #ATTACH_ATTEMPTS} times in all
-     * (about 4 s). A process that does not exist or cannot be attached fails at once.
+     * Starts the local JMX agent of process {@code pid} and returns its address. Attaching to a
+     * JVM that is still starting up can fail in two ways (both seen: in CI, and by hand a few
+     * milliseconds after a game's start): the target fails the agent's start (a bare
+     * {@code java.lang.NullPointerException} from {@code ManagementAgent.start_local}), or it
+     * never answers the attach signal (the attach API gives up after its 10 s timeout). The first
+     * is tried again with doubling pauses, {@value #ATTACH_ATTEMPTS} times in all (about 4 s);
+     * the second once more, if the process is alive and started less than a minute ago. A
+     * process that does not exist fails at once.
      */
     static String startLocalAgent(long pid) throws ExportException {
         long pause = ATTACH_FIRST_PAUSE_MS;
@@ -188,7 +193,10 @@ public final class TelemetryExporter implements AutoCloseable {
                     vm.detach();
                 }
             } catch (com.sun.tools.attach.AttachNotSupportedException e) {
-                throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage(), e);
+                if (attempt >= 2 || !startingUp(pid)) {
+                    throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage()
+                            + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
+                }
             } catch (IOException e) {
                 if (attempt >= ATTACH_ATTEMPTS || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
                     throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage()
@@ -203,6 +211,14 @@ public final class TelemetryExporter implements AutoCloseable {
             }
             pause *= 2;
         }
+    }
+
+    /** Whether process {@code pid} is alive and started less than {@link #STARTING_UP} ago. */
+    private static boolean startingUp(long pid) {
+        return ProcessHandle.of(pid).filter(ProcessHandle::isAlive)
+                .flatMap(p -> p.info().startInstant())
+                .map(start -> start.isAfter(java.time.Instant.now().minus(STARTING_UP)))
+                .orElse(false);
     }
 
     /** The settings of {@code puredots.jfc} for the events {@link EventMapper} reads, and no others. */
