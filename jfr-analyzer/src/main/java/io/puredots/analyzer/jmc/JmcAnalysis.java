@@ -18,6 +18,7 @@ import org.openjdk.jmc.flightrecorder.rules.IRule;
 import org.openjdk.jmc.flightrecorder.rules.ResultProvider;
 import org.openjdk.jmc.flightrecorder.rules.ResultToolkit;
 import org.openjdk.jmc.flightrecorder.rules.RuleRegistry;
+import org.openjdk.jmc.flightrecorder.rules.util.RulesToolkit;
 import org.openjdk.jmc.flightrecorder.rules.Severity;
 import org.openjdk.jmc.flightrecorder.rules.TypedResult;
 
@@ -315,11 +316,25 @@ public final class JmcAnalysis {
                 it.remove();
                 progress = true;
                 IResult depResult = dep == null ? null : done.get(dep.value());
+                if (dep != null && done.containsKey(dep.value()) && depResult == null) {
+                    findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "NA", -1,
+                            "Not run: depends on " + dep.value().getSimpleName() + ", which was not run.", "", ""));
+                    done.put(rule.getClass(), null);
+                    continue;
+                }
                 if (dep != null && (depResult == null
                         || depResult.getSeverity().compareTo(dep.severity()) < 0)) {
                     findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "NA", -1,
                             "Not run: depends on " + dep.value().getSimpleName() + " reaching "
                                     + dep.severity().name() + ".", "", ""));
+                    continue;
+                }
+                if (!RulesToolkit.matchesEventAvailabilityMap(items, rule.getRequiredEvents())) {
+                    // as JMC's own runners do: a rule whose events the recording lacks is not run
+                    findings.add(new JmcFinding(rule.getId(), rule.getName(), rule.getTopic(), "NA", -1,
+                            "Not run: the recording lacks events it needs (" + missingEvents(items, rule) + ").",
+                            "", ""));
+                    done.put(rule.getClass(), null); // not run: rules depending on it are not run either
                     continue;
                 }
                 try {
@@ -353,6 +368,19 @@ public final class JmcAnalysis {
                     + String.join(", ", failed));
         }
         return sort(findings);
+    }
+
+    /** The rule's required event types that {@code items} does not hold as required, with what is there. */
+    private static String missingEvents(IItemCollection items, IRule rule) {
+        List<String> out = new ArrayList<>();
+        for (Map.Entry<String, RulesToolkit.EventAvailability> e : new java.util.TreeMap<>(rule.getRequiredEvents())
+                .entrySet()) {
+            if (!RulesToolkit.matchesEventAvailabilityMap(items, Map.of(e.getKey(), e.getValue()))) {
+                out.add(e.getKey() + " " + RulesToolkit.getEventAvailability(items, e.getKey()).name().toLowerCase(
+                        Locale.ROOT) + ", needs " + e.getValue().name().toLowerCase(Locale.ROOT));
+            }
+        }
+        return String.join("; ", out);
     }
 
     private static List<JmcFinding> sort(List<JmcFinding> findings) {

@@ -133,4 +133,27 @@ class JmcAnalysisTest {
         assertEquals(JmcAnalysis.requiredEventTypes(JmcAnalysis.rules()),
                 new java.util.TreeSet<>(JmcAnalysis.REQUIRED_EVENT_TYPES));
     }
+
+    @Test
+    void rulesWhoseEventsTheRecordingLacksAreNotRunInsteadOfFailing() {
+        // the soak scene's fixture, recorded with puredots.jfc: file, socket and class-loading
+        // events are off, no GC happened; JMC's own runners check availability before a rule runs
+        JmcReport r = JmcAnalysis.run(List.of(Path.of("../recordings/fixtures/sim-small.jfr")), Long.MAX_VALUE);
+        assertTrue(r.ran(), r.notes().toString());
+        for (JmcFinding f : r.findings()) {
+            assertTrue(!f.severity().equals("FAILED"), f.ruleId() + ": " + f.summary());
+        }
+        JmcFinding fileRead = r.findings().stream().filter(f -> f.ruleId().equals("FileRead")).findFirst()
+                .orElseThrow();
+        assertEquals("NA", fileRead.severity());
+        assertTrue(fileRead.summary().contains("jdk.FileRead disabled, needs enabled"), fileRead.summary());
+        // a rule depending on one that was not run is not run either, and says why
+        JmcFinding systemGc = r.findings().stream().filter(f -> f.ruleId().equals("SystemGc")).findFirst()
+                .orElseThrow();
+        assertEquals("NA", systemGc.severity());
+        assertTrue(systemGc.summary().contains("which was not run"), systemGc.summary());
+        // and the rules whose events are there still run: the frame budget rule warns
+        assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("puredots.framebudget")
+                && f.severity().equals("WARNING")), r.findings().toString());
+    }
 }
