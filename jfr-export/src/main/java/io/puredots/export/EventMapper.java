@@ -184,10 +184,10 @@ public final class EventMapper {
     }
 
     /**
-     * A name field (group, system, registry, ...). Live JFR streams can deliver a pooled string
-     * (17 to 127 chars) as null: a race in the JDK's string pool, seen on JDK 17 and 25 with
-     * RecordingStream, in the events of the stream's last flush before it is closed (see
-     * jfr-export/README.md). The point then lacks that tag; this counts it so callers can say so.
+     * A name field (group, system, registry, ...). Live JFR streams deliver a string pooled in
+     * an earlier flush as null in a flush in which a new event type was registered (JDK 17 and
+     * 25; see jfr-export/README.md). The point then lacks that tag; this counts it so callers can
+     * say so.
      */
     private String name(RecordedEvent e, String field) {
         String s = e.getString(field);
