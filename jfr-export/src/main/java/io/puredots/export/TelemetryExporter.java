@@ -198,13 +198,11 @@ public final class TelemetryExporter implements AutoCloseable {
                 }
             } catch (com.sun.tools.attach.AttachNotSupportedException e) {
                 if (attempt >= 2 || !startingUp(pid)) {
-                    throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage()
-                            + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
+                    throw attachFailure(pid, e, attempt);
                 }
             } catch (IOException e) {
                 if (attempt >= ATTACH_ATTEMPTS || !ProcessHandle.of(pid).map(ProcessHandle::isAlive).orElse(false)) {
-                    throw new ExportException("cannot attach to process " + pid + ": " + e.getMessage()
-                            + (attempt > 1 ? " (after " + attempt + " attempts)" : ""), e);
+                    throw attachFailure(pid, e, attempt);
                 }
             }
             try {
@@ -215,6 +213,11 @@ public final class TelemetryExporter implements AutoCloseable {
             }
             pause *= 2;
         }
+    }
+
+    private static ExportException attachFailure(long pid, Exception e, int attempts) {
+        return new ExportException("cannot attach to process " + pid + ": " + e.getMessage()
+                + (attempts > 1 ? " (after " + attempts + " attempts)" : ""), e);
     }
 
     /** Whether process {@code pid} is alive and started less than {@link #STARTING_UP} ago. */
