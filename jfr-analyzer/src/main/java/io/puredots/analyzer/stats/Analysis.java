@@ -26,6 +26,9 @@ import java.util.List;
  * <p>Stateless and thread-safe.
  */
 public final class Analysis {
+    /** Most bytes of spent partials' arrays kept for reuse. */
+    private static final long RECYCLED_BYTES = 32L << 20;
+
     private Analysis() {
     }
 
@@ -85,11 +88,13 @@ public final class Analysis {
             RecordingReader.read(files, FramePass.Chunk::new, options, frames::add);
             selection = frames.selection();
         }
-        ChunkStats total = new ChunkStats(budgets, selection);
+        // the spent partials' arrays and histograms serve later chunks (see Recycler)
+        Recycler recycler = new Recycler(RECYCLED_BYTES);
+        ChunkStats total = new ChunkStats(budgets, selection, recycler);
         Selection sel = selection;
         // each chunk's partial is merged as soon as it and every chunk before it are done, then
         // dropped: at most about 2 * parallelism partials are alive, whatever the file size
-        ReadResult<ChunkStats> read = RecordingReader.read(files, () -> new ChunkStats(budgets, sel), options,
+        ReadResult<ChunkStats> read = RecordingReader.read(files, () -> new ChunkStats(budgets, sel, recycler), options,
                 total::merge);
         return new Pass(total.toReport(names), read);
     }

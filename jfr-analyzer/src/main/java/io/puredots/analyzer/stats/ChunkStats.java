@@ -66,7 +66,8 @@ public final class ChunkStats implements EventHandler {
     private FrameStats frames;
     private Map<String, SeriesStats> groups = new LinkedHashMap<>();
     private Map<String, SeriesStats> systems = new LinkedHashMap<>();
-    private JobStats jobs = new JobStats();
+    private final Recycler recycler;
+    private JobStats jobs;
     private MemoryStats memory = new MemoryStats();
     private Map<String, RegistryStats> registries = new LinkedHashMap<>();
 
@@ -76,13 +77,24 @@ public final class ChunkStats implements EventHandler {
     private AttributionTotal attributionTotal;
 
     public ChunkStats(Budgets budgets, Selection selection) {
+        this(budgets, selection, Recycler.NONE);
+    }
+
+    /**
+     * A partial whose buffers and histograms come from {@code recycler}, and go back to it once
+     * sealed or merged into the total: give every partial of one run, and its total, the same one.
+     */
+    ChunkStats(Budgets budgets, Selection selection, Recycler recycler) {
         this.budgets = budgets;
+        this.recycler = recycler;
+        this.jobs = new JobStats(recycler);
         this.selection = selection;
         this.firstTick = selection.firstTick() == null ? Long.MIN_VALUE : selection.firstTick();
         this.lastTick = selection.lastTick() == null ? Long.MAX_VALUE : selection.lastTick();
         this.from = selection.fromNanos() == null ? Long.MIN_VALUE : selection.fromNanos();
         this.to = selection.toNanos() == null ? Long.MAX_VALUE : selection.toNanos();
-        this.frames = new FrameStats(budgets.frameNanos().isPresent() ? budgets.frameNanos().getAsLong() : null);
+        this.frames = new FrameStats(budgets.frameNanos().isPresent() ? budgets.frameNanos().getAsLong() : null,
+                recycler);
         this.attribution = new AttributionAggregator(AttributionSettings.from(budgets)
                 .withTicks(selection.firstTick(), selection.lastTick()));
     }
@@ -143,7 +155,7 @@ public final class ChunkStats implements EventHandler {
         if (keepsTick(tick)) {
             SeriesStats g = groups.get(group);
             if (g == null) {
-                g = new SeriesStats(group, "", budgets.groupNanos().get(group));
+                g = new SeriesStats(group, "", budgets.groupNanos().get(group), recycler);
                 groups.put(group, g);
             }
             g.add(tick, durationNanos);
@@ -156,7 +168,7 @@ public final class ChunkStats implements EventHandler {
         if (keepsTick(tick)) {
             SeriesStats s = systems.get(system);
             if (s == null) {
-                s = new SeriesStats(system, group, budgets.systemNanos().get(system));
+                s = new SeriesStats(system, group, budgets.systemNanos().get(system), recycler);
                 systems.put(system, s);
             }
             s.add(tick, durationNanos);
@@ -200,7 +212,7 @@ public final class ChunkStats implements EventHandler {
         if (keepsTick(tick)) {
             RegistryStats r = registries.get(registry);
             if (r == null) {
-                r = new RegistryStats(registry);
+                r = new RegistryStats(registry, recycler);
                 registries.put(registry, r);
             }
             r.update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);

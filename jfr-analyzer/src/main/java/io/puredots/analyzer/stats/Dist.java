@@ -17,6 +17,10 @@ import java.util.Arrays;
  * allocates a histogram (its values go straight into the merged one), and a histogram does not
  * grow step by step (each HdrHistogram resize copies its whole counts array).
  *
+ * <p>With a {@link Recycler}, the buffer is taken at its full size and, like a partial's
+ * histogram, handed back once the values moved on (into the histogram, or into the total that
+ * {@link #add} merges this partial into).
+ *
  * <p>Not thread-safe: one writer; {@link #add} merges another (finished) partial into this one.
  */
 public final class Dist {
@@ -30,12 +34,23 @@ public final class Dist {
      * {@link Histogram} (long counts) once others are merged into it or it is read.
      */
     private AbstractHistogram histogram;
+    private final Recycler recycler;
     private long[] buffer;
     private int buffered;
     private long count;
     private long sum;
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
+
+    /** A distribution that allocates its own buffer and histogram. */
+    public Dist() {
+        this(Recycler.NONE);
+    }
+
+    /** A distribution that takes its buffer and partial histogram from {@code recycler} and hands them back. */
+    Dist(Recycler recycler) {
+        this.recycler = recycler;
+    }
 
     public void record(long value) {
         long v = Math.max(0, value);
@@ -57,9 +72,9 @@ public final class Dist {
             return;
         }
         if (buffer == null) {
-            buffer = new long[16];
+            buffer = recycler == Recycler.NONE ? new long[16] : recycler.longs(BUFFER_MAX);
         } else if (buffered == buffer.length) {
-            if (buffered == BUFFER_MAX) {
+            if (buffered >= BUFFER_MAX) {
                 toHistogram(true);
                 histogram.recordValue(v);
                 return;
@@ -80,16 +95,22 @@ public final class Dist {
                 h.setAutoResize(true);
                 h.add(partial);
                 histogram = h;
+                recycler.give(partial);
             }
             return;
         }
-        AbstractHistogram h = forRecording ? new IntCountsHistogram(1, Math.max(2, max), DIGITS)
-                : new Histogram(1, Math.max(2, max), DIGITS);
-        h.setAutoResize(true);
+        AbstractHistogram h;
+        if (forRecording) {
+            h = recycler.histogram(max);
+        } else {
+            h = new Histogram(1, Math.max(2, max), DIGITS);
+            h.setAutoResize(true);
+        }
         for (int i = 0; i < buffered; i++) {
             h.recordValue(buffer[i]);
         }
         histogram = h;
+        recycler.give(buffer);
         buffer = null;
         buffered = 0;
     }
@@ -106,7 +127,10 @@ public final class Dist {
         histogram.recordValueWithCount(0, n);
     }
 
-    /** Adds every value of {@code other} to this one. */
+    /**
+     * Adds every value of {@code other} to this one. {@code other} is spent: its buffer and
+     * histogram go back to its recycler, and only its count, sum, min and max stay readable.
+     */
     public void add(Dist other) {
         if (other.count == 0) {
             return;
@@ -123,6 +147,11 @@ public final class Dist {
             toHistogram();
             histogram.add(other.histogram);
         }
+        other.recycler.give(other.buffer);
+        other.recycler.give(other.histogram);
+        other.buffer = null;
+        other.buffered = 0;
+        other.histogram = null;
     }
 
     public long count() {

@@ -17,21 +17,22 @@ final class FrameStats {
     private final Long budget;
     private final long[] edges;
     private final long[] buckets;
-    private final Dist time = new Dist();
+    private final Dist time;
     private final TickSeries perTick;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
     private long maxEntities;
 
-    FrameStats(Long budgetNanos) {
+    FrameStats(Long budgetNanos, Recycler recycler) {
         this.budget = budgetNanos;
+        this.time = new Dist(recycler);
         long scale = budgetNanos == null ? DEFAULT_SCALE_NANOS : budgetNanos;
         edges = new long[EDGES.length];
         for (int i = 0; i < EDGES.length; i++) {
             edges[i] = Math.round(EDGES[i] * scale);
         }
         buckets = new long[EDGES.length];
-        perTick = new TickSeries(budgetNanos == null ? Long.MAX_VALUE : budgetNanos);
+        perTick = new TickSeries(budgetNanos == null ? Long.MAX_VALUE : budgetNanos, recycler);
     }
 
     void frame(long startNanos, long durationNanos, long tick, int entityCount) {

@@ -20,7 +20,15 @@ public final class IndexSort {
 
     /** Indexes {@code 0..n-1} in ascending {@code key} order; equal keys keep index order. */
     public static int[] ascending(long[] key, int n) {
-        int[] idx = new int[n];
+        return ascending(key, n, Recycler.NONE);
+    }
+
+    /**
+     * {@link #ascending(long[], int)} with its work arrays from {@code recycler}: the result has
+     * at least {@code n} elements (the first {@code n} are the order), and is the caller's to hand back.
+     */
+    static int[] ascending(long[] key, int n, Recycler recycler) {
+        int[] idx = recycler.ints(n);
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
@@ -31,10 +39,10 @@ public final class IndexSort {
         if (sorted) {
             return idx;
         }
-        long[] k = new long[n];
+        long[] k = recycler.longs(n);
         System.arraycopy(key, 0, k, 0, n);
-        long[] k2 = new long[n];
-        int[] idx2 = new int[n];
+        long[] k2 = recycler.longs(n);
+        int[] idx2 = recycler.ints(n);
         for (int width = 1; width < n; width *= 2) {
             for (int lo = 0; lo < n; lo += 2 * width) {
                 int mid = Math.min(lo + width, n);
@@ -73,6 +81,9 @@ public final class IndexSort {
             idx = idx2;
             idx2 = ti;
         }
+        recycler.give(k);
+        recycler.give(k2);
+        recycler.give(idx2);
         return idx;
     }
 

@@ -23,12 +23,13 @@ import java.util.Set;
 final class JobStats {
     private long scheduled;
     private long runs;
-    private final TickSeries jobsPerTick = new TickSeries(Long.MAX_VALUE);
-    private final Dist chainDepth = new Dist();
-    private final Dist runTime = new Dist();
-    private final Dist queueWait = new Dist();
-    private final Dist idleGap = new Dist();
-    private final Dist mainWait = new Dist();
+    private final Recycler recycler;
+    private final TickSeries jobsPerTick;
+    private final Dist chainDepth;
+    private final Dist runTime;
+    private final Dist queueWait;
+    private final Dist idleGap;
+    private final Dist mainWait;
     private final Set<Long> mainThreadIds = new HashSet<>();
     private final Map<Long, Worker> workers = new LinkedHashMap<>();
 
@@ -43,12 +44,23 @@ final class JobStats {
         long lastTick;
         long lastEnd;
         boolean any;
-        RunBuffer buffer = new RunBuffer();   // this chunk's runs, until sealed
+        RunBuffer buffer;   // this chunk's runs, until sealed
 
-        Worker(long threadId, String name) {
+        Worker(long threadId, String name, Recycler recycler) {
             this.threadId = threadId;
             this.name = name;
+            this.buffer = new RunBuffer(recycler);
         }
+    }
+
+    JobStats(Recycler recycler) {
+        this.recycler = recycler;
+        jobsPerTick = new TickSeries(Long.MAX_VALUE, recycler);
+        chainDepth = new Dist(recycler);
+        runTime = new Dist(recycler);
+        queueWait = new Dist(recycler);
+        idleGap = new Dist(recycler);
+        mainWait = new Dist(recycler);
     }
 
     void jobSchedule(int chainDepthValue, long tick) {
@@ -64,7 +76,7 @@ final class JobStats {
         queueWait.record(queueWaitNanos);
         Worker w = workers.get(threadId);
         if (w == null) {
-            w = new Worker(threadId, threadName);
+            w = new Worker(threadId, threadName, recycler);
             workers.put(threadId, w);
         }
         w.runs++;
@@ -77,6 +89,9 @@ final class JobStats {
         for (Worker w : workers.values()) {
             RunBuffer buf = w.buffer;
             if (buf == null || buf.size() == 0) {
+                if (buf != null) {
+                    buf.release();
+                }
                 w.buffer = null;
                 continue;
             }
@@ -95,6 +110,8 @@ final class JobStats {
                 w.lastTick = runTick;
                 w.lastEnd = buf.end(r);
             }
+            recycler.give(order);
+            buf.release();
             w.buffer = null;
         }
     }

@@ -7,7 +7,7 @@ import io.puredots.analyzer.model.Registry;
  */
 final class RegistryStats {
     private final String name;
-    private final Dist updateTime = new Dist();
+    private final Dist updateTime;
     private long minEntries = Long.MAX_VALUE;
     private long maxEntries = Long.MIN_VALUE;
     private long lastEntries;
@@ -17,7 +17,8 @@ final class RegistryStats {
     private long removes;
     private long changes;
 
-    RegistryStats(String name) {
+    RegistryStats(String name, Recycler recycler) {
+        this.updateTime = new Dist(recycler);
         this.name = name;
     }
 

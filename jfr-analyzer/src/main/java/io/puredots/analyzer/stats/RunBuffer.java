@@ -4,36 +4,47 @@ import java.util.Arrays;
 
 /**
  * One thread's job runs of one chunk in primitive arrays (24 bytes per run: start, end and
- * tick), in fixed-size pages, so growing never copies the runs and no array is large.
+ * tick), in column pages of 4096 runs, so growing never copies the runs and no array is large.
  * {@link #order} gives them in start order, stable (runs with equal starts keep their arrival
  * order); most threads write their runs already in order, which costs no sort.
  *
- * <p>Not thread-safe.
+ * <p>Pages come from a {@link Recycler} and go back to it at {@link #release}. Not thread-safe.
  */
 final class RunBuffer {
-    /** Runs per page; a page (start, end, tick interleaved) is 96 KB: never a humongous G1 object. */
+    /** Runs per page; a column page is 32 KB: never a humongous G1 object. */
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
 
-    private long[][] pages = new long[4][];
+    private final Recycler recycler;
+    private long[][] starts = new long[4][];
+    private long[][] ends = new long[4][];
+    private long[][] ticks = new long[4][];
     private int size;
+
+    RunBuffer() {
+        this(Recycler.NONE);
+    }
+
+    RunBuffer(Recycler recycler) {
+        this.recycler = recycler;
+    }
 
     void add(long startNanos, long endNanos, long tickValue) {
         int page = size >>> PAGE_BITS;
-        if (page == pages.length) {
-            pages = Arrays.copyOf(pages, page * 2);
+        if (page == starts.length) {
+            starts = Arrays.copyOf(starts, page * 2);
+            ends = Arrays.copyOf(ends, page * 2);
+            ticks = Arrays.copyOf(ticks, page * 2);
         }
-        if (pages[page] == null) {
-            pages[page] = new long[3 * Math.min(PAGE, Math.max(64, size * 2))];
+        if (starts[page] == null) {
+            starts[page] = recycler.longs(PAGE);
+            ends[page] = recycler.longs(PAGE);
+            ticks[page] = recycler.longs(PAGE);
         }
-        int i = 3 * (size & (PAGE - 1));
-        if (i == pages[page].length) {
-            pages[page] = Arrays.copyOf(pages[page], Math.min(3 * PAGE, 2 * i));
-        }
-        long[] p = pages[page];
-        p[i] = startNanos;
-        p[i + 1] = endNanos;
-        p[i + 2] = tickValue;
+        int i = size & (PAGE - 1);
+        starts[page][i] = startNanos;
+        ends[page][i] = endNanos;
+        ticks[page][i] = tickValue;
         size++;
     }
 
@@ -42,18 +53,21 @@ final class RunBuffer {
     }
 
     long start(int i) {
-        return pages[i >>> PAGE_BITS][3 * (i & (PAGE - 1))];
+        return starts[i >>> PAGE_BITS][i & (PAGE - 1)];
     }
 
     long end(int i) {
-        return pages[i >>> PAGE_BITS][3 * (i & (PAGE - 1)) + 1];
+        return ends[i >>> PAGE_BITS][i & (PAGE - 1)];
     }
 
     long tick(int i) {
-        return pages[i >>> PAGE_BITS][3 * (i & (PAGE - 1)) + 2];
+        return ticks[i >>> PAGE_BITS][i & (PAGE - 1)];
     }
 
-    /** Indexes of the runs in start order (stable), or {@code null} when they already are in order. */
+    /**
+     * Indexes of the runs in start order (stable), or {@code null} when they already are in
+     * order. The array (from the recycler; at least {@link #size} long) is the caller's to hand back.
+     */
     int[] order() {
         boolean sorted = true;
         for (int i = 1; i < size && sorted; i++) {
@@ -62,10 +76,23 @@ final class RunBuffer {
         if (sorted) {
             return null; // the common case: no copy of the starts
         }
-        long[] starts = new long[size];
+        long[] keys = recycler.longs(size);
         for (int i = 0; i < size; i++) {
-            starts[i] = start(i);
+            keys[i] = start(i);
         }
-        return IndexSort.ascending(starts, size);
+        int[] order = IndexSort.ascending(keys, size, recycler);
+        recycler.give(keys);
+        return order;
+    }
+
+    /** Hands the pages back to the recycler; the runs are gone afterwards. */
+    void release() {
+        for (int k = 0; k < starts.length; k++) {
+            recycler.give(starts[k]);
+            recycler.give(ends[k]);
+            recycler.give(ticks[k]);
+        }
+        starts = ends = ticks = new long[0][];
+        size = 0;
     }
 }

@@ -10,14 +10,15 @@ final class SeriesStats {
     private final String name;
     private final String group;
     private final Long budget;
-    private final Dist perCall = new Dist();
+    private final Dist perCall;
     private final TickSeries perTick;
 
-    SeriesStats(String name, String group, Long budgetNanos) {
+    SeriesStats(String name, String group, Long budgetNanos, Recycler recycler) {
         this.name = name;
         this.group = group;
         this.budget = budgetNanos;
-        this.perTick = new TickSeries(budgetNanos == null ? Long.MAX_VALUE : budgetNanos);
+        this.perCall = new Dist(recycler);
+        this.perTick = new TickSeries(budgetNanos == null ? Long.MAX_VALUE : budgetNanos, recycler);
     }
 
     void add(long tick, long durationNanos) {

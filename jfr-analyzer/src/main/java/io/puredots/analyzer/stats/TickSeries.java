@@ -31,7 +31,7 @@ public final class TickSeries {
     private long tailTick;
     private long tailSum;
 
-    private final Dist perTick = new Dist();
+    private final Dist perTick;
     private final Runs runs = new Runs();
     private long over;
     private boolean finished;
@@ -39,10 +39,16 @@ public final class TickSeries {
 
     /** @param limit per-tick limit; a tick is over when its sum is greater; {@code Long.MAX_VALUE} for none */
     public TickSeries(long limit) {
-        this.limit = limit;
+        this(limit, Recycler.NONE);
     }
 
-    private TickSums pending = new TickSums();
+    TickSeries(long limit, Recycler recycler) {
+        this.limit = limit;
+        this.perTick = new Dist(recycler);
+        this.pending = new TickSums(recycler);
+    }
+
+    private TickSums pending;
 
     /** Adds a value to its tick; any tick order within one chunk. */
     public void add(long tick, long value) {
@@ -60,6 +66,7 @@ public final class TickSeries {
         TickSums sums = pending;
         pending = null;
         sums.forEach(this::append);
+        sums.release();
     }
 
     private void append(long tick, long value) {

@@ -1,5 +1,7 @@
 package io.puredots.analyzer.stats;
 
+import java.util.Arrays;
+
 /**
  * Per-tick sums of one series within one chunk, compact: the ticks of a chunk are a dense range
  * (one per frame), so sums live in {@code long} pages of 4096 ticks indexed by tick, with a bit
@@ -11,6 +13,8 @@ package io.puredots.analyzer.stats;
  * <pre>{@code
  * page k holds ticks [firstPage + k] * 4096 ...: sums[4096], present bits[64]
  * }</pre>
+ *
+ * <p>Pages come from a {@link Recycler} and go back to it at {@link #release}.
  *
  * <p>Not thread-safe.
  */
@@ -28,6 +32,15 @@ final class TickSums {
     private long hi;
     private int size;
     private LongSumMap sparse;
+    private final Recycler recycler;
+
+    TickSums() {
+        this(Recycler.NONE);
+    }
+
+    TickSums(Recycler recycler) {
+        this.recycler = recycler;
+    }
 
     /** Receives ticks and their sums in ascending tick order. */
     interface Visitor {
@@ -58,8 +71,9 @@ final class TickSums {
         long[] s = sums[k];
         long[] p = present[k];
         if (s == null) {
-            s = sums[k] = new long[PAGE];
-            p = present[k] = new long[PAGE >> 6];
+            s = sums[k] = recycler.longs(PAGE); // no need to clear: a tick's first value overwrites
+            p = present[k] = recycler.longs(PAGE >> 6);
+            Arrays.fill(p, 0);
         }
         int i = (int) (tick & (PAGE - 1));
         long bit = 1L << i;
@@ -107,6 +121,17 @@ final class TickSums {
         LongSumMap map = new LongSumMap();
         forEach(map::add);
         sparse = map;
+        release();
+    }
+
+    /** Hands the pages back to the recycler; the dense ticks are gone afterwards. */
+    void release() {
+        if (sums != null) {
+            for (int k = 0; k < sums.length; k++) {
+                recycler.give(sums[k]);
+                recycler.give(present[k]);
+            }
+        }
         sums = null;
         present = null;
     }
