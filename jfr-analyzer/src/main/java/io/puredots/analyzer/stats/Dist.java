@@ -1,7 +1,6 @@
 package io.puredots.analyzer.stats;
 
 import io.puredots.analyzer.model.Distribution;
-import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
@@ -27,16 +26,22 @@ public final class Dist {
     /** Significant decimal digits kept by the histogram. */
     public static final int DIGITS = 3;
     static final int BUFFER_MAX = 4096;
+    /** Values recorded into {@link #recording} before it is folded into {@link #merged}: no int count can overflow. */
+    private static final long RECORDING_MAX = 1L << 30;
 
-    /**
-     * An {@link IntCountsHistogram} while values are recorded into this (a chunk's partial: half
-     * the memory of long counts, and a chunk never holds 2^31 values in one bucket); a
-     * {@link Histogram} (long counts) once others are merged into it or it is read.
+    /*
+     * Two histograms, each used through one concrete class only, so that HotSpot's type profile
+     * at HdrHistogram's shared call sites stays monomorphic (a mix made C2 throw away and
+     * recompile the event handlers that inline recordValue, 9 times per report):
+     * - recording: int counts; every single value goes here (half the memory of long counts);
+     * - merged: long counts; only whole histograms (add) and counts of zeros go here.
      */
-    private AbstractHistogram histogram;
+    private IntCountsHistogram recording;
+    private Histogram merged;
     private final Recycler recycler;
     private long[] buffer;
     private int buffered;
+    private long recorded;
     private long count;
     private long sum;
     private long min = Long.MAX_VALUE;
@@ -47,7 +52,7 @@ public final class Dist {
         this(Recycler.NONE);
     }
 
-    /** A distribution that takes its buffer and partial histogram from {@code recycler} and hands them back. */
+    /** A distribution that takes its buffer and recording histogram from {@code recycler} and hands them back. */
     Dist(Recycler recycler) {
         this.recycler = recycler;
     }
@@ -65,18 +70,21 @@ public final class Dist {
         store(v);
     }
 
-    /** Puts a value into the buffer or the histogram; the exact counters are the caller's. */
+    /** Puts a value into the buffer or the recording histogram; the exact counters are the caller's. */
     private void store(long v) {
-        if (histogram != null) {
-            histogram.recordValue(v);
+        if (recording != null) {
+            recording.recordValue(v);
+            if (++recorded == RECORDING_MAX) {
+                fold();
+            }
             return;
         }
         if (buffer == null) {
             buffer = recycler == Recycler.NONE ? new long[16] : recycler.longs(BUFFER_MAX);
         } else if (buffered == buffer.length) {
             if (buffered >= BUFFER_MAX) {
-                toHistogram(true);
-                histogram.recordValue(v);
+                startRecording();
+                store(v);
                 return;
             }
             buffer = Arrays.copyOf(buffer, Math.min(BUFFER_MAX, buffered * 2));
@@ -84,35 +92,33 @@ public final class Dist {
         buffer[buffered++] = v;
     }
 
-    private void toHistogram() {
-        toHistogram(false);
-    }
-
-    private void toHistogram(boolean forRecording) {
-        if (histogram != null) {
-            if (!forRecording && histogram instanceof IntCountsHistogram partial) {
-                Histogram h = new Histogram(1, Math.max(2, partial.getHighestTrackableValue()), DIGITS);
-                h.setAutoResize(true);
-                h.add(partial);
-                histogram = h;
-                recycler.give(partial);
-            }
-            return;
-        }
-        AbstractHistogram h;
-        if (forRecording) {
-            h = recycler.histogram(max);
-        } else {
-            h = new Histogram(1, Math.max(2, max), DIGITS);
-            h.setAutoResize(true);
-        }
+    /** Moves the buffered values into a recording histogram sized for their range. */
+    private void startRecording() {
+        recording = recycler.histogram(max);
+        recorded = buffered;
         for (int i = 0; i < buffered; i++) {
-            h.recordValue(buffer[i]);
+            recording.recordValue(buffer[i]);
         }
-        histogram = h;
         recycler.give(buffer);
         buffer = null;
         buffered = 0;
+    }
+
+    /** Moves every value into {@link #merged}; the recording histogram goes back to the recycler. */
+    private void fold() {
+        if (merged == null) {
+            merged = new Histogram(1, Math.max(2, max), DIGITS);
+            merged.setAutoResize(true);
+        }
+        if (buffered > 0) {
+            startRecording();
+        }
+        if (recording != null) {
+            merged.add(recording);
+            recycler.give(recording);
+            recording = null;
+            recorded = 0;
+        }
     }
 
     /** Records the value 0, {@code n} times. */
@@ -123,13 +129,13 @@ public final class Dist {
         count += n;
         min = Math.min(min, 0);
         max = Math.max(max, 0);
-        toHistogram();
-        histogram.recordValueWithCount(0, n);
+        fold();
+        merged.recordValueWithCount(0, n);
     }
 
     /**
      * Adds every value of {@code other} to this one. {@code other} is spent: its buffer and
-     * histogram go back to its recycler, and only its count, sum, min and max stay readable.
+     * histograms go back to its recycler, and only its count, sum, min and max stay readable.
      */
     public void add(Dist other) {
         if (other.count == 0) {
@@ -139,19 +145,24 @@ public final class Dist {
         sum += other.sum;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
-        if (other.histogram == null) {
-            for (int i = 0; i < other.buffered; i++) {
-                store(other.buffer[i]);
+        for (int i = 0; i < other.buffered; i++) {
+            store(other.buffer[i]);
+        }
+        if (other.recording != null || other.merged != null) {
+            fold();
+            if (other.recording != null) {
+                merged.add(other.recording);
             }
-        } else {
-            toHistogram();
-            histogram.add(other.histogram);
+            if (other.merged != null) {
+                merged.add(other.merged);
+            }
         }
         other.recycler.give(other.buffer);
-        other.recycler.give(other.histogram);
+        other.recycler.give(other.recording);
         other.buffer = null;
         other.buffered = 0;
-        other.histogram = null;
+        other.recording = null;
+        other.merged = null;
     }
 
     public long count() {
@@ -171,8 +182,8 @@ public final class Dist {
         if (count == 0) {
             return 0;
         }
-        toHistogram();
-        return Math.max(min, Math.min(max, histogram.getValueAtPercentile(p)));
+        fold();
+        return Math.max(min, Math.min(max, merged.getValueAtPercentile(p)));
     }
 
     public Distribution summary() {

@@ -1,6 +1,5 @@
 package io.puredots.analyzer.stats;
 
-import org.HdrHistogram.AbstractHistogram;
 import org.HdrHistogram.IntCountsHistogram;
 
 import java.util.ArrayDeque;
@@ -138,17 +137,17 @@ final class Recycler {
         }
     }
 
-    /** Hands back a histogram; only int-count histograms are kept. The caller must not use it afterwards. */
-    void give(AbstractHistogram h) {
-        if (maxBytes == 0 || !(h instanceof IntCountsHistogram ih)) {
+    /** Hands back a histogram from {@link #histogram}; the caller must not use it afterwards. */
+    void give(IntCountsHistogram h) {
+        if (maxBytes == 0 || h == null) {
             return;
         }
-        long b = bytes(ih);
+        long b = bytes(h);
         synchronized (this) {
             if (pooledBytes + b > maxBytes) {
                 return;
             }
-            histograms.push(ih);
+            histograms.push(h);
             pooledBytes += b;
         }
     }

@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
 /** {@link RunBuffer#order} is a stable sort by start, like the list sort it replaced. */
@@ -28,6 +29,31 @@ class RunBufferTest {
         for (int k = 0; k < list.size(); k++) {
             assertEquals(list.get(k)[2], b.tick(order[k]), "position " + k);
             assertEquals(list.get(k)[1], b.end(order[k]));
+        }
+    }
+
+    /** Sorted segments written out of order, as JFR writes a thread's buffers: merged, stable. */
+    @Test
+    void segmentsInOrderAreMergedStably() {
+        for (int segments : new int[] {2, 5, 64, 65, 200}) {
+            Random r = new Random(segments);
+            RunBuffer b = new RunBuffer(new Recycler(1 << 20));
+            List<long[]> list = new ArrayList<>();
+            int i = 0;
+            for (int s = 0; s < segments; s++) {
+                long start = s == 0 ? 1000 : r.nextInt(1000);   // every later segment starts earlier
+                for (int k = 0; k < 300; k++, i++) {
+                    start += r.nextInt(3);   // non-decreasing within a segment, with ties across segments
+                    b.add(start, start + i, i);
+                    list.add(new long[] {start, start + i, i});
+                }
+            }
+            list.sort(Comparator.comparingLong(a -> a[0]));
+            int[] order = b.order();
+            assertNotNull(order);
+            for (int k = 0; k < list.size(); k++) {
+                assertEquals(list.get(k)[2], b.tick(order[k]), segments + " segments, position " + k);
+            }
         }
     }
 
