@@ -11,14 +11,17 @@ import java.util.Arrays;
  * significant digits plus the exact count, sum, min and max. Memory is bounded by the value
  * range, not by the number of values. Negative values are recorded as 0.
  *
- * <p>The first {@value #BUFFER_MAX} values are kept in a plain array and only then moved into a
- * histogram sized for their range at once: a chunk partial with few values of a series never
- * allocates a histogram (its values go straight into the merged one), and a histogram does not
- * grow step by step (each HdrHistogram resize copies its whole counts array).
+ * <p>{@link #record} only appends to a buffer of up to {@value #BUFFER_MAX} values; a full
+ * buffer is counted and moved into the histogram in one loop. So the code that event handlers
+ * inline is a store and a bounds check, and the counting and histogram code is compiled once,
+ * in {@link #drain}, not into every handler (C2 time is most of a report's warm-up on 2 cores).
+ * A chunk partial with fewer values than the buffer holds never allocates a histogram (its
+ * values go straight into the total's), and a histogram is sized for the range of a full
+ * buffer at once (each HdrHistogram resize copies its whole counts array).
  *
- * <p>With a {@link Recycler}, the buffer is taken at its full size and, like a partial's
- * histogram, handed back once the values moved on (into the histogram, or into the total that
- * {@link #add} merges this partial into).
+ * <p>With a {@link Recycler}, the buffer is taken at its full size and, like the recording
+ * histogram, handed back once the values moved on (into the total that {@link #add} merges this
+ * partial into).
  *
  * <p>Not thread-safe: one writer; {@link #add} merges another (finished) partial into this one.
  */
@@ -39,8 +42,10 @@ public final class Dist {
     private IntCountsHistogram recording;
     private Histogram merged;
     private final Recycler recycler;
+    /** Values not yet in a histogram: [0, buffered); those from {@code counted} on are not yet counted either. */
     private long[] buffer;
     private int buffered;
+    private int counted;
     private long recorded;
     private long count;
     private long sum;
@@ -58,60 +63,85 @@ public final class Dist {
     }
 
     public void record(long value) {
-        long v = Math.max(0, value);
-        count++;
-        sum += v;
-        if (v < min) {
-            min = v;
+        long[] b = buffer;
+        int n = buffered;
+        if (b == null || n == b.length) {
+            makeRoom();
+            b = buffer;
+            n = buffered;
         }
-        if (v > max) {
-            max = v;
-        }
-        store(v);
+        b[n] = value;
+        buffered = n + 1;
     }
 
-    /** Puts a value into the buffer or the recording histogram; the exact counters are the caller's. */
-    private void store(long v) {
-        if (recording != null) {
-            recording.recordValue(v);
-            if (++recorded == RECORDING_MAX) {
-                fold();
-            }
-            return;
-        }
+    /** Allocates, grows or drains the buffer so that it has room for one more value. */
+    private void makeRoom() {
         if (buffer == null) {
             buffer = recycler == Recycler.NONE ? new long[16] : recycler.longs(BUFFER_MAX);
-        } else if (buffered == buffer.length) {
-            if (buffered >= BUFFER_MAX) {
-                startRecording();
-                store(v);
-                return;
-            }
+        } else if (buffered < BUFFER_MAX) {
             buffer = Arrays.copyOf(buffer, Math.min(BUFFER_MAX, buffered * 2));
+        } else {
+            drain();
         }
-        buffer[buffered++] = v;
     }
 
-    /** Moves the buffered values into a recording histogram sized for their range. */
-    private void startRecording() {
-        recording = recycler.histogram(max);
-        recorded = buffered;
+    /** Counts the values buffered since the last count (negative ones become 0). */
+    private void countPending() {
+        long[] b = buffer;
+        long c = 0;
+        long s = 0;
+        long lo = min;
+        long hi = max;
+        for (int i = counted; i < buffered; i++) {
+            long v = b[i];
+            if (v < 0) {
+                v = 0;
+                b[i] = 0;
+            }
+            c++;
+            s += v;
+            if (v < lo) {
+                lo = v;
+            }
+            if (v > hi) {
+                hi = v;
+            }
+        }
+        count += c;
+        sum += s;
+        min = lo;
+        max = hi;
+        counted = buffered;
+    }
+
+    /** Counts the buffered values and moves them into the recording histogram, sized for their range when new. */
+    private void drain() {
+        countPending();
+        if (recording == null) {
+            recording = recycler.histogram(max);
+        }
+        IntCountsHistogram h = recording;
+        long[] b = buffer;
         for (int i = 0; i < buffered; i++) {
-            recording.recordValue(buffer[i]);
+            h.recordValue(b[i]);
         }
-        recycler.give(buffer);
-        buffer = null;
+        recorded += buffered;
         buffered = 0;
+        counted = 0;
+        if (recorded >= RECORDING_MAX) {
+            fold();
+        }
     }
 
-    /** Moves every value into {@link #merged}; the recording histogram goes back to the recycler. */
+    /** Moves every value into {@link #merged}; the buffer and recording histogram go back to the recycler. */
     private void fold() {
+        countPending();
         if (merged == null) {
             merged = new Histogram(1, Math.max(2, max), DIGITS);
             merged.setAutoResize(true);
         }
         if (buffered > 0) {
-            startRecording();
+            drain();
         }
         if (recording != null) {
             merged.add(recording);
@@ -126,10 +156,10 @@ public final class Dist {
         if (n <= 0) {
             return;
         }
+        fold();
         count += n;
         min = Math.min(min, 0);
         max = Math.max(max, 0);
-        fold();
         merged.recordValueWithCount(0, n);
     }
 
@@ -138,15 +168,21 @@ public final class Dist {
      * histograms go back to its recycler, and only its count, sum, min and max stay readable.
      */
     public void add(Dist other) {
+        other.countPending();
         if (other.count == 0) {
             return;
         }
+        countPending();
         count += other.count;
         sum += other.sum;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         for (int i = 0; i < other.buffered; i++) {
-            store(other.buffer[i]);
+            if (buffer == null || buffered == buffer.length) {
+                makeRoom();
+            }
+            buffer[buffered++] = other.buffer[i];
+            counted = buffered; // counted above, with other's totals
         }
         if (other.recording != null || other.merged != null) {
             fold();
@@ -161,24 +197,28 @@ public final class Dist {
         other.recycler.give(other.recording);
         other.buffer = null;
         other.buffered = 0;
+        other.counted = 0;
         other.recording = null;
         other.merged = null;
     }
 
     public long count() {
+        countPending();
         return count;
     }
-
     public long sum() {
+        countPending();
         return sum;
     }
 
     public long max() {
+        countPending();
         return count == 0 ? 0 : max;
     }
 
     /** The value at percentile {@code p} (0..100), as documented on {@link Distribution}. */
     public long percentile(double p) {
+        countPending();
         if (count == 0) {
             return 0;
         }
@@ -187,6 +227,7 @@ public final class Dist {
     }
 
     public Distribution summary() {
+        countPending();
         if (count == 0) {
             return Distribution.EMPTY;
         }

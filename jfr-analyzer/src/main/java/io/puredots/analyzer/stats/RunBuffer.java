@@ -6,10 +6,8 @@ import java.util.Arrays;
  * One thread's job runs of one chunk in primitive arrays (24 bytes per run: start, end and
  * tick), in column pages of 4096 runs, so growing never copies the runs and no array is large.
  * {@link #order} gives them in start order, stable (runs with equal starts keep their arrival
- * order). A thread's runs arrive as a few segments, each in start order (JFR writes a thread's
- * buffers out of order now and then: 5 segments per thread and chunk were seen in a generated
- * 888 MB recording), so the segments are noted as runs arrive and merged; only many segments
- * take a full sort.
+ * order); most threads write their runs already in order, which costs no sort, and the rest
+ * in a few sorted segments (see {@link IndexSort}).
  *
  * <p>Pages come from a {@link Recycler} and go back to it at {@link #release}. Not thread-safe.
  */
@@ -23,12 +21,8 @@ final class RunBuffer {
     private long[][] ends = new long[4][];
     private long[][] ticks = new long[4][];
     private int size;
-    /** Index of the first run of each segment after the first; at most {@link #MAX_SEGMENTS}, then -1. */
-    private int[] segments = new int[8];
-    private int segmentCount;
+    private boolean sorted = true;
     private long lastStart = Long.MIN_VALUE;
-    /** Segments merged by a scan of their heads; more take a full sort. */
-    private static final int MAX_SEGMENTS = 64;
 
     RunBuffer() {
         this(Recycler.NONE);
@@ -50,15 +44,8 @@ final class RunBuffer {
             ends[page] = recycler.longs(PAGE);
             ticks[page] = recycler.longs(PAGE);
         }
-        if (startNanos < lastStart && segmentCount >= 0) {
-            if (segmentCount == MAX_SEGMENTS) {
-                segmentCount = -1;
-            } else {
-                if (segmentCount == segments.length) {
-                    segments = Arrays.copyOf(segments, segmentCount * 2);
-                }
-                segments[segmentCount++] = size;
-            }
+        if (startNanos < lastStart) {
+            sorted = false;
         }
         lastStart = startNanos;
         int i = size & (PAGE - 1);
@@ -89,41 +76,15 @@ final class RunBuffer {
      * order. The array (from the recycler; at least {@link #size} long) is the caller's to hand back.
      */
     int[] order() {
-        if (segmentCount == 0) {
+        if (sorted) {
             return null; // the common case: no copy of the starts
         }
-        if (segmentCount < 0) {
-            long[] keys = recycler.longs(size);
-            for (int i = 0; i < size; i++) {
-                keys[i] = start(i);
-            }
-            int[] order = IndexSort.ascending(keys, size, recycler);
-            recycler.give(keys);
-            return order;
+        long[] keys = recycler.longs(size);
+        for (int i = 0; i < size; i++) {
+            keys[i] = start(i);
         }
-        // merge the segments: take the smallest head, the earliest segment on ties (stable)
-        int k = segmentCount + 1;
-        int[] next = new int[k];
-        int[] end = new int[k];
-        for (int j = 0; j < k; j++) {
-            next[j] = j == 0 ? 0 : segments[j - 1];
-            end[j] = j == segmentCount ? size : segments[j];
-        }
-        int[] order = recycler.ints(size);
-        for (int o = 0; o < size; o++) {
-            int best = -1;
-            long bestStart = 0;
-            for (int j = 0; j < k; j++) {
-                if (next[j] < end[j]) {
-                    long st = start(next[j]);
-                    if (best < 0 || st < bestStart) {
-                        best = j;
-                        bestStart = st;
-                    }
-                }
-            }
-            order[o] = next[best]++;
-        }
+        int[] order = IndexSort.ascending(keys, size, recycler);
+        recycler.give(keys);
         return order;
     }
 
@@ -136,7 +97,7 @@ final class RunBuffer {
         }
         starts = ends = ticks = new long[0][];
         size = 0;
-        segmentCount = 0;
+        sorted = true;
         lastStart = Long.MIN_VALUE;
     }
 }

@@ -14,7 +14,10 @@ import java.util.Arrays;
  * page k holds ticks [firstPage + k] * 4096 ...: sums[4096], present bits[64]
  * }</pre>
  *
- * <p>Pages come from a {@link Recycler} and go back to it at {@link #release}.
+ * <p>{@link #add} only appends to a batch of {@value #BATCH} (tick, value) pairs, put into the
+ * pages in one loop when full (as {@link Dist#record} does, so that event handlers inline a store,
+ * not the page logic). Pages and batch come from a {@link Recycler} and go back to it at
+ * {@link #release}.
  *
  * <p>Not thread-safe.
  */
@@ -33,6 +36,10 @@ final class TickSums {
     private int size;
     private LongSumMap sparse;
     private final Recycler recycler;
+    private static final int BATCH = 1024;
+    private long[] batchTicks;
+    private long[] batchValues;
+    private int batched;
 
     TickSums() {
         this(Recycler.NONE);
@@ -49,6 +56,34 @@ final class TickSums {
 
     /** Adds {@code value} to the sum of {@code tick}; any tick order. */
     void add(long tick, long value) {
+        long[] t = batchTicks;
+        int n = batched;
+        if (t == null || n == BATCH) {
+            flush();
+            if (batchTicks == null) {
+                batchTicks = recycler.longs(BATCH);
+                batchValues = recycler.longs(BATCH);
+            }
+            t = batchTicks;
+            n = 0;
+        }
+        t[n] = tick;
+        batchValues[n] = value;
+        batched = n + 1;
+    }
+
+    /** Puts the batch into the pages. */
+    private void flush() {
+        long[] t = batchTicks;
+        long[] v = batchValues;
+        int n = batched;
+        batched = 0;
+        for (int i = 0; i < n; i++) {
+            put(t[i], v[i]);
+        }
+    }
+
+    private void put(long tick, long value) {
         if (sparse != null) {
             sparse.add(tick, value);
             return;
@@ -119,13 +154,22 @@ final class TickSums {
 
     private void toSparse() {
         LongSumMap map = new LongSumMap();
-        forEach(map::add);
+        forEachPut(map::add);
         sparse = map;
-        release();
+        releasePages();
     }
 
-    /** Hands the pages back to the recycler; the dense ticks are gone afterwards. */
+    /** Hands the pages and the batch back to the recycler; every tick is gone afterwards. */
     void release() {
+        releasePages();
+        recycler.give(batchTicks);
+        recycler.give(batchValues);
+        batchTicks = null;
+        batchValues = null;
+        batched = 0;
+    }
+
+    private void releasePages() {
         if (sums != null) {
             for (int k = 0; k < sums.length; k++) {
                 recycler.give(sums[k]);
@@ -138,11 +182,17 @@ final class TickSums {
 
     /** Number of distinct ticks. */
     int size() {
+        flush();
         return sparse != null ? sparse.size() : size;
     }
 
     /** Visits every tick in ascending order with its sum. */
     void forEach(Visitor v) {
+        flush();
+        forEachPut(v);
+    }
+
+    private void forEachPut(Visitor v) {
         if (sparse != null) {
             long[][] sorted = sparse.sorted();
             for (int i = 0; i < sorted[0].length; i++) {

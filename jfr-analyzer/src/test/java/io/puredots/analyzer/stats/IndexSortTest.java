@@ -33,18 +33,19 @@ class IndexSortTest {
     }
 
     @Test
-    void ascendingIsTheStableOrderForRandomSortedReversedAndTiedKeys() {
+    void ascendingIsTheStableOrderForRandomSortedReversedTiedAndSegmentedKeys() {
         Random r = new Random(42);
         for (int round = 0; round < 300; round++) {
             int n = r.nextInt(round < 50 ? 8 : 5000);
             long[] key = new long[n + 3]; // longer than n: only the first n count
-            int shape = round % 4;
+            int shape = round % 5;
             for (int i = 0; i < key.length; i++) {
                 key[i] = switch (shape) {
                     case 0 -> r.nextLong();
                     case 1 -> i;                  // already sorted
                     case 2 -> -i;                 // reversed
-                    default -> r.nextInt(5);      // many ties: stability matters
+                    case 3 -> r.nextInt(5);       // many ties: stability matters
+                    default -> (i % 97) / 3;      // sorted segments with ties: merged, not sorted
                 };
             }
             assertArrayEquals(boxedAscending(key, n), IndexSort.ascending(key, n), "round " + round);
