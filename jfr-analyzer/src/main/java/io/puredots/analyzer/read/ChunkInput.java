@@ -19,6 +19,14 @@ import java.nio.channels.FileChannel;
  */
 final class ChunkInput {
     private static final int DEFAULT_WINDOW = 1 << 20;
+    /**
+     * Bytes past the window's capacity, never filled: the JIT hoists the bounds checks of the
+     * varint loops (up to 9 bytes from a read position) out of the loop against the array length,
+     * and a read near the end of a full window failed that hoisted check, throwing away the
+     * compiled decoder loop that inlined it (a deoptimization and a C2 recompile per report,
+     * early in the run when C2 time counts most).
+     */
+    static final int PAD = 16;
 
     private final FileChannel channel;
     private final long chunkEnd;
@@ -42,7 +50,7 @@ final class ChunkInput {
         this.channel = channel;
         this.chunkEnd = chunkEnd;
         this.compressed = compressedIntegers;
-        this.buf = window != null && window.length == DEFAULT_WINDOW ? window : new byte[DEFAULT_WINDOW];
+        this.buf = window != null && window.length == DEFAULT_WINDOW + PAD ? window : new byte[DEFAULT_WINDOW + PAD];
     }
 
     /**
@@ -77,10 +85,10 @@ final class ChunkInput {
             p = (int) (abs - bufStart);
             return p;
         }
-        if (len > buf.length) {
-            buf = new byte[Math.max(len, buf.length * 2)];
+        if (len > buf.length - PAD) {
+            buf = new byte[Math.max(len, (buf.length - PAD) * 2) + PAD];
         }
-        int want = (int) Math.min(buf.length, chunkEnd - abs);
+        int want = (int) Math.min(buf.length - PAD, chunkEnd - abs);
         ByteBuffer bb = ByteBuffer.wrap(buf, 0, want);
         while (bb.hasRemaining()) {
             int n = channel.read(bb, abs + bb.position());
