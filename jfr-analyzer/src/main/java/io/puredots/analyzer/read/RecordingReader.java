@@ -203,7 +203,11 @@ public final class RecordingReader {
         /**
          * Decodes with a pool of {@code parallelism} threads; a window of {@code 2 * parallelism}
          * chunks beyond the next one to deliver bounds how many finished handlers can wait.
+         *
+         * <p>The chunks in the first {@link ReadOptions#sequentialBytes()} are decoded one at a
+         * time, while the JIT compiles the decoder.
          */
+
         private void parallel() throws IOException {
             int threads = options.parallelism();
             window = new Semaphore(2 * threads);
@@ -225,13 +229,19 @@ public final class RecordingReader {
                 return t;
             });
             List<Future<?>> futures = new ArrayList<>();
+            long sequential = 0;
             try {
                 for (Slot<H> s : slots) {
                     window.acquire();
                     if (stopped()) {
                         break;
                     }
-                    futures.add(pool.submit(() -> decode(s)));
+                    Future<?> f = pool.submit(() -> decode(s));
+                    futures.add(f);
+                    if (sequential < options.sequentialBytes()) {
+                        f.get();
+                        sequential += s.chunk == null ? 0 : s.chunk.size();
+                    }
                 }
                 for (Future<?> f : futures) {
                     f.get();

@@ -32,7 +32,7 @@ class FastDecoderTest {
 
     static ReadResult<CallLog> read(Path file, ReadOptions.Decoder decoder, int parallelism) throws Exception {
         return RecordingReader.read(List.of(file), CallLog::new,
-                ReadOptions.defaults().withDecoder(decoder).withParallelism(parallelism));
+                ReadOptions.defaults().withDecoder(decoder).withParallelism(parallelism).withSequentialBytes(0));
     }
 
     static void assertSameCalls(ReadResult<CallLog> expected, ReadResult<CallLog> actual) {
@@ -85,7 +85,7 @@ class FastDecoderTest {
     void ignoredFieldsReachTheHandlerEmptyAndEveryOtherArgumentIsUnchanged() throws Exception {
         ReadResult<CallLog> ref = read(threeChunks, ReadOptions.Decoder.REFERENCE, 1);
         ReadResult<Ignoring> fast = RecordingReader.read(List.of(threeChunks), Ignoring::new,
-                ReadOptions.defaults().withDecoder(ReadOptions.Decoder.FAST).withParallelism(2));
+                ReadOptions.defaults().withDecoder(ReadOptions.Decoder.FAST).withParallelism(2).withSequentialBytes(0));
         int changed = 0;
         for (int c = 0; c < ref.handlers().size(); c++) {
             List<String> e = ref.handlers().get(c).calls;

@@ -124,7 +124,7 @@ class RecordingReaderTest {
         ReadResult<CallLog> streamed = RecordingReader.read(List.of(eight), () -> {
             maxAlive.accumulateAndGet(alive.incrementAndGet(), Math::max);
             return new CallLog();
-        }, ReadOptions.defaults().withParallelism(2), h -> {
+        }, ReadOptions.defaults().withParallelism(2).withSequentialBytes(0), h -> {
             alive.decrementAndGet();
             received.add(h);
         });
@@ -138,6 +138,43 @@ class RecordingReaderTest {
         assertTrue(maxAlive.get() <= 4, "handlers alive at once: " + maxAlive.get());
     }
 
+    /** The chunks within {@link ReadOptions#sequentialBytes()} are decoded one at a time, the rest in parallel. */
+    @Test
+    void chunksInTheSequentialPrefixAreDecodedOneAtATime() throws Exception {
+        Path eight = TestRecordings.concat(dir.resolve("eight-seq.jfr"), single, dir.resolve("b.jfr"), single,
+                dir.resolve("b.jfr"), single, dir.resolve("b.jfr"), single, dir.resolve("b.jfr"));
+        long firstTwo = RecordingReader.read(List.of(eight), CallLog::new, ReadOptions.defaults()).chunks().stream()
+                .limit(2).mapToLong(ChunkInfo::size).sum();
+        for (long prefix : new long[] {Long.MAX_VALUE, firstTwo}) {
+            java.util.concurrent.atomic.AtomicInteger decoding = new java.util.concurrent.atomic.AtomicInteger();
+            java.util.Map<Integer, Integer> othersAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+            RecordingReader.read(List.of(eight), () -> new EventHandler() {
+                @Override
+                public void chunkStart(ChunkInfo chunk) {
+                    othersAtStart.put(chunk.index(), decoding.getAndIncrement());
+                    try {
+                        Thread.sleep(20); // long enough for a second decoder thread to start a chunk
+                    } catch (InterruptedException e) {
+                        Thread.currentThread().interrupt();
+                    }
+                }
+
+                @Override
+                public void chunkEnd(ChunkInfo chunk, java.util.Map<String, Long> counts) {
+                    decoding.decrementAndGet();
+                }
+            }, ReadOptions.defaults().withParallelism(2).withSequentialBytes(prefix));
+            int limit = prefix == Long.MAX_VALUE ? 8 : 2;
+            for (int c = 0; c < limit; c++) {
+                assertEquals(0, othersAtStart.get(c), "prefix " + prefix + ": chunk " + c + " started alone");
+            }
+            if (prefix != Long.MAX_VALUE) {
+                assertTrue(othersAtStart.values().stream().anyMatch(n -> n > 0),
+                        "after the prefix, chunks overlap: " + othersAtStart);
+            }
+        }
+    }
+
     @Test
     void consumerStopsAtTheFirstDamagedChunk() throws Exception {
         byte[] all = Files.readAllBytes(twoChunks);
@@ -145,7 +182,7 @@ class RecordingReaderTest {
         Files.write(cut, java.util.Arrays.copyOf(all, (int) Files.size(single) + 1000));
         List<CallLog> received = new java.util.ArrayList<>();
         RecordingFormatException e = assertThrows(RecordingFormatException.class, () -> RecordingReader.read(
-                List.of(cut), CallLog::new, ReadOptions.defaults().withParallelism(2), received::add));
+                List.of(cut), CallLog::new, ReadOptions.defaults().withParallelism(2).withSequentialBytes(0), received::add));
         assertEquals(1, e.chunkIndex());
         assertEquals(1, received.size());
         assertEquals(FRAMES, received.get(0).callsOf("frame").size());
@@ -161,7 +198,7 @@ class RecordingReaderTest {
                         public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
                             throw boom;
                         }
-                    }, ReadOptions.defaults().withParallelism(parallelism)));
+                    }, ReadOptions.defaults().withParallelism(parallelism).withSequentialBytes(0)));
             assertTrue(thrown == boom, "parallelism " + parallelism + ": " + thrown);
         }
     }
