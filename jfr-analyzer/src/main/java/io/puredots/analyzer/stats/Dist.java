@@ -177,11 +177,14 @@ public final class Dist {
         sum += other.sum;
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
-        for (int i = 0; i < other.buffered; i++) {
+        for (int i = 0; i < other.buffered; ) {
             if (buffer == null || buffered == buffer.length) {
                 makeRoom();
             }
-            buffer[buffered++] = other.buffer[i];
+            int n = Math.min(other.buffered - i, buffer.length - buffered);
+            System.arraycopy(other.buffer, i, buffer, buffered, n);
+            i += n;
+            buffered += n;
             counted = buffered; // counted above, with other's totals
         }
         if (other.recording != null || other.merged != null) {
