@@ -74,6 +74,7 @@ add "fast reader: per-group histograms, -Xmx256m" "$(peer -Xmx256m fast-group)"
 add "fast reader: every puredots event decoded, -Xmx256m" "$(peer -Xmx256m fast-all)"
 if [ -f jfr-analyzer/src/main/java/io/puredots/analyzer/cli/ReportCommand.java ]; then
   mvn -B -q -pl jfr-analyzer -am package -DskipTests >&2
+  add "jfr-analyzer report (default heap, as users run it)" "$java_bin -jar jfr-analyzer/target/jfr-analyzer.jar report $file"
   add "jfr-analyzer report (-Xmx256m)" "$java_bin -Xmx256m -jar jfr-analyzer/target/jfr-analyzer.jar report $file"
 fi
 

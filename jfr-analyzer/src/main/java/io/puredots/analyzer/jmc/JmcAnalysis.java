@@ -185,6 +185,15 @@ public final class JmcAnalysis {
      * {@code budgets} (the report's {@code --budgets}); {@code null}: the defaults.
      */
     public static JmcReport run(List<Path> files, Map<String, Long> eventCounts, long maxEvents, Budgets budgets) {
+        return run(files, eventCounts, maxEvents, Long.MAX_VALUE, budgets);
+    }
+
+    /**
+     * {@link #run(List, Map, long, Budgets)}, and not on inputs larger than {@code maxInputBytes}
+     * (summed): JMC's parser reads every byte of the files whatever the types asked for.
+     */
+    public static JmcReport run(List<Path> files, Map<String, Long> eventCounts, long maxEvents, long maxInputBytes,
+                                Budgets budgets) {
         Set<String> types = new TreeSet<>(REQUIRED_EVENT_TYPES);
         long needed = 0;
         for (String t : types) {
@@ -199,7 +208,7 @@ public final class JmcAnalysis {
                     "JMC rules not run: %,d events of the types the rules need, over the limit of %,d (JMC keeps"
                             + " loaded events in memory, ~200 bytes each)", needed, maxEvents)));
         }
-        return run(files, Long.MAX_VALUE, String.format(Locale.ROOT, "%,d events, limit %,d", needed, maxEvents),
+        return run(files, maxInputBytes, String.format(Locale.ROOT, "%,d events, limit %,d", needed, maxEvents),
                 budgets);
     }
 
@@ -228,7 +237,8 @@ public final class JmcAnalysis {
         }
         if (size > maxInputBytes) {
             notes.add(String.format(Locale.ROOT, "JMC rules not run: the recording is %s, over the %s limit for"
-                    + " automated analysis (JMC keeps loaded events in memory)", mib(size), mib(maxInputBytes)));
+                    + " automated analysis (JMC's parser reads the whole file; --jmc-max-size raises the limit)",
+                    mib(size), mib(maxInputBytes)));
             return new JmcReport(false, size, maxInputBytes, List.copyOf(types), 0, List.of(), notes);
         }
         IItemCollection items;

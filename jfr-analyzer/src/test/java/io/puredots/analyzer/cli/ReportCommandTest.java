@@ -128,6 +128,10 @@ class ReportCommandTest {
         assertEquals(Cli.TROUBLE, from.code());
         assertEquals("jfr-analyzer report: --from needs an offset such as '30s' or an instant such as"
                 + " '2026-11-27T12:00:05Z', got 'yesterday'\n", from.err());
+        CliRun jmcSize = CliRun.of("report", "--jmc-max-size", "big", FIXTURE);
+        assertEquals(Cli.TROUBLE, jmcSize.code());
+        assertEquals("jfr-analyzer report: --jmc-max-size needs a size such as '8GB' or '512MB', got 'big'\n",
+                jmcSize.err());
         CliRun unknown = CliRun.of("report", "--colour", FIXTURE);
         assertEquals(Cli.TROUBLE, unknown.code());
         assertTrue(unknown.err().startsWith("jfr-analyzer report: Unknown option: '--colour'"), unknown.err());
@@ -192,6 +196,16 @@ class ReportCommandTest {
         assertFalse(json.get("gameEvents").asBoolean());
         assertTrue(json.get("frames").isNull());
         assertTrue(json.get("memory").get("heapAfterGcBytes").get("count").asLong() >= 1);
+    }
+
+    @Test
+    void jmcRulesAreNotRunOnRecordingsOverTheSizeLimit() throws Exception {
+        long size = Files.size(Path.of(FIXTURE));
+        CliRun under = CliRun.of("report", "--format", "json", "--jmc-max-size", size + "B", FIXTURE);
+        assertTrue(under.out().contains("\"ran\" : true"), "the rules ran at exactly the limit");
+        CliRun over = CliRun.of("report", "--jmc-max-size", (size - 1) + "B", FIXTURE);
+        assertTrue(over.out().contains("JMC rules not run: the recording is "), over.out());
+        assertTrue(over.out().contains("--jmc-max-size raises the limit"), over.out());
     }
 
     @Test

@@ -90,8 +90,17 @@ class JmcAnalysisTest {
         assertFalse(r.ran());
         assertEquals(Files.size(recording), r.inputBytes());
         assertTrue(r.notes().get(0).startsWith("JMC rules not run: the recording is "), r.notes().toString());
-        assertTrue(r.notes().get(0).endsWith(" over the 0.0 MB limit for automated analysis (JMC keeps loaded events"
-                + " in memory)"), r.notes().toString());
+        assertTrue(r.notes().get(0).endsWith(" over the 0.0 MB limit for automated analysis (JMC's parser reads the"
+                + " whole file; --jmc-max-size raises the limit)"), r.notes().toString());
+    }
+
+    @Test
+    void theSizeLimitAppliesWhenTheEventCountsAreKnownToo() throws Exception {
+        java.util.Map<String, Long> few = java.util.Map.of("puredots.Frame", 60L);
+        JmcReport over = JmcAnalysis.run(List.of(recording), few, 1000, Files.size(recording) - 1, null);
+        assertFalse(over.ran());
+        assertTrue(over.notes().get(0).startsWith("JMC rules not run: the recording is "), over.notes().toString());
+        assertTrue(JmcAnalysis.run(List.of(recording), few, 1000, Files.size(recording), null).ran());
     }
 
     @Test
