@@ -32,6 +32,7 @@ final class JobStats {
     private final Dist mainWait;
     private final Set<Long> mainThreadIds = new HashSet<>();
     private final Map<Long, Worker> workers = new LinkedHashMap<>();
+    private Worker lastWorker;
 
     private static final class Worker {
         final long threadId;
@@ -74,10 +75,14 @@ final class JobStats {
         runs++;
         runTime.record(durationNanos);
         queueWait.record(queueWaitNanos);
-        Worker w = workers.get(threadId);
-        if (w == null) {
-            w = new Worker(threadId, threadName, recycler);
-            workers.put(threadId, w);
+        Worker w = lastWorker;
+        if (w == null || w.threadId != threadId) {  // a thread's runs mostly come in a row
+            w = workers.get(threadId);
+            if (w == null) {
+                w = new Worker(threadId, threadName, recycler);
+                workers.put(threadId, w);
+            }
+            lastWorker = w;
         }
         w.runs++;
         w.busy += durationNanos;
