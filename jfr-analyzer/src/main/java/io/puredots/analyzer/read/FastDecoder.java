@@ -267,8 +267,15 @@ final class FastDecoder {
         final int kind;
         final int level;
         Program program;
-        /** Slots no field of this chunk's layout writes: reset to defaults before each event. */
-        int[] missingSlots;
+        /**
+         * This layout's own argument slots, in the copy a chunk decodes with: a slot the event
+         * has no field for (an older event version, an ignored field) is never written, so it
+         * keeps its default (0, null) without a reset per event, which slots shared by all
+         * layouts needed (0.23 s of CPU in a profile of report on an 888 MB recording; the
+         * wall time of report did not change measurably).
+         */
+        long[] slotsL;
+        Object[] slotsO;
         long count;
 
         Layout(String name, int kind, int level) {
@@ -281,7 +288,10 @@ final class FastDecoder {
         Layout copy() {
             Layout l = new Layout(name, kind, level);
             l.program = program;
-            l.missingSlots = missingSlots;
+            if (program != null) {
+                l.slotsL = new long[SLOTS];
+                l.slotsO = new Object[SLOTS];
+            }
             return l;
         }
     }
@@ -304,8 +314,11 @@ final class FastDecoder {
     private InlineStrings inline;
     private Layout[] dense;
     private final Map<Long, Layout> sparse = new HashMap<>();
-    private final long[] slotsL = new long[16];
-    private final Object[] slotsO = new Object[16];
+    /** Most argument slots of a handler call. */
+    private static final int SLOTS = 16;
+    /** The slots of the event being decoded: its layout's. */
+    private long[] slotsL;
+    private Object[] slotsO;
     private long startTicks;
     private long durationTicks;
     private long chunkStartTicks;
@@ -389,9 +402,8 @@ final class FastDecoder {
                 int s = in.load(pos, size);
                 in.p = s + headerLen;
                 in.limit = s + size;
-                if (l.missingSlots.length > 0) {
-                    clear(l.missingSlots);
-                }
+                slotsL = l.slotsL;
+                slotsO = l.slotsO;
                 startTicks = 0;
                 durationTicks = 0;
                 if (l.program.common) {
@@ -405,18 +417,6 @@ final class FastDecoder {
                 dispatch(l, handler);
             }
             pos += size;
-        }
-    }
-
-    /**
-     * Resets the slots no field writes. A method of its own: as a loop inside
-     * {@link #walkEvents} it became the entry point of on-stack-replacement compilations of the
-     * whole event loop.
-     */
-    private void clear(int[] slots) {
-        for (int slot : slots) {
-            slotsL[slot] = 0;
-            slotsO[slot] = null;
         }
     }
 
@@ -475,16 +475,8 @@ final class FastDecoder {
             Integer kind = KINDS.get(t.name);
             Layout l = new Layout(t.name, kind == null ? -1 : kind, gcPauseLevel(t.name));
             if (kind != null && overridden[kind]) {
-                Set<Long> found = new HashSet<>();
-                List<Op> ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots, found, ignored);
+                List<Op> ops = program(t, FIELDS[kind], WANTS[kind], "", true, roots, ignored);
                 l.program = new Program(ops, compressed);
-                List<Integer> missing = new ArrayList<>();
-                for (int i = 0; i < FIELDS[kind].length; i++) {
-                    if (!found.contains((long) i)) {
-                        missing.add(i);
-                    }
-                }
-                l.missingSlots = missing.stream().mapToInt(Integer::intValue).toArray();
             }
             put(dense, sparse, t.id, l);
         }
@@ -543,7 +535,7 @@ final class FastDecoder {
      * is skipped by its size afterwards (inline structs must be read through, so not there).
      */
     private static List<Op> program(Metadata.Type t, String[] names, int[] wants, String prefix, boolean top,
-                                    Set<Long> roots, Set<Long> found, Set<String> ignored) {
+                                    Set<Long> roots, Set<String> ignored) {
         List<Op> ops = new ArrayList<>();
         int lastNeeded = -1;
         for (Metadata.Field f : t.fields) {
@@ -559,13 +551,10 @@ final class FastDecoder {
                 for (int i = 0; i < names.length && op == null; i++) {
                     if (names[i].equals(full)) {
                         op = wantOp(f, wants[i], i, roots);
-                        if (op != null) {
-                            found.add((long) i);
-                        }
                     } else if (names[i].startsWith(full + ".") && !f.array && !f.constantPool
                             && f.type.prim == Metadata.P_STRUCT) {
                         op = new Op(OP_STRUCT, f, -1);
-                        op.sub = program(f.type, names, wants, full + ".", false, roots, found, Set.of())
+                        op.sub = program(f.type, names, wants, full + ".", false, roots, Set.of())
                                 .toArray(new Op[0]);
                     }
                 }
