@@ -31,11 +31,27 @@ final class Recycler {
 
     private final long maxBytes;
     private long pooledBytes;
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<long[]>[] longs = new ArrayDeque[CLASSES];
-    @SuppressWarnings("unchecked")
-    private final ArrayDeque<int[]>[] ints = new ArrayDeque[CLASSES];
+    private final Shelf<long[]> longs = new Shelf<>();
+    private final Shelf<int[]> ints = new Shelf<>();
     private final ArrayDeque<IntCountsHistogram> histograms = new ArrayDeque<>();
+
+    /** Arrays of one element type, by size class. Guarded by the recycler. */
+    private static final class Shelf<A> {
+        @SuppressWarnings("unchecked")
+        private final ArrayDeque<A>[] byClass = new ArrayDeque[CLASSES];
+
+        A take(int c) {
+            ArrayDeque<A> q = byClass[c];
+            return q == null ? null : q.poll();
+        }
+
+        void put(int c, A a) {
+            if (byClass[c] == null) {
+                byClass[c] = new ArrayDeque<>();
+            }
+            byClass[c].push(a);
+        }
+    }
 
     /** @param maxBytes most bytes of arrays and histogram counts held for reuse at any time */
     Recycler(long maxBytes) {
@@ -53,15 +69,8 @@ final class Recycler {
             return new long[n];
         }
         int c = sizeClass(n);
-        synchronized (this) {
-            ArrayDeque<long[]> q = longs[c];
-            if (q != null && !q.isEmpty()) {
-                long[] a = q.pop();
-                pooledBytes -= 8L * a.length;
-                return a;
-            }
-        }
-        return new long[1 << c];
+        long[] a = take(longs, c, 8);
+        return a != null ? a : new long[1 << c];
     }
 
     /** An {@code int[]} of at least {@code n} elements (a power of two when pooling), contents undefined. */
@@ -70,15 +79,16 @@ final class Recycler {
             return new int[n];
         }
         int c = sizeClass(n);
-        synchronized (this) {
-            ArrayDeque<int[]> q = ints[c];
-            if (q != null && !q.isEmpty()) {
-                int[] a = q.pop();
-                pooledBytes -= 4L * a.length;
-                return a;
-            }
+        int[] a = take(ints, c, 4);
+        return a != null ? a : new int[1 << c];
+    }
+
+    private synchronized <A> A take(Shelf<A> shelf, int c, int elementBytes) {
+        A a = shelf.take(c);
+        if (a != null) {
+            pooledBytes -= (long) elementBytes << c;
         }
-        return new int[1 << c];
+        return a;
     }
 
     /** An empty auto-resizing histogram of int counts (1 to at least 2 ns, 3 digits), for a chunk's partial. */
@@ -103,37 +113,29 @@ final class Recycler {
 
     /** Hands back an array from {@link #longs}; the caller must not use it afterwards. */
     void give(long[] a) {
-        if (maxBytes == 0 || a == null || Integer.bitCount(a.length) != 1 || a.length < 16) {
-            return;
-        }
-        int c = Integer.numberOfTrailingZeros(a.length);
-        synchronized (this) {
-            if (pooledBytes + 8L * a.length > maxBytes) {
-                return;
-            }
-            if (longs[c] == null) {
-                longs[c] = new ArrayDeque<>();
-            }
-            longs[c].push(a);
-            pooledBytes += 8L * a.length;
+        if (a != null) {
+            give(longs, a, a.length, 8);
         }
     }
 
     /** Hands back an array from {@link #ints}; the caller must not use it afterwards. */
     void give(int[] a) {
-        if (maxBytes == 0 || a == null || Integer.bitCount(a.length) != 1 || a.length < 16) {
+        if (a != null) {
+            give(ints, a, a.length, 4);
+        }
+    }
+
+    private <A> void give(Shelf<A> shelf, A a, int length, int elementBytes) {
+        if (maxBytes == 0 || Integer.bitCount(length) != 1 || length < 16) {
             return;
         }
-        int c = Integer.numberOfTrailingZeros(a.length);
+        long bytes = (long) elementBytes * length;
         synchronized (this) {
-            if (pooledBytes + 4L * a.length > maxBytes) {
+            if (pooledBytes + bytes > maxBytes) {
                 return;
             }
-            if (ints[c] == null) {
-                ints[c] = new ArrayDeque<>();
-            }
-            ints[c].push(a);
-            pooledBytes += 4L * a.length;
+            shelf.put(Integer.numberOfTrailingZeros(length), a);
+            pooledBytes += bytes;
         }
     }
 
