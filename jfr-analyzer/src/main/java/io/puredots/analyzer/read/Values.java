@@ -1,6 +1,8 @@
 package io.puredots.analyzer.read;
 
 import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
 
 /**
  * Reading and skipping JFR values of any type, driven by the chunk's {@link Metadata}: how
@@ -117,8 +119,8 @@ final class Values {
         static Skip of(ChunkInput in, Metadata.Type t) {
             Skip s = t.skip;
             if (s == null) {
-                java.util.List<Integer> ops = new java.util.ArrayList<>();
-                java.util.List<Metadata.Field> arrays = new java.util.ArrayList<>();
+                List<Integer> ops = new ArrayList<>();
+                List<Metadata.Field> arrays = new ArrayList<>();
                 flatten(in, t, 0, ops, arrays);
                 int[] o = new int[ops.size()];
                 for (int i = 0; i < o.length; i++) {
@@ -130,8 +132,8 @@ final class Values {
             return s;
         }
 
-        private static void flatten(ChunkInput in, Metadata.Type t, int depth, java.util.List<Integer> ops,
-                                    java.util.List<Metadata.Field> arrays) {
+        private static void flatten(ChunkInput in, Metadata.Type t, int depth, List<Integer> ops,
+                                    List<Metadata.Field> arrays) {
             if (depth > MAX_DEPTH) {
                 throw new CorruptChunkException(in.pos(), "values nested deeper than " + MAX_DEPTH + " in " + t.name);
             }
