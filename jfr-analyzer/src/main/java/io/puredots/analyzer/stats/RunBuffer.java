@@ -95,7 +95,9 @@ final class RunBuffer {
             recycler.give(ends[k]);
             recycler.give(ticks[k]);
         }
-        starts = ends = ticks = new long[0][];
+        starts = new long[4][];   // empty and usable again
+        ends = new long[4][];
+        ticks = new long[4][];
         size = 0;
         sorted = true;
         lastStart = Long.MIN_VALUE;

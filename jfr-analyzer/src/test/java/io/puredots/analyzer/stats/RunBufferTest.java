@@ -58,6 +58,21 @@ class RunBufferTest {
     }
 
     @Test
+    void aReleasedBufferIsEmptyAndTakesRunsAgain() {
+        Recycler r = new Recycler(1 << 20);
+        RunBuffer b = new RunBuffer(r);
+        for (int i = 0; i < 5000; i++) {
+            b.add(5000 - i, 5000 - i + 1, i);
+        }
+        b.release();
+        assertEquals(0, b.size());
+        assertNull(b.order());
+        b.add(7, 8, 9);
+        assertEquals(1, b.size());
+        assertEquals(9, b.tick(0));
+    }
+
+    @Test
     void runsAlreadyInOrderNeedNoSort() {
         RunBuffer b = new RunBuffer();
         for (int i = 0; i < 100; i++) {
