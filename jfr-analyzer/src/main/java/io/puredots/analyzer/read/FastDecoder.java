@@ -291,6 +291,12 @@ final class FastDecoder {
             if (program != null) {
                 l.slotsL = new long[SLOTS];
                 l.slotsO = new Object[SLOTS];
+                int[] wants = WANTS[kind];
+                for (int k = 0; k < wants.length; k++) {
+                    if (wants[k] == W_STRING) {
+                        l.slotsO[k] = ""; // a string slot is never null (see str)
+                    }
+                }
             }
             return l;
         }
@@ -685,7 +691,10 @@ final class FastDecoder {
                     O[slots[i]] = PENDING;
                     Values.skipString(in);
                 }
-                case OP_STRING_POOL -> O[slots[i]] = pools.string(prog.fields[i].typeId, in.readLong());
+                case OP_STRING_POOL -> {
+                    String v = pools.string(prog.fields[i].typeId, in.readLong());
+                    O[slots[i]] = v == null ? "" : v;
+                }
                 case OP_THREAD -> O[slots[i]] = pools.thread(prog.fields[i].typeId, in.readLong());
                 case OP_STRUCT -> run(prog.subs[i]);
                 default -> throw new IllegalStateException("op " + codes[i]);
@@ -767,7 +776,9 @@ final class FastDecoder {
     private String str(long[] L, Object[] O, int k) {
         Object o = O[k];
         if (o != PENDING) {
-            return o == null ? "" : (String) o;
+            // "" for a field the event lacks or the handler ignores: no null check here, whose
+            // branch, first taken in a later chunk, cost a recompilation of every caller
+            return (String) o;
         }
         in.p = (int) L[k];
         String s = readString(in);
@@ -835,7 +846,9 @@ final class FastDecoder {
 
     private void dispatch(Layout l, EventHandler h) {
         long start = timestamp(startTicks);
-        long dur = durationTicks == 0 ? 0 : timestamp(startTicks + durationTicks) - start;
+        // no "durationTicks == 0" shortcut: the difference is 0 then anyway, and that branch,
+        // first taken by a JDK event of no duration, threw away C2's code for this loop
+        long dur = timestamp(startTicks + durationTicks) - start;
         CALLS[l.kind].call(this, h, start, dur, slotsL, slotsO, l.level);
     }
 }

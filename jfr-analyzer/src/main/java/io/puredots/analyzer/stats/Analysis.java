@@ -92,9 +92,10 @@ public final class Analysis {
         Recycler recycler = new Recycler(RECYCLED_BYTES);
         ChunkStats total = new ChunkStats(budgets, selection, recycler);
         Selection sel = selection;
+        KnownSeries known = new KnownSeries();
         // each chunk's partial is merged as soon as it and every chunk before it are done, then
         // dropped: at most about 2 * parallelism partials are alive, whatever the file size
-        ReadResult<ChunkStats> read = RecordingReader.read(files, () -> new ChunkStats(budgets, sel, recycler), options,
+        ReadResult<ChunkStats> read = RecordingReader.read(files, () -> new ChunkStats(budgets, sel, recycler, known), options,
                 total::merge);
         return new Pass(total.toReport(names), read);
     }

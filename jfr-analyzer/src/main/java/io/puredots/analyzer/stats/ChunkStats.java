@@ -67,6 +67,9 @@ public final class ChunkStats implements EventHandler {
     private Map<String, SeriesStats> groups = new LinkedHashMap<>();
     private Map<String, SeriesStats> systems = new LinkedHashMap<>();
     private final Recycler recycler;
+    /** Series met by earlier chunks of the run, created at chunk start (null: create at first event only). */
+    private final KnownSeries known;
+    private int chunkIndex;
     private JobStats jobs;
     private MemoryStats memory = new MemoryStats();
     private Map<String, RegistryStats> registries = new LinkedHashMap<>();
@@ -85,8 +88,17 @@ public final class ChunkStats implements EventHandler {
      * sealed or merged into the total: give every partial of one run, and its total, the same one.
      */
     ChunkStats(Budgets budgets, Selection selection, Recycler recycler) {
+        this(budgets, selection, recycler, null);
+    }
+
+    /**
+     * A partial as above that also creates, at chunk start, the series that earlier chunks of the
+     * run met ({@code known}; give every partial of one run the same one, and the total none).
+     */
+    ChunkStats(Budgets budgets, Selection selection, Recycler recycler, KnownSeries known) {
         this.budgets = budgets;
         this.recycler = recycler;
+        this.known = known;
         this.jobs = new JobStats(recycler);
         this.selection = selection;
         this.firstTick = selection.firstTick() == null ? Long.MIN_VALUE : selection.firstTick();
@@ -104,6 +116,21 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void chunkStart(ChunkInfo chunk) {
         attribution.chunkStart(chunk);
+        if (known != null) {
+            chunkIndex = chunk.index();
+            jobs.know(known, chunkIndex);
+            for (KnownSeries.Entry e : known.before(chunkIndex)) {
+                switch (e.kind()) {
+                    case KnownSeries.GROUP -> groups.computeIfAbsent(e.name(),
+                            n -> new SeriesStats(n, "", budgets.groupNanos().get(n), recycler));
+                    case KnownSeries.SYSTEM -> systems.computeIfAbsent(e.name(),
+                            n -> new SeriesStats(n, e.group(), budgets.systemNanos().get(n), recycler));
+                    case KnownSeries.REGISTRY -> registries.computeIfAbsent(e.name(),
+                            n -> new RegistryStats(n, recycler));
+                    default -> jobs.worker(e.threadId(), e.name());
+                }
+            }
+        }
         chunks++;
         start = Math.min(start, chunk.startNanos());
         end = Math.max(end, chunk.startNanos() + chunk.durationNanos());
@@ -157,6 +184,9 @@ public final class ChunkStats implements EventHandler {
             if (g == null) {
                 g = new SeriesStats(group, "", budgets.groupNanos().get(group), recycler);
                 groups.put(group, g);
+                if (known != null) {
+                    known.add(chunkIndex, KnownSeries.GROUP, group, "", 0);
+                }
             }
             g.add(tick, durationNanos);
         }
@@ -170,6 +200,9 @@ public final class ChunkStats implements EventHandler {
             if (s == null) {
                 s = new SeriesStats(system, group, budgets.systemNanos().get(system), recycler);
                 systems.put(system, s);
+                if (known != null) {
+                    known.add(chunkIndex, KnownSeries.SYSTEM, system, group, 0);
+                }
             }
             s.add(tick, durationNanos);
         }
@@ -214,6 +247,9 @@ public final class ChunkStats implements EventHandler {
             if (r == null) {
                 r = new RegistryStats(registry, recycler);
                 registries.put(registry, r);
+                if (known != null) {
+                    known.add(chunkIndex, KnownSeries.REGISTRY, registry, "", 0);
+                }
             }
             r.update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
         }
@@ -342,6 +378,9 @@ public final class ChunkStats implements EventHandler {
         jobs.merge(next.jobs);
         memory.merge(next.memory);
         for (RegistryStats r : next.registries.values()) {
+            if (r.isEmpty()) {
+                continue; // created at chunk start (see KnownSeries), never updated
+            }
             RegistryStats mine = registries.get(r.name());
             if (mine == null) {
                 registries.put(r.name(), r);
@@ -354,6 +393,9 @@ public final class ChunkStats implements EventHandler {
 
     private static void mergeSeries(Map<String, SeriesStats> into, Map<String, SeriesStats> from) {
         for (SeriesStats s : from.values()) {
+            if (s.isEmpty()) {
+                continue; // created at chunk start (see KnownSeries), never called
+            }
             SeriesStats mine = into.get(s.name());
             if (mine == null) {
                 into.put(s.name(), s);

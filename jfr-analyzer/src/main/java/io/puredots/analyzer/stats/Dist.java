@@ -4,7 +4,6 @@ import io.puredots.analyzer.model.Distribution;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
-import java.util.Arrays;
 
 /**
  * A streaming distribution of non-negative long values: an auto-resizing HdrHistogram with 3
@@ -42,8 +41,14 @@ public final class Dist {
     private IntCountsHistogram recording;
     private Histogram merged;
     private final Recycler recycler;
-    /** Values not yet in a histogram: [0, buffered); those from {@code counted} on are not yet counted either. */
-    private long[] buffer;
+    /**
+     * Values not yet in a histogram: [0, buffered); those from {@code counted} on are not yet
+     * counted either. Never null: empty until the first value, so that {@link #record} has one
+     * branch, "full", which C2 sees taken (a null check taken only at each chunk's start is not,
+     * and its first use in a later chunk threw away the compiled handlers).
+     */
+    private long[] buffer = NO_VALUES;
+    private static final long[] NO_VALUES = new long[0];
     private int buffered;
     private int counted;
     private long recorded;
@@ -65,7 +70,7 @@ public final class Dist {
     public void record(long value) {
         long[] b = buffer;
         int n = buffered;
-        if (b == null || n == b.length) {
+        if (n == b.length) {
             makeRoom();
             b = buffer;
             n = buffered;
@@ -76,10 +81,15 @@ public final class Dist {
 
     /** Allocates, grows or drains the buffer so that it has room for one more value. */
     private void makeRoom() {
-        if (buffer == null) {
-            buffer = recycler == Recycler.NONE ? new long[16] : recycler.longs(BUFFER_MAX);
-        } else if (buffered < BUFFER_MAX) {
-            buffer = Arrays.copyOf(buffer, Math.min(BUFFER_MAX, buffered * 2));
+        if (buffered < BUFFER_MAX) {
+            // grown from 16, not taken at full size: so the "full" branch of record is taken
+            // early in every distribution, also while HotSpot profiles it (a branch it never
+            // saw taken there, C2 leaves out, and the first full buffer of 4096 values then
+            // threw away every compiled handler that inlines record)
+            long[] grown = recycler.longs(Math.min(BUFFER_MAX, Math.max(16, buffered * 2)));
+            System.arraycopy(buffer, 0, grown, 0, buffered);
+            recycler.give(buffer);
+            buffer = grown;
         } else {
             drain();
         }
@@ -178,7 +188,7 @@ public final class Dist {
         min = Math.min(min, other.min);
         max = Math.max(max, other.max);
         for (int i = 0; i < other.buffered; ) {
-            if (buffer == null || buffered == buffer.length) {
+            if (buffered == buffer.length) {
                 makeRoom();
             }
             int n = Math.min(other.buffered - i, buffer.length - buffered);
@@ -198,7 +208,7 @@ public final class Dist {
         }
         other.recycler.give(other.buffer);
         other.recycler.give(other.recording);
-        other.buffer = null;
+        other.buffer = NO_VALUES;
         other.buffered = 0;
         other.counted = 0;
         other.recording = null;

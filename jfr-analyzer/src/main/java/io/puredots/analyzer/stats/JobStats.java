@@ -32,7 +32,11 @@ final class JobStats {
     private final Dist mainWait;
     private final Set<Long> mainThreadIds = new HashSet<>();
     private final Map<Long, Worker> workers = new LinkedHashMap<>();
-    private Worker lastWorker;
+    /** The worker of the last run; never null (a thread id no thread has, at first), so jobRun has one branch. */
+    private Worker lastWorker = NO_WORKER;
+    private static final Worker NO_WORKER = new Worker(Long.MIN_VALUE, "", null);
+    private KnownSeries known;
+    private int chunk;
 
     private static final class Worker {
         final long threadId;
@@ -50,7 +54,7 @@ final class JobStats {
         Worker(long threadId, String name, Recycler recycler) {
             this.threadId = threadId;
             this.name = name;
-            this.buffer = new RunBuffer(recycler);
+            this.buffer = recycler == null ? null : new RunBuffer(recycler);
         }
     }
 
@@ -76,17 +80,38 @@ final class JobStats {
         runTime.record(durationNanos);
         queueWait.record(queueWaitNanos);
         Worker w = lastWorker;
-        if (w == null || w.threadId != threadId) {  // a thread's runs mostly come in a row
+        if (w.threadId != threadId) {  // a thread's runs mostly come in a row
             w = workers.get(threadId);
             if (w == null) {
-                w = new Worker(threadId, threadName, recycler);
-                workers.put(threadId, w);
+                w = newWorker(threadId, threadName);
+                if (known != null) {
+                    known.add(chunk, KnownSeries.WORKER, threadName, "", threadId);
+                }
             }
             lastWorker = w;
         }
         w.runs++;
         w.busy += durationNanos;
         w.buffer.add(startNanos, startNanos + durationNanos, tick);
+    }
+
+    /** Reports the workers this partial creates at their first run to {@code known}, as created by chunk {@code chunk}. */
+    void know(KnownSeries known, int chunk) {
+        this.known = known;
+        this.chunk = chunk;
+    }
+
+    /** Creates the worker of {@code threadId}, with no runs, if it is new. */
+    void worker(long threadId, String threadName) {
+        if (!workers.containsKey(threadId)) {
+            newWorker(threadId, threadName);
+        }
+    }
+
+    private Worker newWorker(long threadId, String threadName) {
+        Worker w = new Worker(threadId, threadName, recycler);
+        workers.put(threadId, w);
+        return w;
     }
 
     /** Puts each thread's buffered runs in start order and counts the gaps between them; idempotent. */
@@ -147,6 +172,9 @@ final class JobStats {
         mainWait.add(next.mainWait);
         mainThreadIds.addAll(next.mainThreadIds);
         for (Worker n : next.workers.values()) {
+            if (n.runs == 0) {
+                continue; // created at chunk start (see KnownSeries), never ran a job
+            }
             Worker w = workers.get(n.threadId);
             if (w == null) {
                 workers.put(n.threadId, n);

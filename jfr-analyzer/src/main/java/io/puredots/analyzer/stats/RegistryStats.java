@@ -54,6 +54,11 @@ final class RegistryStats {
         changes += next.changes;
     }
 
+    /** No update recorded. */
+    boolean isEmpty() {
+        return updateTime.count() == 0;
+    }
+
     String name() {
         return name;
     }

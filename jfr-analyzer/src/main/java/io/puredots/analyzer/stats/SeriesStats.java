@@ -35,6 +35,11 @@ final class SeriesStats {
         perTick.merge(next.perTick);
     }
 
+    /** No call recorded. */
+    boolean isEmpty() {
+        return perCall.count() == 0;
+    }
+
     String name() {
         return name;
     }

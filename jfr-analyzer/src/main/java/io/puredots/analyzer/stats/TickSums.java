@@ -37,8 +37,10 @@ final class TickSums {
     private LongSumMap sparse;
     private final Recycler recycler;
     private static final int BATCH = 1024;
-    private long[] batchTicks;
-    private long[] batchValues;
+    /** Never null (see {@link Dist}'s buffer): empty until the first value. */
+    private long[] batchTicks = NO_VALUES;
+    private long[] batchValues = NO_VALUES;
+    private static final long[] NO_VALUES = new long[0];
     private int batched;
 
     TickSums() {
@@ -58,11 +60,15 @@ final class TickSums {
     void add(long tick, long value) {
         long[] t = batchTicks;
         int n = batched;
-        if (t == null || n == BATCH) {
+        if (n == t.length) {
             flush();
-            if (batchTicks == null) {
-                batchTicks = recycler.longs(BATCH);
-                batchValues = recycler.longs(BATCH);
+            if (t.length < BATCH) {
+                // grown from 16, for the reason Dist's buffer is
+                int size = Math.max(16, 2 * t.length);
+                recycler.give(batchTicks);
+                recycler.give(batchValues);
+                batchTicks = recycler.longs(size);
+                batchValues = recycler.longs(size);
             }
             t = batchTicks;
             n = 0;
@@ -164,8 +170,8 @@ final class TickSums {
         releasePages();
         recycler.give(batchTicks);
         recycler.give(batchValues);
-        batchTicks = null;
-        batchValues = null;
+        batchTicks = NO_VALUES;
+        batchValues = NO_VALUES;
         batched = 0;
     }
 

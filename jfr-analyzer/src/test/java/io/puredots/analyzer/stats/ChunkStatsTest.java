@@ -151,4 +151,69 @@ class ChunkStatsTest {
         assertEquals(2, r.groups().get(0).perCallNanos().count());
         assertEquals(3, r.memory().heapAfterGcBytes().count());   // starts 100, 200, 300
     }
+
+    /** Three chunks: series come and go, so later chunks are offered series they never call. */
+    private static ChunkStats[] comingAndGoing(KnownSeries known) {
+        ChunkStats[] c = new ChunkStats[3];
+        c[0] = started(known, 0);
+        c[0].frame(0, 100, 0, 0);
+        c[0].systemGroupTick(0, 40, "B", 0);
+        c[0].systemGroupTick(40, 30, "A", 0);
+        c[0].systemTick(0, 20, "s1", "B", 0, 0);
+        c[0].registryUpdate(0, 5, "R", 0, 10, 1, 0, 0);
+        c[0].jobRun(10, 5, 7, "w7", 1, "J", 0, 0, 0);
+        end(c[0], 0, Map.of());
+        // chunk 1 calls none of chunk 0's series but C, s2 and worker 8
+        c[1] = started(known, 1);
+        c[1].frame(100, 100, 1, 0);
+        c[1].systemGroupTick(100, 50, "C", 1);
+        c[1].systemTick(100, 20, "s2", "C", 1, 0);
+        c[1].jobRun(110, 5, 8, "w8", 2, "J", 0, 1, 0);
+        end(c[1], 1, Map.of());
+        c[2] = started(known, 2);
+        c[2].frame(200, 100, 2, 0);
+        c[2].systemGroupTick(200, 60, "A", 2);
+        c[2].systemTick(200, 20, "s1", "B", 2, 0);
+        c[2].registryUpdate(200, 5, "R", 2, 12, 2, 0, 0);
+        c[2].jobRun(210, 5, 7, "w7", 3, "J", 0, 2, 0);
+        end(c[2], 2, Map.of());
+        return c;
+    }
+
+    private static ChunkStats started(KnownSeries known, int index) {
+        ChunkStats c = known == null ? new ChunkStats(BUDGETS, Selection.ALL)
+                : new ChunkStats(BUDGETS, Selection.ALL, Recycler.NONE, known);
+        c.chunkStart(new ChunkInfo(Path.of("x.jfr"), index, 0, 1, 1000L * index, 1000, 2, 1));
+        return c;
+    }
+
+    @Test
+    void seriesOfEarlierChunksAreCreatedAtChunkStartAndReportedAsIfCreatedAtTheirFirstEvent() {
+        KnownSeries known = new KnownSeries();
+        ChunkStats[] offered = comingAndGoing(known);
+        // chunk 1 was offered chunk 0's series, and holds them (empty) besides its own
+        Report chunk1 = offered[1].toReport(List.of("x.jfr"));
+        assertEquals(List.of("B", "A", "C"), chunk1.groups().stream().map(g -> g.name()).toList());
+        assertEquals(0, chunk1.groups().get(0).perCallNanos().count());
+        assertEquals(List.of("R"), chunk1.registries().stream().map(r -> r.name()).toList());
+        assertEquals(List.of(7L, 8L), chunk1.jobs().workers().stream().map(w -> w.threadId()).toList());
+        // merged, the report is the one without offers: same series, order, values and workers
+        Report plain = merged(comingAndGoing(null));
+        Report merged = merged(offered);
+        assertEquals(List.of("B", "A", "C"), merged.groups().stream().map(g -> g.name()).toList());
+        assertEquals(plain.groups(), merged.groups());
+        assertEquals(plain.systems(), merged.systems());
+        assertEquals(plain.registries(), merged.registries());
+        assertEquals(plain.jobs(), merged.jobs());
+        assertEquals(plain, merged);
+    }
+
+    @Test
+    void onlySeriesOfLowerChunkIndexesAreOffered() {
+        KnownSeries known = new KnownSeries();
+        known.add(3, KnownSeries.GROUP, "late", "", 0);
+        known.add(1, KnownSeries.GROUP, "early", "", 0);
+        assertEquals(List.of("early"), known.before(2).stream().map(KnownSeries.Entry::name).toList());
+        assertEquals(List.of(), known.before(1));
+    }
 }
