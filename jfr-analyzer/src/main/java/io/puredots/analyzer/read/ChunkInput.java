@@ -47,10 +47,27 @@ final class ChunkInput {
 
     /** @param window a buffer to reuse as the window (from {@link #window()} of an earlier input), or null */
     ChunkInput(FileChannel channel, long chunkEnd, boolean compressedIntegers, byte[] window) {
+        this(channel, chunkEnd, compressedIntegers,
+                window != null && window.length == DEFAULT_WINDOW + PAD ? window : new byte[DEFAULT_WINDOW + PAD], 0);
+    }
+
+    private ChunkInput(FileChannel channel, long chunkEnd, boolean compressedIntegers, byte[] buf, int unused) {
         this.channel = channel;
         this.chunkEnd = chunkEnd;
         this.compressed = compressedIntegers;
-        this.buf = window != null && window.length == DEFAULT_WINDOW + PAD ? window : new byte[DEFAULT_WINDOW + PAD];
+        this.buf = buf;
+    }
+
+    /**
+     * An input over {@code bytes[0, bytes.length - PAD)} of the file from absolute position
+     * {@code abs} (for error offsets), already loaded: for values copied out of a window.
+     */
+    static ChunkInput ofBytes(byte[] bytes, long abs, boolean compressedIntegers) {
+        ChunkInput in = new ChunkInput(null, abs + bytes.length - PAD, compressedIntegers, bytes, 0);
+        in.bufStart = abs;
+        in.bufLen = bytes.length - PAD;
+        in.limit = in.bufLen;
+        return in;
     }
 
     /**

@@ -28,6 +28,7 @@ final class ConstantPools {
     }
 
     private final Metadata md;
+    private final boolean compressed;
     private final StringCanon canon;
     private final long stringTypeId;
     private final LongMap<LongMap<Object>> pools = new LongMap<>();
@@ -41,8 +42,9 @@ final class ConstantPools {
     private long lastThreadKey = Long.MIN_VALUE;
     private ThreadInfo lastThread;
 
-    private ConstantPools(Metadata md, StringCanon canon) {
+    private ConstantPools(Metadata md, StringCanon canon, boolean compressed) {
         this.md = md;
+        this.compressed = compressed;
         this.canon = canon;
         Metadata.Type s = md.typesByName.get("java.lang.String");
         this.stringTypeId = s == null ? -1 : s.id;
@@ -94,7 +96,7 @@ final class ConstantPools {
     /** Walks the chunk's checkpoint events and keeps the entries of the {@code keep} types. */
     static ConstantPools load(ChunkInput in, ChunkHeader h, Metadata md, StringCanon canon, Set<Long> keep)
             throws IOException {
-        ConstantPools cp = new ConstantPools(md, canon);
+        ConstantPools cp = new ConstantPools(md, canon, h.compressedIntegers());
         if (h.constantPoolOffset() == 0) {
             return cp;
         }
@@ -119,6 +121,7 @@ final class ConstantPools {
             long delta = in.readLong();
             in.readByte(); // checkpoint type
             int poolCount = in.readCount("constant pool count");
+            byte[] copy = null; // this checkpoint event's bytes, once it has a pool entry to resolve later
             for (int i = 0; i < poolCount; i++) {
                 long poolType = in.readLong();
                 Metadata.Type t = md.type(poolType);
@@ -132,10 +135,25 @@ final class ConstantPools {
                         pool = new LongMap<>(count);
                         cp.pools.put(poolType, pool);
                     }
-                    for (int j = 0; j < count; j++) {
-                        long key = in.readLong();
-                        Object v = Values.readValue(in, t, cp.stringTypeId, 0);
-                        pool.put(key, t.prim == Metadata.P_STRING && v instanceof String s ? canon.canon(s) : v);
+                    if (t.prim == Metadata.P_STRING) {
+                        // strings are decoded now: events look them up directly (see poolString)
+                        for (int j = 0; j < count; j++) {
+                            long key = in.readLong();
+                            Object v = Values.readValue(in, t, cp.stringTypeId, 0);
+                            pool.put(key, v instanceof String str ? canon.canon(str) : v);
+                        }
+                    } else {
+                        // the rest when first resolved (see value): a report resolves a few dozen
+                        // of the thousands of classes, methods and symbols a chunk's pools hold
+                        if (copy == null) {
+                            copy = new byte[size + ChunkInput.PAD];
+                            System.arraycopy(in.buf, start, copy, 0, size);
+                        }
+                        for (int j = 0; j < count; j++) {
+                            long key = in.readLong();
+                            pool.put(key, new Lazy(copy, pos, in.p - start, t));
+                            Values.skipValue(in, t, false, 0);
+                        }
                     }
                 } else {
                     for (int j = 0; j < count; j++) {
@@ -198,8 +216,7 @@ final class ConstantPools {
     }
 
     private String resolve(long typeId, long key, int depth) {
-        LongMap<Object> pool = pools.get(typeId);
-        Object v = pool == null ? null : pool.get(key);
+        Object v = value(typeId, key);
         if (v == null) {
             return null;
         }
@@ -220,6 +237,26 @@ final class ConstantPools {
             }
         }
         return toString(v, depth);
+    }
+
+    /** A pool entry not decoded yet: where its value is in a copy of its checkpoint event. */
+    private record Lazy(byte[] event, long eventPos, int at, Metadata.Type type) {
+    }
+
+    /** Entry {@code key} of the pool of {@code typeId}, decoded (once) if still {@link Lazy}; null if none. */
+    private Object value(long typeId, long key) {
+        LongMap<Object> pool = pools.get(typeId);
+        Object v = pool == null ? null : pool.get(key);
+        if (v instanceof Lazy l) {
+            ChunkInput in = ChunkInput.ofBytes(l.event, l.eventPos, compressed);
+            in.p = l.at;
+            v = Values.readValue(in, l.type, stringTypeId, 0);
+            if (in.p > in.limit) {
+                throw new CorruptChunkException(l.eventPos + l.at, "constant pool entry overruns its checkpoint event");
+            }
+            pool.put(key, v);
+        }
+        return v;
     }
 
     private String toString(Object v, int depth) {
@@ -260,8 +297,7 @@ final class ConstantPools {
         if (cached != null) {
             return cached == NONE ? null : (ThreadInfo) cached;
         }
-        LongMap<Object> pool = pools.get(typeId);
-        Object v = pool == null ? null : pool.get(key);
+        Object v = value(typeId, key);
         ThreadInfo info = null;
         if (v instanceof Object[] fields) {
             Metadata.Type t = md.type(typeId);

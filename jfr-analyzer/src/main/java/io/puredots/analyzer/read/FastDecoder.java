@@ -297,6 +297,11 @@ final class FastDecoder {
                         l.slotsO[k] = ""; // a string slot is never null (see str)
                     }
                 }
+                for (int i = 0; i < program.codes.length; i++) {
+                    if (program.codes[i] == OP_THREAD) {
+                        l.slotsO[program.slots[i]] = program.fields[i]; // the pool to resolve the key in
+                    }
+                }
             }
             return l;
         }
@@ -306,7 +311,7 @@ final class FastDecoder {
      * The layouts compiled from one metadata for one handler class, and the pool types their
      * fields need: immutable templates, copied per chunk (counts are per chunk).
      */
-    private record Compiled(Layout[] dense, Map<Long, Layout> sparse, Set<Long> poolTypes) {
+    private record Compiled(Layout[] dense, int[] denseIds, Map<Long, Layout> sparse, Set<Long> poolTypes) {
     }
 
     // ---- per chunk state --------------------------------------------------------------------------
@@ -319,6 +324,8 @@ final class FastDecoder {
     private ConstantPools pools;
     private InlineStrings inline;
     private Layout[] dense;
+    /** The ids that {@link #dense} has a layout for, ascending. */
+    private int[] denseIds;
     private final Map<Long, Layout> sparse = new HashMap<>();
     /** Most argument slots of a handler call. */
     private static final int SLOTS = 16;
@@ -365,10 +372,8 @@ final class FastDecoder {
             Compiled compiled = entry.derived(handler.getClass(),
                     c -> compile(md, overridden(c), ignored(c), compressed));
             dense = new Layout[compiled.dense.length];
-            for (int i = 0; i < dense.length; i++) {
-                Layout t = compiled.dense[i];
-                dense[i] = t == null ? null : t.copy();
-            }
+            denseIds = compiled.denseIds;
+            copyLayouts(compiled.dense, denseIds, dense);
             sparse.clear();
             compiled.sparse.forEach((id, t) -> sparse.put(id, t.copy()));
             pools = ConstantPools.load(in, h, md, canon, compiled.poolTypes);
@@ -387,6 +392,17 @@ final class FastDecoder {
         } catch (IndexOutOfBoundsException | EOFException | NegativeArraySizeException e) {
             long pos = in == null ? at : in.pos();
             throw new RecordingFormatException(h.file(), h.index(), pos, "truncated or corrupt data", e);
+        }
+    }
+
+    /**
+     * Copies the layouts of {@code ids} only (a chunk defines about 200 event types, of ids up to
+     * about 1,900): a loop over every id ran often enough, chunk after chunk, for C2 to compile
+     * {@link #decode} twice, 0.1 s of compile time spent on copying nulls.
+     */
+    private static void copyLayouts(Layout[] templates, int[] ids, Layout[] into) {
+        for (int id : ids) {
+            into[id] = templates[id].copy();
         }
     }
 
@@ -444,10 +460,8 @@ final class FastDecoder {
     private Map<String, Long> counts() {
         Map<String, Long> out = new TreeMap<>();
         List<Layout> all = new ArrayList<>(sparse.values());
-        for (Layout l : dense) {
-            if (l != null) {
-                all.add(l);
-            }
+        for (int id : denseIds) {
+            all.add(dense[id]);
         }
         for (Layout l : all) {
             if (l.count > 0) {
@@ -486,7 +500,17 @@ final class FastDecoder {
             }
             put(dense, sparse, t.id, l);
         }
-        return new Compiled(dense, sparse, Collections.unmodifiableSet(ConstantPools.closure(md, roots)));
+        int n = 0;
+        for (Layout l : dense) {
+            n += l == null ? 0 : 1;
+        }
+        int[] ids = new int[n];
+        for (int i = 0, k = 0; i < dense.length; i++) {
+            if (dense[i] != null) {
+                ids[k++] = i;
+            }
+        }
+        return new Compiled(dense, ids, sparse, Collections.unmodifiableSet(ConstantPools.closure(md, roots)));
     }
 
     /** Which kinds the handler class overrides; events of the others are only counted. */
@@ -653,7 +677,7 @@ final class FastDecoder {
                     O[slots[i]] = PENDING;
                     Values.skipString(in);
                 }
-                case OP_THREAD -> O[slots[i]] = pools.thread(prog.fields[i].typeId, in.readLong());
+                case OP_THREAD -> L[slots[i]] = in.readLong(); // resolved in the kind's call: see thread()
                 default -> throw new IllegalStateException("op " + codes[i]);
             }
         }
@@ -695,7 +719,7 @@ final class FastDecoder {
                     String v = pools.string(prog.fields[i].typeId, in.readLong());
                     O[slots[i]] = v == null ? "" : v;
                 }
-                case OP_THREAD -> O[slots[i]] = pools.thread(prog.fields[i].typeId, in.readLong());
+                case OP_THREAD -> L[slots[i]] = in.readLong(); // resolved in the kind's call: see thread()
                 case OP_STRUCT -> run(prog.subs[i]);
                 default -> throw new IllegalStateException("op " + codes[i]);
             }
@@ -785,6 +809,16 @@ final class FastDecoder {
         return s == null ? "" : s;
     }
 
+    /**
+     * Thread slot {@code k}: the event's thread, resolved from the key the field program left in
+     * the long slot, in the pool of the field the object slot holds (null if the event has no
+     * thread field). Resolved here, in the kind's call, not in the field-program loop.
+     */
+    private ConstantPools.ThreadInfo thread(long[] L, Object[] O, int k) {
+        Object f = O[k];
+        return f == null ? null : pools.thread(((Metadata.Field) f).typeId, L[k]);
+    }
+
     private static long tid(Object o) {
         return o == null ? -1 : ((ConstantPools.ThreadInfo) o).id();
     }
@@ -818,9 +852,9 @@ final class FastDecoder {
         CALLS[K_FRAME] = (d, h, start, dur, L, O, level) -> h.frame(start, dur, L[0], (int) L[1]);
         CALLS[K_GROUP] = (d, h, start, dur, L, O, level) -> h.systemGroupTick(start, dur, d.str(L, O, 0), L[1]);
         CALLS[K_SYSTEM] = (d, h, start, dur, L, O, level) -> h.systemTick(start, dur, d.str(L, O, 0), d.str(L, O, 1), L[2], (int) L[3]);
-        CALLS[K_JOB_SCHEDULE] = (d, h, start, dur, L, O, level) -> h.jobSchedule(start, dur, tid(O[0]), L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], (int) L[5], (int) L[6], L[7]);
-        CALLS[K_JOB_RUN] = (d, h, start, dur, L, O, level) -> h.jobRun(start, dur, tid(O[0]), tname(O[0]), L[1], d.str(L, O, 2), (int) L[3], L[4], L[5]);
-        CALLS[K_MAIN_WAIT] = (d, h, start, dur, L, O, level) -> h.mainThreadWait(start, dur, tid(O[0]), L[1], d.str(L, O, 2));
+        CALLS[K_JOB_SCHEDULE] = (d, h, start, dur, L, O, level) -> h.jobSchedule(start, dur, tid(d.thread(L, O, 0)), L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], (int) L[5], (int) L[6], L[7]);
+        CALLS[K_JOB_RUN] = (d, h, start, dur, L, O, level) -> h.jobRun(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), L[1], d.str(L, O, 2), (int) L[3], L[4], L[5]);
+        CALLS[K_MAIN_WAIT] = (d, h, start, dur, L, O, level) -> h.mainThreadWait(start, dur, tid(d.thread(L, O, 0)), L[1], d.str(L, O, 2));
         CALLS[K_REGISTRY] = (d, h, start, dur, L, O, level) -> h.registryUpdate(start, dur, d.str(L, O, 0), L[1], (int) L[2], (int) L[3], (int) L[4], (int) L[5]);
         CALLS[K_GRID] = (d, h, start, dur, L, O, level) -> h.spatialGridRebuild(start, dur, L[0], (int) L[1], (int) L[2], (int) L[3]);
         CALLS[K_ENTITY_COUNT] = (d, h, start, dur, L, O, level) -> h.entityCount(start, d.str(L, O, 0), L[1]);
@@ -832,16 +866,16 @@ final class FastDecoder {
         CALLS[K_HEAP_SUMMARY] = (d, h, start, dur, L, O, level) -> h.gcHeapSummary(start, L[0], d.str(L, O, 1), L[2], L[3]);
         CALLS[K_SAFEPOINT] = (d, h, start, dur, L, O, level) -> h.safepoint(start, dur, L[0], (int) L[1], (int) L[2]);
         CALLS[K_VM_OP] = (d, h, start, dur, L, O, level) -> h.vmOperation(start, dur, d.str(L, O, 0), L[1] != 0);
-        CALLS[K_COMPILATION] = (d, h, start, dur, L, O, level) -> h.compilation(start, dur, tid(O[0]), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], L[5] != 0, L[6] != 0);
-        CALLS[K_DEOPT] = (d, h, start, dur, L, O, level) -> h.deoptimization(start, tid(O[0]), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), d.str(L, O, 4), d.str(L, O, 5));
-        CALLS[K_ALLOC_SAMPLE] = (d, h, start, dur, L, O, level) -> h.allocationSample(start, tid(O[0]), d.str(L, O, 1), L[2]);
+        CALLS[K_COMPILATION] = (d, h, start, dur, L, O, level) -> h.compilation(start, dur, tid(d.thread(L, O, 0)), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], L[5] != 0, L[6] != 0);
+        CALLS[K_DEOPT] = (d, h, start, dur, L, O, level) -> h.deoptimization(start, tid(d.thread(L, O, 0)), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), d.str(L, O, 4), d.str(L, O, 5));
+        CALLS[K_ALLOC_SAMPLE] = (d, h, start, dur, L, O, level) -> h.allocationSample(start, tid(d.thread(L, O, 0)), d.str(L, O, 1), L[2]);
         CALLS[K_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.cpuLoad(start, dbl(L[0]), dbl(L[1]), dbl(L[2]));
-        CALLS[K_THREAD_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.threadCpuLoad(start, tid(O[0]), tname(O[0]), dbl(L[1]), dbl(L[2]));
+        CALLS[K_THREAD_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.threadCpuLoad(start, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), dbl(L[1]), dbl(L[2]));
         CALLS[K_DIRECT_BUFFER] = (d, h, start, dur, L, O, level) -> h.directBufferStatistics(start, L[0], L[1], L[2], L[3]);
-        CALLS[K_MONITOR_ENTER] = (d, h, start, dur, L, O, level) -> h.monitorEnter(start, dur, tid(O[0]), tname(O[0]), d.str(L, O, 1));
-        CALLS[K_THREAD_PARK] = (d, h, start, dur, L, O, level) -> h.threadPark(start, dur, tid(O[0]), tname(O[0]), d.str(L, O, 1));
-        CALLS[K_THREAD_START] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, true, tid(O[0]), tname(O[0]));
-        CALLS[K_THREAD_END] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, false, tid(O[0]), tname(O[0]));
+        CALLS[K_MONITOR_ENTER] = (d, h, start, dur, L, O, level) -> h.monitorEnter(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), d.str(L, O, 1));
+        CALLS[K_THREAD_PARK] = (d, h, start, dur, L, O, level) -> h.threadPark(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), d.str(L, O, 1));
+        CALLS[K_THREAD_START] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, true, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)));
+        CALLS[K_THREAD_END] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, false, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)));
     }
 
     private void dispatch(Layout l, EventHandler h) {

@@ -71,10 +71,8 @@ final class Values {
         int[] ops = s.ops;
         for (int i = 0; i < ops.length; i++) {
             switch (ops[i]) {
-                case Skip.REF -> in.skipLong();
-                case Skip.INT8 -> in.skipInt(8);
-                case Skip.INT4 -> in.skipInt(4);
-                case Skip.INT2 -> in.skipInt(2);
+                // one varint skip for all four: each inlined copy made this loop's compile larger
+                case Skip.REF, Skip.INT8, Skip.INT4, Skip.INT2 -> in.skipInt(Skip.RAW_BYTES[ops[i]]);
                 case Skip.BYTE -> in.p++;
                 case Skip.FIXED4 -> in.p += 4;
                 case Skip.FIXED8 -> in.p += 8;
@@ -109,6 +107,8 @@ final class Values {
         static final int FIXED8 = 6;
         static final int STRING = 7;
         static final int ARRAY = 8;
+        /** Bytes of an uncompressed REF, INT8, INT4 and INT2 (a pool reference is a long). */
+        static final int[] RAW_BYTES = {8, 8, 4, 2};
 
         final int[] ops;
         /** The array field of each {@link #ARRAY} step; null elsewhere. */

@@ -29,6 +29,21 @@ public final class Runs {
         append(false, tick, tick, n, n, n);
     }
 
+    /**
+     * {@link #add} of a tick after at least one tick, with no branch: {@code over} is 0 or 1.
+     * The same state as {@code add(tick, over == 1)}.
+     */
+    void next(long tick, long over) {
+        long d = tick - last - 1;
+        long adjacent = ~((d | -d) >> 63);              // -1 if tick == last + 1, else 0
+        long f = lead - (last - first + 1);
+        long full = ~((f | -f) >> 63);                  // -1 if every tick so far is over
+        max = Math.max(max, Math.max(over, (trail + over) & adjacent));
+        lead += over & full & adjacent;
+        trail = over * ((trail & adjacent) + 1);
+        last = tick;
+    }
+
     /** Appends a whole sequence that follows this one. */
     public void append(Runs other) {
         if (!other.empty) {

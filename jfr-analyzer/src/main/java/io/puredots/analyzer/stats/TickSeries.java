@@ -31,6 +31,7 @@ public final class TickSeries {
     private long tailTick;
     private long tailSum;
 
+    private final Recycler recycler;
     private final Dist perTick;
     private final Runs runs = new Runs();
     private long over;
@@ -44,6 +45,7 @@ public final class TickSeries {
 
     TickSeries(long limit, Recycler recycler) {
         this.limit = limit;
+        this.recycler = recycler;
         this.perTick = new Dist(recycler);
         this.pending = new TickSums(recycler);
     }
@@ -65,8 +67,62 @@ public final class TickSeries {
         }
         TickSums sums = pending;
         pending = null;
-        sums.forEach(this::append);
+        int n = sums.size();
+        if (n > 0) {
+            long[] ticks = recycler.longs(n);
+            long[] sumsOf = recycler.longs(n);
+            sums.copyTo(ticks, sumsOf);
+            sealSorted(ticks, sumsOf, n);
+            recycler.give(ticks);
+            recycler.give(sumsOf);
+        }
         sums.release();
+    }
+
+    /**
+     * Appends {@code n} distinct ticks in ascending order. The head and tail are set up by
+     * {@link #append}; the ticks after them go through a loop that only settles, with no branch
+     * taken just once per chunk (C2 compiled such branches out of the loop it profiled in the
+     * first chunk, and the next chunk threw the loop away: four recompiles per report).
+     */
+    private void sealSorted(long[] ticks, long[] sumsOf, int n) {
+        if (hasHead) { // not a fresh partial: the general path
+            for (int i = 0; i < n; i++) {
+                append(ticks[i], sumsOf[i]);
+            }
+            return;
+        }
+        int i = 0;
+        for (; i < n && !hasTail; i++) {
+            append(ticks[i], sumsOf[i]);
+        }
+        if (i == n) {
+            return;
+        }
+        settle(tailTick, tailSum); // the first settled tick: Runs may be empty
+        tailTick = ticks[i];
+        tailSum = sumsOf[i];
+        boolean plain = limit >= 0;
+        for (i++; i < n; i++) {
+            if (plain) {
+                settleNext(tailTick, tailSum);
+            } else {
+                settle(tailTick, tailSum);
+            }
+            tailTick = ticks[i];
+            tailSum = sumsOf[i];
+        }
+    }
+
+    /**
+     * {@link #settle} of a tick after the first settled one, branch-free: whether a tick is
+     * over the limit (rare in most series) decides no branch. Needs {@code limit >= 0}.
+     */
+    private void settleNext(long tick, long sum) {
+        perTick.record(sum);
+        long overBit = ((limit - sum) & ~sum) >>> 63; // sum > limit, for limit >= 0 and any sum
+        over += overBit;
+        runs.next(tick, overBit);
     }
 
     private void append(long tick, long value) {

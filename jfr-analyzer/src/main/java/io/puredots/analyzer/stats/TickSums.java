@@ -192,6 +192,30 @@ final class TickSums {
         return sparse != null ? sparse.size() : size;
     }
 
+    /** Puts every tick in ascending order into {@code ticks}, its sum into {@code sums}; they need {@link #size} elements. */
+    void copyTo(long[] ticks, long[] sums) {
+        flush();
+        forEachPut(new Copier(ticks, sums));
+    }
+
+    private static final class Copier implements Visitor {
+        private final long[] ticks;
+        private final long[] sums;
+        private int n;
+
+        Copier(long[] ticks, long[] sums) {
+            this.ticks = ticks;
+            this.sums = sums;
+        }
+
+        @Override
+        public void tick(long tick, long sum) {
+            ticks[n] = tick;
+            sums[n] = sum;
+            n++;
+        }
+    }
+
     /** Visits every tick in ascending order with its sum. */
     void forEach(Visitor v) {
         flush();
