@@ -118,6 +118,7 @@ public final class ChunkStats implements EventHandler {
         attribution.chunkStart(chunk);
         if (known != null) {
             chunkIndex = chunk.index();
+            attribution.expectFrames(known.framesPerChunk());
             jobs.know(known, chunkIndex);
             for (KnownSeries.Entry e : known.before(chunkIndex)) {
                 switch (e.kind()) {
@@ -138,6 +139,9 @@ public final class ChunkStats implements EventHandler {
 
     @Override
     public void chunkEnd(ChunkInfo chunk, Map<String, Long> eventCountsByType) {
+        if (known != null) {
+            known.framesInChunk(attribution.framesSeen());
+        }
         attribution.chunkEnd(chunk, eventCountsByType);
         for (Map.Entry<String, Long> e : eventCountsByType.entrySet()) {
             eventCounts.merge(e.getKey(), e.getValue(), Long::sum);

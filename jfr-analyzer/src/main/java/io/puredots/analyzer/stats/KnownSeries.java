@@ -33,6 +33,16 @@ final class KnownSeries {
     }
 
     private final List<Entry> entries = new ArrayList<>();
+    /** Most frames a chunk of the run has had so far: a partial's frame columns start at that size. */
+    private volatile int framesPerChunk;
+
+    int framesPerChunk() {
+        return framesPerChunk;
+    }
+
+    synchronized void framesInChunk(long frames) {
+        framesPerChunk = (int) Math.max(framesPerChunk, Math.min(frames + frames / 8, 1 << 20));
+    }
 
     synchronized void add(int chunk, int kind, String name, String group, long threadId) {
         entries.add(new Entry(chunk, kind, name, group, threadId));

@@ -87,6 +87,24 @@ public final class AttributionAggregator implements EventHandler {
         this.settings = settings;
     }
 
+    /**
+     * Sizes the frame columns for {@code frames} frames before the first, so that a chunk's
+     * frames are not copied on every doubling (22 of the 110 MB a report on an 888 MB
+     * recording allocated, and so more young collections copying the live partials).
+     */
+    public void expectFrames(int frames) {
+        if (fSize == 0 && frames > fStart.length) {
+            fStart = new long[frames];
+            fDuration = new long[frames];
+            fTick = new long[frames];
+        }
+    }
+
+    /** Frames this partial was called with (in the tick selection). */
+    public long framesSeen() {
+        return framesSeen;
+    }
+
     /** The settings this partial was made with. */
     public AttributionSettings settings() {
         return settings;
