@@ -840,42 +840,181 @@ final class FastDecoder {
      * own. With one switch calling the handler directly, C2 inlined every aggregator into
      * {@code dispatch}, and each rarely taken branch met later in any aggregator threw that
      * whole unit away: four recompilations of 0.2 to 0.5 s each on an 822 MB recording.
+     *
+     * <p>An abstract class, not a functional interface with lambdas: a megamorphic call through
+     * a class is a vtable load, through an interface an itable search (4% of the decoding
+     * threads' CPU in a profile); and the classes load from the jar instead of being spun
+     * at start-up.
      */
-    @FunctionalInterface
-    private interface Call {
-        void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level);
+    private abstract static class Call {
+        abstract void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level);
     }
 
     private static final Call[] CALLS = new Call[METHOD.length];
 
     static {
-        CALLS[K_FRAME] = (d, h, start, dur, L, O, level) -> h.frame(start, dur, L[0], (int) L[1]);
-        CALLS[K_GROUP] = (d, h, start, dur, L, O, level) -> h.systemGroupTick(start, dur, d.str(L, O, 0), L[1]);
-        CALLS[K_SYSTEM] = (d, h, start, dur, L, O, level) -> h.systemTick(start, dur, d.str(L, O, 0), d.str(L, O, 1), L[2], (int) L[3]);
-        CALLS[K_JOB_SCHEDULE] = (d, h, start, dur, L, O, level) -> h.jobSchedule(start, dur, tid(d.thread(L, O, 0)), L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], (int) L[5], (int) L[6], L[7]);
-        CALLS[K_JOB_RUN] = (d, h, start, dur, L, O, level) -> h.jobRun(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), L[1], d.str(L, O, 2), (int) L[3], L[4], L[5]);
-        CALLS[K_MAIN_WAIT] = (d, h, start, dur, L, O, level) -> h.mainThreadWait(start, dur, tid(d.thread(L, O, 0)), L[1], d.str(L, O, 2));
-        CALLS[K_REGISTRY] = (d, h, start, dur, L, O, level) -> h.registryUpdate(start, dur, d.str(L, O, 0), L[1], (int) L[2], (int) L[3], (int) L[4], (int) L[5]);
-        CALLS[K_GRID] = (d, h, start, dur, L, O, level) -> h.spatialGridRebuild(start, dur, L[0], (int) L[1], (int) L[2], (int) L[3]);
-        CALLS[K_ENTITY_COUNT] = (d, h, start, dur, L, O, level) -> h.entityCount(start, d.str(L, O, 0), L[1]);
-        CALLS[K_NATIVE_MEMORY] = (d, h, start, dur, L, O, level) -> h.nativeMemory(start, d.str(L, O, 0), d.str(L, O, 1), L[2], L[3]);
-        CALLS[K_BUDGET] = (d, h, start, dur, L, O, level) -> h.budgetViolation(start, d.str(L, O, 0), dbl(L[1]), dbl(L[2]), d.str(L, O, 3), (int) L[4], d.str(L, O, 5), L[6]);
-        CALLS[K_JVM_INFO] = (d, h, start, dur, L, O, level) -> h.jvmInformation(start, d.str(L, O, 0), d.str(L, O, 1), d.str(L, O, 2), d.str(L, O, 3), L[4], L[5]);
-        CALLS[K_GC] = (d, h, start, dur, L, O, level) -> h.garbageCollection(start, dur, L[0], d.str(L, O, 1), d.str(L, O, 2), L[3], L[4]);
-        CALLS[K_GC_PAUSE] = (d, h, start, dur, L, O, level) -> h.gcPhasePause(start, dur, level, L[0], d.str(L, O, 1));
-        CALLS[K_HEAP_SUMMARY] = (d, h, start, dur, L, O, level) -> h.gcHeapSummary(start, L[0], d.str(L, O, 1), L[2], L[3]);
-        CALLS[K_SAFEPOINT] = (d, h, start, dur, L, O, level) -> h.safepoint(start, dur, L[0], (int) L[1], (int) L[2]);
-        CALLS[K_VM_OP] = (d, h, start, dur, L, O, level) -> h.vmOperation(start, dur, d.str(L, O, 0), L[1] != 0);
-        CALLS[K_COMPILATION] = (d, h, start, dur, L, O, level) -> h.compilation(start, dur, tid(d.thread(L, O, 0)), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], L[5] != 0, L[6] != 0);
-        CALLS[K_DEOPT] = (d, h, start, dur, L, O, level) -> h.deoptimization(start, tid(d.thread(L, O, 0)), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), d.str(L, O, 4), d.str(L, O, 5));
-        CALLS[K_ALLOC_SAMPLE] = (d, h, start, dur, L, O, level) -> h.allocationSample(start, tid(d.thread(L, O, 0)), d.str(L, O, 1), L[2]);
-        CALLS[K_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.cpuLoad(start, dbl(L[0]), dbl(L[1]), dbl(L[2]));
-        CALLS[K_THREAD_CPU_LOAD] = (d, h, start, dur, L, O, level) -> h.threadCpuLoad(start, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), dbl(L[1]), dbl(L[2]));
-        CALLS[K_DIRECT_BUFFER] = (d, h, start, dur, L, O, level) -> h.directBufferStatistics(start, L[0], L[1], L[2], L[3]);
-        CALLS[K_MONITOR_ENTER] = (d, h, start, dur, L, O, level) -> h.monitorEnter(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), d.str(L, O, 1));
-        CALLS[K_THREAD_PARK] = (d, h, start, dur, L, O, level) -> h.threadPark(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), d.str(L, O, 1));
-        CALLS[K_THREAD_START] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, true, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)));
-        CALLS[K_THREAD_END] = (d, h, start, dur, L, O, level) -> h.threadLifecycle(start, false, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)));
+        CALLS[K_FRAME] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.frame(start, dur, L[0], (int) L[1]);
+            }
+        };
+        CALLS[K_GROUP] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.systemGroupTick(start, dur, d.str(L, O, 0), L[1]);
+            }
+        };
+        CALLS[K_SYSTEM] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.systemTick(start, dur, d.str(L, O, 0), d.str(L, O, 1), L[2], (int) L[3]);
+            }
+        };
+        CALLS[K_JOB_SCHEDULE] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.jobSchedule(start, dur, tid(d.thread(L, O, 0)), L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], (int) L[5], (int) L[6], L[7]);
+            }
+        };
+        CALLS[K_JOB_RUN] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.jobRun(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), L[1], d.str(L, O, 2), (int) L[3], L[4], L[5]);
+            }
+        };
+        CALLS[K_MAIN_WAIT] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.mainThreadWait(start, dur, tid(d.thread(L, O, 0)), L[1], d.str(L, O, 2));
+            }
+        };
+        CALLS[K_REGISTRY] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.registryUpdate(start, dur, d.str(L, O, 0), L[1], (int) L[2], (int) L[3], (int) L[4], (int) L[5]);
+            }
+        };
+        CALLS[K_GRID] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.spatialGridRebuild(start, dur, L[0], (int) L[1], (int) L[2], (int) L[3]);
+            }
+        };
+        CALLS[K_ENTITY_COUNT] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.entityCount(start, d.str(L, O, 0), L[1]);
+            }
+        };
+        CALLS[K_NATIVE_MEMORY] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.nativeMemory(start, d.str(L, O, 0), d.str(L, O, 1), L[2], L[3]);
+            }
+        };
+        CALLS[K_BUDGET] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.budgetViolation(start, d.str(L, O, 0), dbl(L[1]), dbl(L[2]), d.str(L, O, 3), (int) L[4], d.str(L, O, 5), L[6]);
+            }
+        };
+        CALLS[K_JVM_INFO] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.jvmInformation(start, d.str(L, O, 0), d.str(L, O, 1), d.str(L, O, 2), d.str(L, O, 3), L[4], L[5]);
+            }
+        };
+        CALLS[K_GC] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.garbageCollection(start, dur, L[0], d.str(L, O, 1), d.str(L, O, 2), L[3], L[4]);
+            }
+        };
+        CALLS[K_GC_PAUSE] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.gcPhasePause(start, dur, level, L[0], d.str(L, O, 1));
+            }
+        };
+        CALLS[K_HEAP_SUMMARY] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.gcHeapSummary(start, L[0], d.str(L, O, 1), L[2], L[3]);
+            }
+        };
+        CALLS[K_SAFEPOINT] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.safepoint(start, dur, L[0], (int) L[1], (int) L[2]);
+            }
+        };
+        CALLS[K_VM_OP] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.vmOperation(start, dur, d.str(L, O, 0), L[1] != 0);
+            }
+        };
+        CALLS[K_COMPILATION] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.compilation(start, dur, tid(d.thread(L, O, 0)), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), (int) L[4], L[5] != 0, L[6] != 0);
+            }
+        };
+        CALLS[K_DEOPT] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.deoptimization(start, tid(d.thread(L, O, 0)), (int) L[1], d.str(L, O, 2), d.str(L, O, 3), d.str(L, O, 4), d.str(L, O, 5));
+            }
+        };
+        CALLS[K_ALLOC_SAMPLE] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.allocationSample(start, tid(d.thread(L, O, 0)), d.str(L, O, 1), L[2]);
+            }
+        };
+        CALLS[K_CPU_LOAD] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.cpuLoad(start, dbl(L[0]), dbl(L[1]), dbl(L[2]));
+            }
+        };
+        CALLS[K_THREAD_CPU_LOAD] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.threadCpuLoad(start, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), dbl(L[1]), dbl(L[2]));
+            }
+        };
+        CALLS[K_DIRECT_BUFFER] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.directBufferStatistics(start, L[0], L[1], L[2], L[3]);
+            }
+        };
+        CALLS[K_MONITOR_ENTER] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.monitorEnter(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), d.str(L, O, 1));
+            }
+        };
+        CALLS[K_THREAD_PARK] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.threadPark(start, dur, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)), d.str(L, O, 1));
+            }
+        };
+        CALLS[K_THREAD_START] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.threadLifecycle(start, true, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)));
+            }
+        };
+        CALLS[K_THREAD_END] = new Call() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] L, Object[] O, int level) {
+                h.threadLifecycle(start, false, tid(d.thread(L, O, 0)), tname(d.thread(L, O, 0)));
+            }
+        };
     }
 
     private void dispatch(Layout l, EventHandler h) {
