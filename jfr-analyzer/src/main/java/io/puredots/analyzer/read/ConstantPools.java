@@ -2,6 +2,7 @@ package io.puredots.analyzer.read;
 
 import java.io.IOException;
 import java.util.ArrayDeque;
+import java.util.Arrays;
 import java.util.HashSet;
 import java.util.Set;
 
@@ -121,7 +122,6 @@ final class ConstantPools {
             long delta = in.readLong();
             in.readByte(); // checkpoint type
             int poolCount = in.readCount("constant pool count");
-            byte[] copy = null; // this checkpoint event's bytes, once it has a pool entry to resolve later
             for (int i = 0; i < poolCount; i++) {
                 long poolType = in.readLong();
                 Metadata.Type t = md.type(poolType);
@@ -143,16 +143,24 @@ final class ConstantPools {
                             pool.put(key, v instanceof String str ? canon.canon(str) : v);
                         }
                     } else {
-                        // the rest when first resolved (see value): a report resolves a few dozen
-                        // of the thousands of classes, methods and symbols a chunk's pools hold
-                        if (copy == null) {
-                            copy = new byte[size + ChunkInput.PAD];
-                            System.arraycopy(in.buf, start, copy, 0, size);
-                        }
+                        // the rest when first resolved (see value), from a copy of the pool's bytes:
+                        // a report resolves a few dozen of the thousands of classes, methods and
+                        // symbols a chunk's pools hold
+                        int poolStart = in.p;
+                        long[] keys = new long[count];
+                        int[] at = new int[count];
                         for (int j = 0; j < count; j++) {
-                            long key = in.readLong();
-                            pool.put(key, new Lazy(copy, pos, in.p - start, t));
+                            keys[j] = in.readLong();
+                            at[j] = in.p - poolStart;
                             Values.skipValue(in, t, false, 0);
+                        }
+                        if (in.p > in.limit) {
+                            throw new CorruptChunkException(pos, "checkpoint event overruns its size");
+                        }
+                        byte[] bytes = Arrays.copyOfRange(in.buf, poolStart, in.p + ChunkInput.PAD);
+                        long abs = in.abs(poolStart);
+                        for (int j = 0; j < count; j++) {
+                            pool.put(keys[j], new Lazy(bytes, abs, at[j], t));
                         }
                     }
                 } else {
@@ -239,8 +247,8 @@ final class ConstantPools {
         return toString(v, depth);
     }
 
-    /** A pool entry not decoded yet: where its value is in a copy of its checkpoint event. */
-    private record Lazy(byte[] event, long eventPos, int at, Metadata.Type type) {
+    /** A pool entry not decoded yet: its value at {@code at} in a copy of its pool's bytes, which start at file position {@code abs}. */
+    private record Lazy(byte[] bytes, long abs, int at, Metadata.Type type) {
     }
 
     /** Entry {@code key} of the pool of {@code typeId}, decoded (once) if still {@link Lazy}; null if none. */
@@ -248,11 +256,11 @@ final class ConstantPools {
         LongMap<Object> pool = pools.get(typeId);
         Object v = pool == null ? null : pool.get(key);
         if (v instanceof Lazy l) {
-            ChunkInput in = ChunkInput.ofBytes(l.event, l.eventPos, compressed);
+            ChunkInput in = ChunkInput.ofBytes(l.bytes, l.abs, compressed);
             in.p = l.at;
             v = Values.readValue(in, l.type, stringTypeId, 0);
             if (in.p > in.limit) {
-                throw new CorruptChunkException(l.eventPos + l.at, "constant pool entry overruns its checkpoint event");
+                throw new CorruptChunkException(l.abs + l.at, "constant pool entry overruns its checkpoint event");
             }
             pool.put(key, v);
         }
