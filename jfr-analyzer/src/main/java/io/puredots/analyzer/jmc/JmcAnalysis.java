@@ -269,9 +269,19 @@ public final class JmcAnalysis {
                 findings, notes);
     }
 
+    /**
+     * JMC's parser logger, kept (java.util.logging holds loggers weakly). Its readers log a
+     * WARNING for each event field they do not know, e.g. the {@code virtual} field that JDK 21+
+     * threads have: two lines on stderr per report of a newer JDK's recording, with nothing
+     * for the user to do. Errors still show.
+     */
+    private static final java.util.logging.Logger JMC_PARSER_LOG =
+            java.util.logging.Logger.getLogger("org.openjdk.jmc.flightrecorder.internal.parser");
+
     /** Loads only {@code types} from the files. */
     static IItemCollection load(List<Path> files, Set<String> types) throws IOException,
             CouldNotLoadRecordingException {
+        JMC_PARSER_LOG.setLevel(java.util.logging.Level.SEVERE);
         List<IParserExtension> extensions = new ArrayList<>(ParserExtensionRegistry.getParserExtensions());
         if (types != null) {
             extensions.add(new FilterExtension(OnLoadFilters.includeEvents(types)));

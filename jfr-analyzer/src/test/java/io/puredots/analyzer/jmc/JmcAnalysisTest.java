@@ -165,4 +165,47 @@ class JmcAnalysisTest {
         assertTrue(r.findings().stream().anyMatch(f -> f.ruleId().equals("puredots.framebudget")
                 && f.severity().equals("WARNING")), r.findings().toString());
     }
+
+    /**
+     * JMC's parser logs a WARNING for each field of a newer JDK it does not know (JDK 25's
+     * threads have {@code virtual}); report keeps that off stderr. Without the logger level
+     * set, loading this recording logs it.
+     */
+    @Test
+    void loadingAJdk25RecordingLogsNoParserWarnings(@TempDir Path tmp) throws Exception {
+        Path file = tmp.resolve("jdk25.jfr");
+        try (java.io.InputStream in = new java.util.zip.GZIPInputStream(
+                JmcAnalysisTest.class.getResourceAsStream("/io/puredots/analyzer/read/jdk25-puredots.jfr.gz"))) {
+            Files.copy(in, file);
+        }
+        List<java.util.logging.LogRecord> warnings = new ArrayList<>();
+        java.util.logging.Handler h = new java.util.logging.Handler() {
+            @Override
+            public void publish(java.util.logging.LogRecord r) {
+                if (r.getLevel().intValue() >= java.util.logging.Level.WARNING.intValue()
+                        && r.getLoggerName() != null && r.getLoggerName().startsWith("org.openjdk.jmc")) {
+                    synchronized (warnings) {
+                        warnings.add(r);
+                    }
+                }
+            }
+
+            @Override
+            public void flush() {
+            }
+
+            @Override
+            public void close() {
+            }
+        };
+        java.util.logging.Logger root = java.util.logging.Logger.getLogger("");
+        root.addHandler(h);
+        try {
+            IItemCollection items = JmcAnalysis.load(List.of(file), null);
+            assertTrue(items.hasItems());
+        } finally {
+            root.removeHandler(h);
+        }
+        assertEquals(List.of(), warnings.stream().map(java.util.logging.LogRecord::getMessage).toList());
+    }
 }
