@@ -44,8 +44,17 @@ final class KnownSeries {
         framesPerChunk = (int) Math.max(framesPerChunk, Math.min(frames + frames / 8, 1 << 20));
     }
 
+    /**
+     * Most series offered: every chunk creates each offered series, so a run with ever more
+     * series (threads coming and going, each running jobs) would otherwise make every chunk
+     * slower; series past this many take the first-event path, as without this class.
+     */
+    static final int MAX_ENTRIES = 4096;
+
     synchronized void add(int chunk, int kind, String name, String group, long threadId) {
-        entries.add(new Entry(chunk, kind, name, group, threadId));
+        if (entries.size() < MAX_ENTRIES) {
+            entries.add(new Entry(chunk, kind, name, group, threadId));
+        }
     }
 
     /** The series that chunks before {@code chunk} created, in the order they were added. */

@@ -216,4 +216,13 @@ class ChunkStatsTest {
         assertEquals(List.of("early"), known.before(2).stream().map(KnownSeries.Entry::name).toList());
         assertEquals(List.of(), known.before(1));
     }
+
+    @Test
+    void offersAreCapped() {
+        KnownSeries known = new KnownSeries();
+        for (int i = 0; i < KnownSeries.MAX_ENTRIES + 10; i++) {
+            known.add(0, KnownSeries.WORKER, "w" + i, "", i);
+        }
+        assertEquals(KnownSeries.MAX_ENTRIES, known.before(1).size());
+    }
 }
