@@ -6,6 +6,7 @@ import io.puredots.analyzer.model.BudgetResult;
 import io.puredots.analyzer.model.Memory;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Series;
+import io.puredots.analyzer.text.Units;
 import io.puredots.budgets.Budgets;
 
 import java.util.ArrayList;
@@ -21,8 +22,9 @@ import java.util.OptionalLong;
  * <ul>
  *   <li>{@code frame}, {@code group.X}, {@code system.X}: a frame is over when its time (for a
  *       group or system: its time summed within the tick) is greater than the budget; the budget
- *       is VIOLATED when more than {@code streak.frames} consecutive frames are over (the original
- *       plan's rule). {@code measured} is the longest per-frame time.</li>
+ *       is VIOLATED when more than {@code streak.frames} consecutive frames are over (one slow frame
+ *       is a hitch, a run of them is a budget problem). {@code measured} is the longest per-frame
+ *       time.</li>
  *   <li>{@code memory.native}: the peak native total of a sample round against
  *       {@code Budgets.nativeBudgetFor(maxEntities)}; VIOLATED when greater.</li>
  *   <li>{@code memory.native.per-entity}: {@code peak native total / max entities} against
@@ -63,7 +65,8 @@ public final class BudgetJudge {
                 OptionalLong limit = budgets.nativeBudgetFor(nat.maxEntities());
                 checks.add(memory("memory.native", "B", limit.getAsLong(), nat.peakReservedBytes(), ratio,
                         String.format(Locale.ROOT, "peak native reserved %s for %d entities, budget %s",
-                                bytes(nat.peakReservedBytes()), nat.maxEntities(), bytes(limit.getAsLong()))));
+                                Units.bytes(nat.peakReservedBytes()), nat.maxEntities(),
+                                Units.bytes(limit.getAsLong()))));
             }
         }
         if (budgets.nativePerEntityBytes().isPresent()) {
@@ -74,8 +77,8 @@ public final class BudgetJudge {
             } else {
                 checks.add(memory("memory.native.per-entity", "B/entity", limit, nat.bytesPerEntity(), ratio,
                         String.format(Locale.ROOT, "%.0f B per entity (peak %s / %d entities), budget %s",
-                                nat.bytesPerEntity(), bytes(nat.peakReservedBytes()), nat.maxEntities(),
-                                bytes(limit))));
+                                nat.bytesPerEntity(), Units.bytes(nat.peakReservedBytes()), nat.maxEntities(),
+                                Units.bytes(limit))));
             }
         }
         if (budgets.heapBytes().isPresent()) {
@@ -85,8 +88,8 @@ public final class BudgetJudge {
             } else {
                 long peak = report.memory().heapAfterGcBytes().max();
                 checks.add(memory("memory.heap", "B", limit, peak, ratio,
-                        String.format(Locale.ROOT, "largest heap after GC %s, budget %s", bytes(peak),
-                                bytes(limit))));
+                        String.format(Locale.ROOT, "largest heap after GC %s, budget %s", Units.bytes(peak),
+                                Units.bytes(limit))));
             }
         }
         boolean violated = checks.stream().anyMatch(c -> c.status() == Status.VIOLATED);
@@ -111,7 +114,7 @@ public final class BudgetJudge {
                                     double ratio) {
         boolean violated = longest > streak;
         String detail = String.format(Locale.ROOT, "%d frames over %s, longest streak %d (violation above %d)",
-                over, millis(limit), longest, streak);
+                over, Units.msUnit(limit), longest, streak);
         return new BudgetCheck(id, violated ? Status.VIOLATED : Status.OK, violated ? severity(worst, limit, ratio) : "",
                 "ns", limit, worst, over, longest, detail);
     }
@@ -129,22 +132,5 @@ public final class BudgetJudge {
 
     private static String severity(double measured, double limit, double ratio) {
         return measured >= ratio * limit ? "CRITICAL" : "WARNING";
-    }
-
-    static String millis(long nanos) {
-        return String.format(Locale.ROOT, "%.3f ms", nanos / 1e6);
-    }
-
-    static String bytes(long b) {
-        if (b >= 1L << 30) {
-            return String.format(Locale.ROOT, "%.2f GiB", b / (double) (1L << 30));
-        }
-        if (b >= 1L << 20) {
-            return String.format(Locale.ROOT, "%.2f MiB", b / (double) (1L << 20));
-        }
-        if (b >= 1L << 10) {
-            return String.format(Locale.ROOT, "%.2f KiB", b / (double) (1L << 10));
-        }
-        return b + " B";
     }
 }

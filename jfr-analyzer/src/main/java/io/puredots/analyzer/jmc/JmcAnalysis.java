@@ -1,5 +1,8 @@
 package io.puredots.analyzer.jmc;
 
+import io.puredots.analyzer.model.JmcFinding;
+import io.puredots.analyzer.model.JmcReport;
+import io.puredots.analyzer.text.Units;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.unit.IQuantity;
 import org.openjdk.jmc.common.unit.UnitLookup;
@@ -454,6 +457,6 @@ public final class JmcAnalysis {
     }
 
     private static String mib(long bytes) {
-        return String.format(Locale.ROOT, "%.1f MB", bytes / (double) (1 << 20));
+        return Units.bytes(bytes);
     }
 }

@@ -1,7 +1,6 @@
 package io.puredots.analyzer.model;
 
-import io.puredots.analyzer.jmc.JmcReport;
-import io.puredots.analyzer.stats.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.AttributionResult;
 
 import java.util.List;
 
@@ -20,8 +19,8 @@ import java.util.List;
  * @param registries   per registry, in first-seen order
  * @param budgets      the budget verdicts; {@code null} until judged
  * @param slowFrames   what overlapped the worst frames and the over-budget streaks
- *                     ({@code stats.attribution}); {@code null} if not computed
- * @param jmc          JMC automated analysis ({@code jmc}); {@code null} if not run
+ *                     (built by {@code stats.attribution}); {@code null} if not computed
+ * @param jmc          JMC automated analysis (run by {@code jmc}); {@code null} if not run
  * @param warnings     one-line warnings about the input: skipped damaged chunks, unfinished
  *                     repository chunks, truncated gzip data, how much was skipped
  */

@@ -11,8 +11,7 @@ import java.io.Writer;
 /**
  * The complete {@link Report} as one JSON object: the record components under their Java names
  * (times in ns, sizes in bytes, instants as epoch ns), plus {@code "schema"} first. This is the
- * stable machine-readable form ({@code compare} and export read it); fields are only ever added.
- * Thread-safe.
+ * stable machine-readable form for other tools; fields are only ever added. Thread-safe.
  */
 public final class JsonWriter implements ReportWriter {
     /** Identifies the JSON layout; bumped only on an incompatible change. */

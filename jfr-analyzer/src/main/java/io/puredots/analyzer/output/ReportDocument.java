@@ -1,11 +1,11 @@
 package io.puredots.analyzer.output;
 
-import io.puredots.analyzer.jmc.JmcFinding;
-import io.puredots.analyzer.jmc.JmcReport;
 import io.puredots.analyzer.model.BudgetCheck;
 import io.puredots.analyzer.model.BudgetResult;
 import io.puredots.analyzer.model.Distribution;
 import io.puredots.analyzer.model.Frames;
+import io.puredots.analyzer.model.JmcFinding;
+import io.puredots.analyzer.model.JmcReport;
 import io.puredots.analyzer.model.Jobs;
 import io.puredots.analyzer.model.Memory;
 import io.puredots.analyzer.model.Overview;
@@ -13,10 +13,10 @@ import io.puredots.analyzer.model.Registry;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.model.Series;
-import io.puredots.analyzer.stats.attribution.AttributionResult;
-import io.puredots.analyzer.stats.attribution.AttributionText;
-import io.puredots.analyzer.stats.attribution.FrameAttribution;
-import io.puredots.analyzer.stats.attribution.StreakAttribution;
+import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.StreakAttribution;
+import io.puredots.analyzer.text.Units;
 
 import java.util.List;
 import java.util.Map;
@@ -80,8 +80,8 @@ final class ReportDocument {
         s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)"
                 : o.jvmVersion().startsWith(o.jvmName()) ? o.jvmVersion() : o.jvmName() + " " + o.jvmVersion());
         if (o.chunks() > 0) {
-            s.kv("time", Format.instant(o.startNanos()) + " to " + Format.instant(o.endNanos()) + " ("
-                    + Format.duration(o.durationNanos()) + ")");
+            s.kv("time", Units.instant(o.startNanos()) + " to " + Units.instant(o.endNanos()) + " ("
+                    + Units.duration(o.durationNanos()) + ")");
         }
         s.kv("chunks", Long.toString(o.chunks()));
         s.kv("events", Long.toString(o.totalEvents()));
@@ -100,22 +100,22 @@ final class ReportDocument {
         b.append("; ticks ").append(sel.firstTick() == null ? "first" : sel.firstTick().toString())
                 .append(" to ").append(sel.lastTick() == null ? "last" : sel.lastTick().toString());
         if (sel.fromNanos() != null || sel.toNanos() != null) {
-            b.append("; time ").append(sel.fromNanos() == null ? "start" : Format.instant(sel.fromNanos()))
-                    .append(" to ").append(sel.toNanos() == null ? "end" : Format.instant(sel.toNanos()));
+            b.append("; time ").append(sel.fromNanos() == null ? "start" : Units.instant(sel.fromNanos()))
+                    .append(" to ").append(sel.toNanos() == null ? "end" : Units.instant(sel.toNanos()));
         }
         return b.toString();
     }
 
     private static void frames(Document d, Frames f) {
         Document.Section s = d.section("Frames");
-        s.kv("frames", f.count() + " (" + Format.num(f.framesPerSecond(), 1) + " frames/s)");
+        s.kv("frames", f.count() + " (" + Units.num(f.framesPerSecond(), 1) + " frames/s)");
         Distribution t = f.timeNanos();
-        s.kv("frame time", "mean " + Format.msUnit(t.mean()) + ", p50 " + Format.ms(t.p50()) + ", p90 "
-                + Format.ms(t.p90()) + ", p95 " + Format.ms(t.p95()) + ", p99 " + Format.ms(t.p99()) + ", p99.9 "
-                + Format.ms(t.p999()) + ", max " + Format.ms(t.max()) + " ms");
+        s.kv("frame time", "mean " + Units.msUnit(t.mean()) + ", p50 " + Units.ms(t.p50()) + ", p90 "
+                + Units.ms(t.p90()) + ", p95 " + Units.ms(t.p95()) + ", p99 " + Units.ms(t.p99()) + ", p99.9 "
+                + Units.ms(t.p999()) + ", max " + Units.ms(t.max()) + " ms");
         if (f.budgetNanos() != null) {
-            s.kv("over budget", f.overBudget() + " frames over " + Format.msUnit(f.budgetNanos()) + " ("
-                    + Format.num(f.overBudgetPercent(), 2) + "%), longest streak " + f.longestOverBudgetStreak());
+            s.kv("over budget", f.overBudget() + " frames over " + Units.msUnit(f.budgetNanos()) + " ("
+                    + Units.num(f.overBudgetPercent(), 2) + "%), longest streak " + f.longestOverBudgetStreak());
         } else {
             s.kv("over budget", "no frame budget set");
         }
@@ -128,10 +128,10 @@ final class ReportDocument {
             max = Math.max(max, b.count());
         }
         for (Frames.Bucket b : f.histogram()) {
-            String range = b.upperNanos() == Long.MAX_VALUE ? ">= " + Format.ms(b.lowerNanos())
-                    : Format.ms(b.lowerNanos()) + " - " + Format.ms(b.upperNanos());
+            String range = b.upperNanos() == Long.MAX_VALUE ? ">= " + Units.ms(b.lowerNanos())
+                    : Units.ms(b.lowerNanos()) + " - " + Units.ms(b.upperNanos());
             int bar = (int) Math.round(30.0 * b.count() / max);
-            h.row(range, Long.toString(b.count()), Format.pct(f.count() == 0 ? 0 : (double) b.count() / f.count()),
+            h.row(range, Long.toString(b.count()), Units.pct(f.count() == 0 ? 0 : (double) b.count() / f.count()),
                     "#".repeat(bar));
         }
     }
@@ -144,11 +144,11 @@ final class ReportDocument {
                         "over", "streak");
         for (Series x : list) {
             Distribution c = x.perCallNanos();
-            String budget = x.budgetNanos() == null ? "-" : Format.ms(x.budgetNanos());
+            String budget = x.budgetNanos() == null ? "-" : Units.ms(x.budgetNanos());
             String over = x.budgetNanos() == null ? "-" : Long.toString(x.framesOverBudget());
             String streak = x.budgetNanos() == null ? "-" : Long.toString(x.longestOverBudgetStreak());
-            String[] cells = {Long.toString(c.count()), Format.ms(c.sum()), Format.ms(c.mean()), Format.ms(c.p50()),
-                Format.ms(c.p95()), Format.ms(c.p99()), Format.ms(c.max()), Format.pct(x.shareOfFrame()), budget,
+            String[] cells = {Long.toString(c.count()), Units.ms(c.sum()), Units.ms(c.mean()), Units.ms(c.p50()),
+                Units.ms(c.p95()), Units.ms(c.p99()), Units.ms(c.max()), Units.pct(x.shareOfFrame()), budget,
                 over, streak};
             if (systems) {
                 String[] withGroup = new String[cells.length + 2];
@@ -170,22 +170,22 @@ final class ReportDocument {
         Document.Section s = d.section("Workers and jobs");
         s.kv("workers", j.workerCount() + " (plus the main thread when it runs jobs)");
         s.kv("jobs", j.jobsScheduled() + " scheduled, " + j.jobRuns() + " runs; per frame: mean "
-                + Format.num(j.jobsPerFrame().mean(), 1) + ", max " + j.jobsPerFrame().max());
+                + Units.num(j.jobsPerFrame().mean(), 1) + ", max " + j.jobsPerFrame().max());
         Distribution r = j.jobRunNanos();
-        s.kv("job run", "min " + Format.ms(r.min()) + ", mean " + Format.ms(r.mean()) + ", p99 " + Format.ms(r.p99())
-                + ", max " + Format.ms(r.max()) + " ms");
-        s.kv("queue wait", "p50 " + Format.ms(j.queueWaitNanos().p50()) + ", p99 " + Format.ms(j.queueWaitNanos().p99())
+        s.kv("job run", "min " + Units.ms(r.min()) + ", mean " + Units.ms(r.mean()) + ", p99 " + Units.ms(r.p99())
+                + ", max " + Units.ms(r.max()) + " ms");
+        s.kv("queue wait", "p50 " + Units.ms(j.queueWaitNanos().p50()) + ", p99 " + Units.ms(j.queueWaitNanos().p99())
                 + " ms");
         s.kv("chain depth", "max " + j.chainDepth().max() + ", p95 " + j.chainDepth().p95());
-        s.kv("idle gaps", j.idleGapNanos().count() + " gaps, total " + Format.msUnit(j.idleGapNanos().sum())
-                + ", p99 " + Format.msUnit(j.idleGapNanos().p99()));
+        s.kv("idle gaps", j.idleGapNanos().count() + " gaps, total " + Units.msUnit(j.idleGapNanos().sum())
+                + ", p99 " + Units.msUnit(j.idleGapNanos().p99()));
         Jobs.MainThreadWait w = j.mainThreadWait();
-        s.kv("main thread wait", Format.msUnit(w.waitNanos().sum()) + " total, " + Format.msUnit(w.meanPerFrameNanos())
-                + " per frame, " + Format.pct(w.shareOfFrame()) + " of frame time");
+        s.kv("main thread wait", Units.msUnit(w.waitNanos().sum()) + " total, " + Units.msUnit(w.meanPerFrameNanos())
+                + " per frame, " + Units.pct(w.shareOfFrame()) + " of frame time");
         Document.Table t = s.table("thread", "id", "runs", "busy ms", "utilization", "idle gaps ms");
         for (Jobs.Worker w2 : j.workers()) {
-            t.row(w2.name(), Long.toString(w2.threadId()), Long.toString(w2.runs()), Format.ms(w2.busyNanos()),
-                    Format.pct(w2.utilization()), Format.ms(w2.idleGapNanos()));
+            t.row(w2.name(), Long.toString(w2.threadId()), Long.toString(w2.runs()), Units.ms(w2.busyNanos()),
+                    Units.pct(w2.utilization()), Units.ms(w2.idleGapNanos()));
         }
         s.note("utilization = busy time / total frame time");
     }
@@ -196,30 +196,30 @@ final class ReportDocument {
         if (h.count() == 0) {
             s.kv("heap after GC", "no jdk.GCHeapSummary after a GC in the selection");
         } else {
-            s.kv("heap after GC", h.count() + " GCs; min " + Format.bytes(h.min()) + ", mean " + Format.bytes(h.mean())
-                    + ", max " + Format.bytes(h.max()) + ", last " + Format.bytes(m.lastHeapAfterGcBytes()));
+            s.kv("heap after GC", h.count() + " GCs; min " + Units.bytes(h.min()) + ", mean " + Units.bytes(h.mean())
+                    + ", max " + Units.bytes(h.max()) + ", last " + Units.bytes(m.lastHeapAfterGcBytes()));
         }
         Memory.DirectBuffers db = m.directBuffers();
         if (db == null) {
             s.kv("direct buffers", "no jdk.DirectBufferStatistics");
         } else {
-            s.kv("direct buffers", db.lastCount() + " buffers; used last " + Format.bytes(db.lastMemoryUsedBytes())
-                    + ", max " + Format.bytes(db.maxMemoryUsedBytes()) + "; capacity max "
-                    + Format.bytes(db.maxTotalCapacityBytes()));
+            s.kv("direct buffers", db.lastCount() + " buffers; used last " + Units.bytes(db.lastMemoryUsedBytes())
+                    + ", max " + Units.bytes(db.maxMemoryUsedBytes()) + "; capacity max "
+                    + Units.bytes(db.maxTotalCapacityBytes()));
         }
         Memory.NativeMemory n = m.nativeMemory();
         if (n == null) {
             s.kv("native containers", "no puredots.NativeMemory events");
             return;
         }
-        s.kv("native containers", n.samples() + " samples; total reserved peak " + Format.bytes(n.peakReservedBytes())
-                + ", last " + Format.bytes(n.lastReservedBytes()) + "; used peak " + Format.bytes(n.peakUsedBytes()));
+        s.kv("native containers", n.samples() + " samples; total reserved peak " + Units.bytes(n.peakReservedBytes())
+                + ", last " + Units.bytes(n.lastReservedBytes()) + "; used peak " + Units.bytes(n.peakUsedBytes()));
         s.kv("per entity", n.maxEntities() == 0 ? "no entity count"
-                : Format.bytes(n.bytesPerEntity()) + " (peak reserved / " + n.maxEntities() + " entities)");
+                : Units.bytes(n.bytesPerEntity()) + " (peak reserved / " + n.maxEntities() + " entities)");
         Document.Table t = s.table("owner", "kind", "reserved last", "reserved max", "used last", "used max");
         for (Memory.Container c : n.containers()) {
-            t.row(c.owner(), c.kind(), Format.bytes(c.lastReservedBytes()), Format.bytes(c.maxReservedBytes()),
-                    Format.bytes(c.lastUsedBytes()), Format.bytes(c.maxUsedBytes()));
+            t.row(c.owner(), c.kind(), Units.bytes(c.lastReservedBytes()), Units.bytes(c.maxReservedBytes()),
+                    Units.bytes(c.lastUsedBytes()), Units.bytes(c.maxUsedBytes()));
         }
     }
 
@@ -229,10 +229,10 @@ final class ReportDocument {
                 "removes", "changes", "mean ms", "p99 ms", "max ms");
         for (Registry r : list) {
             Distribution u = r.updateNanos();
-            t.row(r.name(), Long.toString(r.updates()), Format.num(r.updatesPerFrame(), 2),
+            t.row(r.name(), Long.toString(r.updates()), Units.num(r.updatesPerFrame(), 2),
                     Long.toString(r.minEntries()), Long.toString(r.maxEntries()), Long.toString(r.lastEntries()),
                     Long.toString(r.adds()), Long.toString(r.removes()), Long.toString(r.changes()),
-                    Format.ms(u.mean()), Format.ms(u.p99()), Format.ms(u.max()));
+                    Units.ms(u.mean()), Units.ms(u.p99()), Units.ms(u.max()));
         }
     }
 
@@ -262,16 +262,16 @@ final class ReportDocument {
     private static void slowFrames(Document d, AttributionResult a) {
         Document.Section s = d.section("Slow frames: what overlapped them");
         for (FrameAttribution f : a.worstFrames()) {
-            s.kv("frame " + f.tick() + " (" + AttributionText.ms(f.durationNanos()) + " ms)",
+            s.kv("frame " + f.tick() + " (" + Units.msOneDecimal(f.durationNanos()) + " ms)",
                     AttributionText.describe(f.causes(), f.cpu(), f.allocation()));
         }
         if (a.frameBudgetNanos() > 0) {
             Document.Section t = d.section("Over-budget streaks: what overlapped them");
             t.kv("streaks", a.streaksTotal() + " (more than " + a.streakFrames() + " consecutive frames over "
-                    + AttributionText.ms(a.frameBudgetNanos()) + " ms)");
+                    + Units.msOneDecimal(a.frameBudgetNanos()) + " ms)");
             for (StreakAttribution k : a.streaks()) {
                 t.kv("ticks " + k.firstTick() + "-" + k.lastTick() + " (" + k.frames() + " frames, worst "
-                        + AttributionText.ms(k.worstNanos()) + " ms)", AttributionText.describe(k.causes(), k.cpu(),
+                        + Units.msOneDecimal(k.worstNanos()) + " ms)", AttributionText.describe(k.causes(), k.cpu(),
                         k.allocation()));
             }
         }
@@ -298,11 +298,11 @@ final class ReportDocument {
     private static String value(String unit, double v) {
         switch (unit) {
             case "ns":
-                return Format.msUnit(v);
+                return Units.msUnit(v);
             case "B":
-                return Format.bytes(v);
+                return Units.bytes(v);
             default:
-                return Format.bytes(v) + "/entity";
+                return Units.bytes(v) + "/entity";
         }
     }
 

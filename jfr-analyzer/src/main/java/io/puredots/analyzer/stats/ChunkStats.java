@@ -9,7 +9,7 @@ import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.model.Series;
 import io.puredots.analyzer.read.ChunkInfo;
 import io.puredots.analyzer.stats.attribution.AttributionAggregator;
-import io.puredots.analyzer.stats.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.AttributionResult;
 import io.puredots.analyzer.stats.attribution.AttributionSettings;
 import io.puredots.analyzer.stats.attribution.AttributionTotal;
 import io.puredots.analyzer.read.EventHandler;

@@ -1,5 +1,8 @@
 package io.puredots.analyzer.jmc;
 
+import io.puredots.analyzer.model.JmcFinding;
+import io.puredots.analyzer.model.JmcReport;
+import io.puredots.analyzer.output.JmcText;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.junit.jupiter.api.BeforeAll;
@@ -80,7 +83,7 @@ class JmcAnalysisTest {
         System.out.println(String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  [WARNING] Frame Budget (puredots.framebudget): 8 of 60")),
                 lines.toString());
-        assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d MB \\(limit 24\\.0 MB\\); not run: StackdepthSetting"),
+        assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d\\d [KM]iB \\(limit 24\\.00 MiB\\); not run: StackdepthSetting"),
                 r.notes().toString());
     }
 
@@ -90,7 +93,7 @@ class JmcAnalysisTest {
         assertFalse(r.ran());
         assertEquals(Files.size(recording), r.inputBytes());
         assertTrue(r.notes().get(0).startsWith("JMC rules not run: the recording is "), r.notes().toString());
-        assertTrue(r.notes().get(0).endsWith(" over the 0.0 MB limit for automated analysis (JMC's parser reads the"
+        assertTrue(r.notes().get(0).endsWith(" over the 1.00 KiB limit for automated analysis (JMC's parser reads the"
                 + " whole file; --jmc-max-size raises the limit)"), r.notes().toString());
     }
 

@@ -1,5 +1,6 @@
 package io.puredots.analyzer.jmc;
 
+import io.puredots.analyzer.model.JmcReport;
 import org.openjdk.jmc.common.item.IItemCollection;
 
 import java.lang.management.ManagementFactory;

@@ -1,6 +1,7 @@
 package io.puredots.analyzer.read.source;
 
 import io.puredots.analyzer.read.ChunkInfo;
+import io.puredots.analyzer.text.Units;
 
 import java.io.EOFException;
 import java.io.IOException;
@@ -420,15 +421,6 @@ public final class RecordingSource implements AutoCloseable {
     }
 
     static String mb(long bytes) {
-        if (bytes < 1024) {
-            return bytes + (bytes == 1 ? " byte" : " bytes");
-        }
-        if (bytes < 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f KB", bytes / 1024.0);
-        }
-        if (bytes < 1L << 30) {
-            return String.format(Locale.ROOT, "%.1f MB", bytes / 1048576.0);
-        }
-        return String.format(Locale.ROOT, "%.1f GB", bytes / 1073741824.0);
+        return Units.bytes(bytes);
     }
 }

@@ -89,8 +89,8 @@ public final class AttributionAggregator implements EventHandler {
 
     /**
      * Sizes the frame columns for {@code frames} frames before the first, so that a chunk's
-     * frames are not copied on every doubling (22 of the 110 MB a report on an 888 MB
-     * recording allocated, and so more young collections copying the live partials).
+     * frames are not copied on every doubling (garbage in proportion to the recording, and young
+     * collections that copy the live partials).
      */
     public void expectFrames(int frames) {
         if (fSize == 0 && frames > fStart.length) {
@@ -258,8 +258,8 @@ public final class AttributionAggregator implements EventHandler {
     /**
      * Shrinks the chunk's raw events to what the merge needs. Idempotent. Each step is its own
      * method: the loops over a chunk's frames are hot enough for the JIT to compile them on the
-     * stack, and small methods compile quickly (one method with all of them took 0.1-0.2 s of C2
-     * time per compile, twice per run).
+     * stack, and small methods compile quickly (one method holding all of them kept C2 busy
+     * long enough to show in a report's run time).
      */
     void finish() {
         if (finished) {

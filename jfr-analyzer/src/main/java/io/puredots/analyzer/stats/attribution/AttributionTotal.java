@@ -1,5 +1,8 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.StreakAttribution;
 import io.puredots.analyzer.stats.attribution.AttributionAggregator.Run;
 import io.puredots.events.EventNames;
 
@@ -181,19 +184,19 @@ public final class AttributionTotal {
 
         boolean[] every = new boolean[intervals.size];
         Arrays.fill(every, true);
-        Joiner joiner = new Joiner(s, intervals.select(every), gcNames, cpuTime, cpuJvm, cpuMachine, buckets,
-                bucketBytes, allocTotal, spanStart, spanEnd);
+        OverlapIndex overlaps = new OverlapIndex(s, intervals.select(every), gcNames, cpuTime, cpuJvm, cpuMachine,
+                buckets, bucketBytes, allocTotal, spanStart, spanEnd);
         List<FrameAttribution> worst = new ArrayList<>();
         for (long[] f : top) {
             long end = f[0] + f[1];
-            worst.add(new FrameAttribution(f[2], f[0], f[1], joiner.causes(f[0], end, false), joiner.cpuFor(f[0], end),
-                    joiner.allocation(f[0], end)));
+            worst.add(new FrameAttribution(f[2], f[0], f[1], overlaps.causes(f[0], end, false),
+                    overlaps.cpuFor(f[0], end), overlaps.allocation(f[0], end)));
         }
         List<StreakAttribution> streakResults = new ArrayList<>();
         for (Run r : kept) {
             streakResults.add(new StreakAttribution(r.firstTick(), r.lastTick(), r.frames(), r.startNanos(),
-                    r.endNanos(), r.worstTick(), r.worstNanos(), joiner.causes(r.startNanos(), r.endNanos(), true),
-                    joiner.cpuPeak(r.startNanos(), r.endNanos()), joiner.allocation(r.startNanos(), r.endNanos())));
+                    r.endNanos(), r.worstTick(), r.worstNanos(), overlaps.causes(r.startNanos(), r.endNanos(), true),
+                    overlaps.cpuPeak(r.startNanos(), r.endNanos()), overlaps.allocation(r.startNanos(), r.endNanos())));
         }
         List<String> notes = new ArrayList<>();
         if (framesSeen == 0) {

@@ -1,5 +1,6 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AttributionResult;
 import io.puredots.analyzer.stats.attribution.AttributionAggregator.Run;
 
 import java.util.ArrayList;

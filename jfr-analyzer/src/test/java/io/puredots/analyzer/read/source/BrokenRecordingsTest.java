@@ -284,7 +284,7 @@ class BrokenRecordingsTest {
         Path gz = corpus.resolve("recording.jfr.gz");
         Outcome o = CorpusDriver.analyze(gz, "--max-decompressed", "64KB");
         assertEquals(Kind.ERROR, o.kind());
-        assertEquals("jfr-analyzer report: cannot read '" + gz + "': decompresses to more than 64.0 KB (the limit for"
+        assertEquals("jfr-analyzer report: cannot read '" + gz + "': decompresses to more than 64.00 KiB (the limit for"
                 + " compressed input)\n", o.stderr());
     }
 

@@ -121,7 +121,7 @@ class RecordingSourceTest {
             assertEquals(2, s.warnings().size());
             assertTrue(s.warnings().get(0).startsWith("skipped '2.jfr' in the repository: chunk still being written"
                     + " when the JVM stopped ("), s.warnings().toString());
-            assertEquals("skipped '3.jfr' in the repository: not a JFR chunk (10 bytes)", s.warnings().get(1));
+            assertEquals("skipped '3.jfr' in the repository: not a JFR chunk (10 B)", s.warnings().get(1));
             assertEquals(writing.length + 10, s.skippedBytes());
         }
     }

@@ -1,5 +1,13 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseKind;
+import io.puredots.analyzer.model.attribution.CpuShare;
+import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.StreakAttribution;
+import io.puredots.analyzer.output.AttributionText;
 import io.puredots.analyzer.read.ChunkInfo;
 import org.junit.jupiter.api.Test;
 

@@ -1,15 +1,18 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseKind;
+import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.StreakAttribution;
+import io.puredots.analyzer.output.AttributionText;
 import io.puredots.analyzer.read.ReadOptions;
 import io.puredots.analyzer.read.ReadResult;
 import io.puredots.analyzer.read.RecordingReader;
+import io.puredots.analyzer.text.Units;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 import io.puredots.events.FrameEvent;
-import jdk.jfr.Configuration;
-import jdk.jfr.Recording;
-import jdk.jfr.consumer.RecordedEvent;
-import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -24,6 +27,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
@@ -155,7 +162,7 @@ class SlowFrameAttributionRecordingTest {
         String line = AttributionText.frameLine(gcFrame, r.frameBudgetNanos());
         System.out.println(line);
         assertTrue(line.matches("frame 10 \\(\\d+\\.\\d ms, budget 2\\.0 ms\\): .*pause "
-                + AttributionText.ms(pauses.get(0)).replace(".", "\\.") + " ms overlapped \\(.*"), line);
+                + Units.msOneDecimal(pauses.get(0)).replace(".", "\\.") + " ms overlapped \\(.*"), line);
         assertTrue(chunksRecorded >= 3, "expected rotated chunks, got " + chunksRecorded);
     }
 

@@ -1,4 +1,4 @@
-package io.puredots.analyzer.jmc;
+package io.puredots.analyzer.model;
 
 /**
  * The result of one JMC rule. Plain values, no JMC types. Immutable.

@@ -1,6 +1,12 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseKind;
+import io.puredots.analyzer.model.attribution.CpuShare;
 import io.puredots.analyzer.stats.IndexSort;
+import io.puredots.analyzer.text.Units;
+
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
@@ -10,10 +16,14 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The join of time windows (a frame, a streak) against the merged JVM intervals, CPU samples and
- * allocation buckets of a recording. Not thread-safe; built once per result.
+ * A recording's merged JVM intervals, CPU samples and allocation buckets, sorted once and then
+ * asked, per time window (a frame, a streak), what overlapped it. Not thread-safe; built once
+ * per result.
+ *
+ * <p>The {@link Cause} labels and details it builds are plain data in the JSON report, so they
+ * are made here (GC phase times with {@link Units#msOneDecimal}), not by a writer.
  */
-final class Joiner {
+final class OverlapIndex {
     private final AttributionSettings s;
     private final Intervals iv;
     private final long maxDuration;
@@ -26,7 +36,7 @@ final class Joiner {
     private final long[] bucketBytes;
     private final double meanRate;
 
-    Joiner(AttributionSettings s, Intervals iv, Map<Long, String[]> gcNames, long[] cpuTime, double[] cpuJvm,
+    OverlapIndex(AttributionSettings s, Intervals iv, Map<Long, String[]> gcNames, long[] cpuTime, double[] cpuJvm,
            double[] cpuMachine, long[] buckets, long[] bucketBytesIn, long allocTotal, long spanStart, long spanEnd) {
         this.s = s;
         this.iv = iv;
@@ -249,7 +259,7 @@ final class Joiner {
         for (int k = 0; k < Math.min(3, sorted.size()); k++) {
             int p = sorted.get(k);
             sb.append(k == 0 ? "; phases: " : ", ").append(iv.text[p]).append(' ')
-                    .append(AttributionText.ms(iv.duration[p])).append(" ms");
+                    .append(Units.msOneDecimal(iv.duration[p])).append(" ms");
         }
         return sb.toString();
     }

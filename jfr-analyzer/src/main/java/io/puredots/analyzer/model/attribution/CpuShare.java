@@ -1,4 +1,4 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.model.attribution;
 
 /**
  * CPU load around a frame, from the {@code jdk.CPULoad} sample covering it. Immutable.
@@ -10,7 +10,8 @@ package io.puredots.analyzer.stats.attribution;
  */
 public record CpuShare(long sampleNanos, double machine, double jvm, double otherProcesses) {
 
-    static CpuShare of(long sampleNanos, double machine, double jvm) {
+    /** A share with {@code otherProcesses} derived from the machine and JVM loads. */
+    public static CpuShare of(long sampleNanos, double machine, double jvm) {
         return new CpuShare(sampleNanos, machine, jvm, Math.max(0, machine - jvm));
     }
 }

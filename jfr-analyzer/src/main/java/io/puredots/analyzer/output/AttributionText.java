@@ -1,4 +1,12 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.output;
+
+import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CpuShare;
+import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.StreakAttribution;
+import io.puredots.analyzer.text.Units;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -15,11 +23,6 @@ import java.util.Locale;
  */
 public final class AttributionText {
     private AttributionText() {
-    }
-
-    /** Milliseconds with one decimal, e.g. "23.1". */
-    public static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 
     /** The plain-text section: a heading, one line per worst frame and per streak, then notes. */
@@ -67,7 +70,7 @@ public final class AttributionText {
         }
         if (alloc != null && alloc.spike()) {
             parts.add(String.format(Locale.ROOT, "allocation spike %s/s (%.1fx the recording's mean)",
-                    bytes(alloc.bytesPerSecond()), alloc.ratioToMean()));
+                    Units.bytes(alloc.bytesPerSecond()), alloc.ratioToMean()));
         }
         if (parts.isEmpty()) {
             parts.add("no GC pause, safepoint, JIT or wait on a simulation thread overlapped");
@@ -134,6 +137,11 @@ public final class AttributionText {
         return sb.toString();
     }
 
+    /** Milliseconds with one decimal, the precision of these lines: "23.1". */
+    private static String ms(double nanos) {
+        return Units.msOneDecimal(nanos);
+    }
+
     private static String method(String m) {
         return m.isEmpty() || m.equals(".") ? "unknown method" : m;
     }
@@ -144,15 +152,5 @@ public final class AttributionText {
 
     private static String cell(String s) {
         return s.replace("|", "\\|");
-    }
-
-    private static String bytes(double b) {
-        if (b >= 1 << 30) {
-            return String.format(Locale.ROOT, "%.1f GB", b / (1 << 30));
-        }
-        if (b >= 1 << 20) {
-            return String.format(Locale.ROOT, "%.1f MB", b / (1 << 20));
-        }
-        return String.format(Locale.ROOT, "%.1f KB", b / 1024);
     }
 }

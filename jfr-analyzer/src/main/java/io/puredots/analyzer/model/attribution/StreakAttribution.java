@@ -1,4 +1,4 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.model.attribution;
 
 import java.util.List;
 

@@ -1,5 +1,12 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.output;
 
+import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseKind;
+import io.puredots.analyzer.model.attribution.CpuShare;
+import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.StreakAttribution;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
@@ -31,7 +38,7 @@ class AttributionTextTest {
                         + " Evacuation Pause)); safepoint 0.4 ms overlapped (G1CollectForAllocation); monitor contention on"
                         + " puredots-worker-1 4.0 ms overlapped (io.game.Grid); JIT: 1 compilation 8.0 ms, 2.0 ms overlapped"
                         + " (longest 8.0 ms: unknown method, c2); 3 deoptimizations (io.game.Grid.add:"
-                        + " unstable_if/reinterpret); allocation spike 3.0 MB/s (3.0x the recording's mean); CPU: machine"
+                        + " unstable_if/reinterpret); allocation spike 3.00 MiB/s (3.0x the recording's mean); CPU: machine"
                         + " 97%, JVM 48% -> other processes 49%",
                 "Over-budget streaks (more than 5 frames over 16.6 ms): 1",
                 "  ticks 100-107 (8 frames, 150.0 ms, worst 40.0 ms at tick 104): 3 GC pauses 20.0 ms overlapped"

@@ -1,4 +1,4 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.model.attribution;
 
 /** The kinds of JVM activity a slow frame or streak is attributed to. */
 public enum CauseKind {

@@ -1,4 +1,4 @@
-package io.puredots.analyzer.jmc;
+package io.puredots.analyzer.model;
 
 import java.util.List;
 

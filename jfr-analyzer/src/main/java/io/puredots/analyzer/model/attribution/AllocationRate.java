@@ -1,4 +1,4 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.model.attribution;
 
 /**
  * Allocation rate around a frame or streak from {@code jdk.ObjectAllocationSample} weights,

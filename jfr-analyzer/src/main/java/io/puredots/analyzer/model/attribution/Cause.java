@@ -1,4 +1,4 @@
-package io.puredots.analyzer.stats.attribution;
+package io.puredots.analyzer.model.attribution;
 
 /**
  * One kind of JVM activity that overlapped a frame or streak. Immutable.

@@ -1,5 +1,7 @@
-package io.puredots.analyzer.jmc;
+package io.puredots.analyzer.output;
 
+import io.puredots.analyzer.model.JmcFinding;
+import io.puredots.analyzer.model.JmcReport;
 import org.junit.jupiter.api.Test;
 
 import java.util.List;
