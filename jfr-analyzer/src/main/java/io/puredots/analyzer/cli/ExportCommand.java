@@ -36,22 +36,24 @@ import java.util.concurrent.Callable;
         description = "Export a recording as metric points: JSON Lines, InfluxDB line protocol or CSV, to a file or to InfluxDB.",
         footerHeading = "%n",
         footer = {
-            "Timestamps are nanoseconds since the Unix epoch, taken from the recording, so exporting a",
-            "recording again yields identical points. Metrics and fields: jfr-export/README.md. The",
-            "budgets (--budgets) are written as budget_* points.",
+            "Timestamps are nanoseconds since the Unix epoch, taken from the recording, so",
+            "exporting a recording again yields identical points. Metrics and fields:",
+            "jfr-export/README.md. The budgets (--budgets) are written as budget_* points.",
             "",
-            "InfluxDB: --to http://HOST:8086 --db NAME (1.x, /write) or --to URL --org O --bucket B (2.x,",
-            "/api/v2/write). The token is read from --token-file or the INFLUX_TOKEN environment variable.",
-            "Batches of --batch-size lines, gzip; 5xx, 429, timeouts and network errors are retried with",
-            "backoff, meanwhile batches wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
+            "InfluxDB: --to http://HOST:8086 --db NAME (1.x, /write) or --to URL --org O",
+            "--bucket B (2.x, /api/v2/write). The token is read from --token-file or the",
+            "INFLUX_TOKEN environment variable. Batches of --batch-size lines, gzip; 5xx,",
+            "429, timeouts and network errors are retried with backoff, meanwhile batches",
+            "wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
             "",
-            "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input, points dropped).",
+            "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input,",
+            "points dropped).",
             "",
             "Examples:",
             "  jfr-analyzer export run.jfr --format jsonl --output run.jsonl",
             "  jfr-analyzer export run.jfr --format csv --resolution 1s --output run.csv",
-            "  jfr-analyzer export run.jfr --resolution 1s --to http://127.0.0.1:8086 --db puredots",
-            "  INFLUX_TOKEN=... jfr-analyzer export run.jfr --to http://influx:8086 --org acme --bucket game"})
+            "  jfr-analyzer export run.jfr --resolution 1s --to http://db:8086 --db game",
+            "  jfr-analyzer export run.jfr --to http://db:8086 --org acme --bucket game"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
