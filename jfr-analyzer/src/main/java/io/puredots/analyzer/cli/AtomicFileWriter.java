@@ -10,11 +10,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.UUID;
 
 /**
  * Writes a command's output file whole or not at all: into a temporary file in the target's
  * directory, then moved in place, so a failure or a kill never leaves a half-written file or
- * destroys the one that was there. An existing file is replaced only with {@code force}.
+ * destroys the one that was there. An existing file is replaced only with {@code force}. The new
+ * file has the permissions of any file the user creates.
  *
  * <p>Failures of the file operations are {@link Cli.UserException}s with one line naming the
  * file as the user gave it: {@code cannot write 'r.txt': no such directory},
@@ -75,7 +77,8 @@ final class AtomicFileWriter {
         Path abs = target.toAbsolutePath();
         Path tmp;
         try {
-            tmp = Files.createTempFile(abs.getParent(), ".jfr-analyzer-", ".tmp");
+            // createFile, not createTempFile: the result gets the permissions of any new file (umask), not 0600
+            tmp = Files.createFile(abs.getParent().resolve(".jfr-analyzer-" + UUID.randomUUID() + ".tmp"));
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }

@@ -12,6 +12,7 @@ import java.util.stream.Stream;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class AtomicFileWriterTest {
     @TempDir
@@ -23,6 +24,15 @@ class AtomicFileWriterTest {
         AtomicFileWriter.write(out, false, "héllo\n");
         assertEquals("héllo\n", Files.readString(out, StandardCharsets.UTF_8));
         assertEquals(1, entries());
+    }
+
+    @Test
+    void theFileHasThePermissionsOfAnyNewFile() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        Path plain = Files.createFile(dir.resolve("plain.txt"));
+        Path out = dir.resolve("r.txt");
+        AtomicFileWriter.write(out, false, "x");
+        assertEquals(Files.getPosixFilePermissions(plain), Files.getPosixFilePermissions(out));
     }
 
     @Test
