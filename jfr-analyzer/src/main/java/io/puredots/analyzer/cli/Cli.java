@@ -113,8 +113,8 @@ public final class Cli {
         } catch (IOException e) {
             throw new UserException("cannot read " + names(request.inputs()) + ": " + e.getMessage(), e);
         } catch (OutOfMemoryError e) {
-            throw new UserException(ReportPipeline.outOfMemory("reading " + names(request.inputs()), Runtime.getRuntime().maxMemory()),
-                    e);
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            throw new UserException(ReportPipeline.outOfMemory("reading " + names(request.inputs()), maxHeap), e);
         }
     }
 
