@@ -1,13 +1,20 @@
 package io.puredots.analyzer.cli;
 
-import io.puredots.budgets.BudgetFormatException;
-import io.puredots.budgets.Budgets;
+import io.puredots.analyzer.model.Report;
+import io.puredots.analyzer.pipeline.ReportPipeline;
+import io.puredots.analyzer.pipeline.ReportRequest;
+import io.puredots.analyzer.read.RecordingFormatException;
+import io.puredots.analyzer.read.source.SourceException;
 import picocli.CommandLine;
+import picocli.CommandLine.Model.OptionSpec;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.nio.file.AccessDeniedException;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.List;
 
 /**
  * Builds the {@code jfr-analyzer} command line: the one factory used by {@link Main} and by tests
@@ -34,6 +41,13 @@ public final class Cli {
         cl.setExitCodeExceptionMapper(t -> TROUBLE);
         cl.setParameterExceptionHandler((ex, args) -> {
             CommandLine c = ex.getCommandLine();
+            if (ex.getCause() instanceof BadValueException && ex.getArgSpec() instanceof OptionSpec) {
+                // a converter's verdict on one value: one line, like the errors found after parsing
+                c.getErr().println(c.getCommandSpec().qualifiedName(" ") + ": "
+                        + ((OptionSpec) ex.getArgSpec()).longestName() + " " + ex.getCause().getMessage());
+                c.getErr().flush();
+                return TROUBLE;
+            }
             c.getErr().println(c.getCommandSpec().qualifiedName(" ") + ": " + ex.getMessage());
             c.getErr().println("Try '" + c.getCommandSpec().qualifiedName(" ") + " --help' for more information.");
             c.getErr().flush();
@@ -56,7 +70,7 @@ public final class Cli {
         try {
             return cl.execute(args);
         } catch (Throwable t) {
-            return fail(err, "jfr-analyzer", t, java.util.Arrays.asList(args).contains("--verbose"));
+            return fail(err, "jfr-analyzer", t, Arrays.asList(args).contains("--verbose"));
         }
     }
 
@@ -70,7 +84,7 @@ public final class Cli {
         if (ex instanceof UserException) {
             err.println(name + ": " + ex.getMessage());
         } else if (ex instanceof OutOfMemoryError) {
-            err.println(name + ": " + outOfMemory("", Runtime.getRuntime().maxMemory()));
+            err.println(name + ": " + ReportPipeline.outOfMemory("", Runtime.getRuntime().maxMemory()));
         } else {
             err.println(name + ": internal error: " + ex
                     + (verbose ? "" : " (run with --verbose for the stack trace)"));
@@ -83,39 +97,36 @@ public final class Cli {
     }
 
     /**
-     * The one line for running out of heap, e.g. {@code out of memory reading 'x.jfr' (heap
-     * -Xmx256m); run with a larger heap, e.g. java -Xmx512m -jar jfr-analyzer.jar ...}.
-     *
-     * @param doing        what ran out, e.g. {@code "reading 'x.jfr'"}, or empty
-     * @param maxHeapBytes the heap limit ({@link Runtime#maxMemory()})
+     * Runs the report pipeline; its failures become one-line {@link UserException}s ({@code cannot
+     * read 'x.jfr': ...}, or out of memory naming the inputs), for every command that reads
+     * recordings.
      */
-    static String outOfMemory(String doing, long maxHeapBytes) {
-        long mb = Math.max(1, maxHeapBytes >> 20);
-        return "out of memory" + (doing.isEmpty() ? "" : " " + doing) + " (heap -Xmx" + mb + "m); run with a larger"
-                + " heap, e.g. java -Xmx" + Math.max(512, 2 * mb) + "m -jar jfr-analyzer.jar ...";
+    static Report report(ReportRequest request) {
+        try {
+            return ReportPipeline.run(request);
+        } catch (SourceException | RecordingFormatException e) {
+            throw new UserException("cannot read " + e.getMessage(), e);
+        } catch (NoSuchFileException e) {
+            throw new UserException("cannot read '" + e.getFile() + "': no such file", e);
+        } catch (AccessDeniedException e) {
+            throw new UserException("cannot read '" + e.getFile() + "': permission denied", e);
+        } catch (IOException e) {
+            throw new UserException("cannot read " + names(request.inputs()) + ": " + e.getMessage(), e);
+        } catch (OutOfMemoryError e) {
+            long maxHeap = Runtime.getRuntime().maxMemory();
+            throw new UserException(ReportPipeline.outOfMemory("reading " + names(request.inputs()), maxHeap), e);
+        }
+    }
+
+    private static String names(List<Path> inputs) {
+        StringBuilder b = new StringBuilder();
+        for (Path p : inputs) {
+            b.append(b.length() == 0 ? "" : ", ").append('\'').append(p).append('\'');
+        }
+        return b.toString();
     }
 
     /** Trouble the user can fix: printed as one line after the command name, exit code 2. */
-    /**
-     * The budgets of {@code --budgets FILE}, or the built-in defaults when no file was given.
-     *
-     * @throws UserException with a one-line message when the file is missing or malformed
-     */
-    static Budgets budgets(Path budgetsFile) {
-        if (budgetsFile == null) {
-            return Budgets.defaults();
-        }
-        try {
-            return Budgets.read(budgetsFile);
-        } catch (NoSuchFileException e) {
-            throw new UserException("cannot read budgets '" + budgetsFile + "': no such file", e);
-        } catch (IOException e) {
-            throw new UserException("cannot read budgets '" + budgetsFile + "': " + e.getMessage(), e);
-        } catch (BudgetFormatException e) {
-            throw new UserException("bad budgets file: " + e.getMessage(), e);
-        }
-    }
-
     static final class UserException extends RuntimeException {
         private static final long serialVersionUID = 1L;
 
@@ -125,6 +136,19 @@ public final class Cli {
 
         UserException(String message, Throwable cause) {
             super(message, cause);
+        }
+    }
+
+    /**
+     * A converter's one-line verdict on an option value, without the option's name (e.g.
+     * {@code needs a size such as '8GB' or '512MB', got 'big'}): the parameter exception handler
+     * prints it after the command and option names.
+     */
+    static final class BadValueException extends CommandLine.TypeConversionException {
+        private static final long serialVersionUID = 1L;
+
+        BadValueException(String message) {
+            super(message);
         }
     }
 }

@@ -10,12 +10,12 @@ import io.puredots.export.PointWriter;
 import io.puredots.export.RecordingExporter;
 import io.puredots.export.Resolution;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
-import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.PrintWriter;
@@ -28,7 +28,6 @@ import java.nio.charset.StandardCharsets;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.concurrent.Callable;
 
@@ -37,21 +36,24 @@ import java.util.concurrent.Callable;
         description = "Export a recording as metric points: JSON Lines, InfluxDB line protocol or CSV, to a file or to InfluxDB.",
         footerHeading = "%n",
         footer = {
-            "Timestamps are nanoseconds since the Unix epoch, taken from the recording, so exporting a",
-            "recording again yields identical points. Metrics and fields: jfr-export/README.md.",
+            "Timestamps are nanoseconds since the Unix epoch, taken from the recording, so",
+            "exporting a recording again yields identical points. Metrics and fields:",
+            "jfr-export/README.md. The budgets (--budgets) are written as budget_* points.",
             "",
-            "InfluxDB: --to http://HOST:8086 --db NAME (1.x, /write) or --to URL --org O --bucket B (2.x,",
-            "/api/v2/write). The token is read from --token-file or the INFLUX_TOKEN environment variable.",
-            "Batches of --batch-size lines, gzip; 5xx, 429, timeouts and network errors are retried with",
-            "backoff, meanwhile batches wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
+            "InfluxDB: --to http://HOST:8086 --db NAME (1.x, /write) or --to URL --org O",
+            "--bucket B (2.x, /api/v2/write). The token is read from --token-file or the",
+            "INFLUX_TOKEN environment variable. Batches of --batch-size lines, gzip; 5xx,",
+            "429, timeouts and network errors are retried with backoff, meanwhile batches",
+            "wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
             "",
-            "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input, points dropped).",
+            "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input,",
+            "points dropped).",
             "",
             "Examples:",
             "  jfr-analyzer export run.jfr --format jsonl --output run.jsonl",
             "  jfr-analyzer export run.jfr --format csv --resolution 1s --output run.csv",
-            "  jfr-analyzer export run.jfr --resolution 1s --to http://127.0.0.1:8086 --db puredots",
-            "  INFLUX_TOKEN=... jfr-analyzer export run.jfr --to http://influx:8086 --org acme --bucket game"})
+            "  jfr-analyzer export run.jfr --resolution 1s --to http://db:8086 --db game",
+            "  jfr-analyzer export run.jfr --to http://db:8086 --org acme --bucket game"})
 final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -63,20 +65,15 @@ final class ExportCommand implements Callable<Integer> {
             description = "jsonl, influx or csv. Default: jsonl, or influx with --to.")
     String format;
 
-    @Option(names = {"-o", "--output"}, paramLabel = "FILE|-", defaultValue = "-",
-            description = "File to write, or - for stdout. Default: ${DEFAULT-VALUE}. An existing file is kept unless --force.")
-    String output;
-
-    @Option(names = "--force", description = "Overwrite the --output file if it exists.")
-    boolean force;
+    @Mixin
+    OutputOptions output;
 
     @Option(names = "--resolution", paramLabel = "RES", defaultValue = "raw",
             description = "raw (one point per event), frame, 1s or 10s (mean, p95, max, count per window). Default: ${DEFAULT-VALUE}.")
     String resolution;
 
-    @Option(names = "--budgets", paramLabel = "FILE",
-            description = "Budget file written as budget_* points. Default: the built-in default.budgets.")
-    Path budgetsFile;
+    @Mixin
+    BudgetsOption budgets;
 
     @Option(names = "--to", paramLabel = "URL", description = "InfluxDB base URL, for example http://127.0.0.1:8086.")
     URI to;
@@ -102,15 +99,15 @@ final class ExportCommand implements Callable<Integer> {
             description = "At the end, how long to keep retrying an unreachable server before counting the rest as dropped. Default: ${DEFAULT-VALUE}.")
     int giveUpSeconds;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
         PrintWriter err = spec.commandLine().getErr();
         try {
             Resolution res = Resolution.parse(resolution);
-            Budgets budgets = Cli.budgets(budgetsFile);
+            Budgets budgets = this.budgets.budgets();
             if (!Files.isRegularFile(recording)) {
                 throw new Cli.UserException("cannot read '" + recording + "': no such file");
             }
@@ -122,7 +119,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             Format f = Format.parse(format == null ? "jsonl" : format);
             RecordingExporter.Result r;
-            if (output.equals("-")) {
+            if (output.toStdout()) {
                 PrintWriter out = spec.commandLine().getOut();
                 try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
                     r = RecordingExporter.export(recording, res, budgets, w);
@@ -144,36 +141,18 @@ final class ExportCommand implements Callable<Integer> {
     }
 
     private RecordingExporter.Result toFile(Format f, Resolution res, Budgets budgets) throws IOException {
-        Path target = Path.of(output).toAbsolutePath();
-        if (Files.exists(target) && !force) {
-            throw new Cli.UserException("'" + output + "' exists; use --force to overwrite it");
-        }
-        if (target.getParent() == null || !Files.isDirectory(target.getParent())) {
-            throw new Cli.UserException("cannot write '" + output + "': no such directory");
-        }
-        Path tmp = Files.createTempFile(target.getParent(), ".jfr-analyzer-", ".tmp");
-        try {
-            RecordingExporter.Result r;
-            try (OutputStream os = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16);
-                 PointWriter w = f.open(os, true)) {
-                r = RecordingExporter.export(recording, res, budgets, w);
+        return AtomicFileWriter.write(output.file(), output.force(), out -> {
+            try (PointWriter w = f.open(out, true)) {
+                return RecordingExporter.export(recording, res, budgets, w);
             }
-            if (force) {
-                Files.move(tmp, target, StandardCopyOption.REPLACE_EXISTING);
-            } else {
-                Files.move(tmp, target);
-            }
-            return r;
-        } finally {
-            Files.deleteIfExists(tmp);
-        }
+        });
     }
 
     private int toInflux(Resolution res, Budgets budgets, PrintWriter err) throws IOException {
         if (format != null && !format.equals("influx")) {
             throw new Cli.UserException("--to writes line protocol; --format " + format + " cannot be used with it");
         }
-        if (!output.equals("-")) {
+        if (!output.toStdout()) {
             throw new Cli.UserException("--output and --to cannot be used together");
         }
         if (batchSize < 1) {

@@ -7,6 +7,7 @@ import io.puredots.export.InfluxTarget;
 import io.puredots.export.Resolution;
 import io.puredots.export.TelemetryExporter;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
@@ -22,16 +23,19 @@ import java.util.concurrent.Callable;
         description = "Attach to a running JVM by process id (JMX, RemoteRecordingStream) and export its events live.",
         footerHeading = "%n",
         footer = {
-            "Nothing is needed in the game: the JVM's local management agent is started through the",
-            "attach API (same user, JDK 17 or later), and puredots.jfc's settings for the exported events",
-            "are applied to a remote recording. Points are handed to the endpoint every --interval; the",
-            "same formats and InfluxDB sink as 'export'. Runs until the JVM exits, --duration passes or",
-            "Ctrl-C.",
+            "Nothing is needed in the game: the JVM's local management agent is started",
+            "through the attach API (same user, JDK 17 or later), and puredots.jfc's",
+            "settings for the exported events are applied to a remote recording. Points are",
+            "handed to the endpoint every --interval; the same formats and InfluxDB sink as",
+            "'export'. Runs until the JVM exits, --duration passes or Ctrl-C.",
             "",
-            "Endpoints: http://HOST:8086?db=NAME (1.x), http://HOST:8086?org=O&bucket=B (2.x, token from",
-            "--token-file or INFLUX_TOKEN), a new .jsonl/.influx/.csv file, or - (JSON Lines on stdout).",
+            "Endpoints: http://HOST:8086?db=NAME (1.x), http://HOST:8086?org=O&bucket=B",
+            "(2.x, token from --token-file or INFLUX_TOKEN), a new .jsonl/.influx/.csv",
+            "file, or - (JSON Lines on stdout). The budgets (--budgets) are written as",
+            "budget_* points.",
             "",
-            "Exit codes: 0 streamed until the end; 2 trouble (cannot attach, bad endpoint, export failed).",
+            "Exit codes: 0 streamed until the end; 2 trouble (cannot attach, bad endpoint,",
+            "export failed).",
             "",
             "Examples:",
             "  jfr-analyzer stream --pid 12345",
@@ -59,14 +63,14 @@ final class StreamCommand implements Callable<Integer> {
             description = "Stop after SECONDS (default: until the JVM exits or Ctrl-C).")
     Integer durationSeconds;
 
-    @Option(names = "--budgets", paramLabel = "FILE", description = "Budget file written as budget_* points.")
-    Path budgetsFile;
+    @Mixin
+    BudgetsOption budgets;
 
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the InfluxDB token.")
     Path tokenFile;
 
-    @Option(names = "--verbose", description = "Print stack traces on errors.")
-    boolean verbose;
+    @Mixin
+    VerboseOption verbose;
 
     @Override
     public Integer call() throws Exception {
@@ -80,7 +84,7 @@ final class StreamCommand implements Callable<Integer> {
             c.resolution = Resolution.parse(resolution);
             c.interval = Duration.ofSeconds(intervalSeconds);
             c.endpoint = Endpoint.parse(to, InfluxTarget.readToken(tokenFile, System.getenv(InfluxTarget.TOKEN_ENV)));
-            c.budgets = Cli.budgets(budgetsFile);
+            c.budgets = budgets.budgets();
             c.stdout = new ExportCommand.WriterOutputStream(spec.commandLine().getOut());
             c.warnings = w -> err.println("jfr-analyzer stream: " + w);
             c.sinkOptions.giveUpAfter = Duration.ofSeconds(30);

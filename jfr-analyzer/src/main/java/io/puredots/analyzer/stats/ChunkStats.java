@@ -22,6 +22,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.function.Supplier;
 
 /**
  * Every statistic of {@code report} for one chunk: the {@link EventHandler} a reader calls for
@@ -109,6 +110,23 @@ public final class ChunkStats implements EventHandler {
                 recycler);
         this.attribution = new AttributionAggregator(AttributionSettings.from(budgets)
                 .withTicks(selection.firstTick(), selection.lastTick()));
+    }
+
+    /**
+     * The total of one run, whose partials' buffers are recycled up to {@code recycledBytes}; get
+     * the partials from {@link #partials()}.
+     */
+    public static ChunkStats runTotal(Budgets budgets, Selection selection, long recycledBytes) {
+        return new ChunkStats(budgets, selection, new Recycler(recycledBytes));
+    }
+
+    /**
+     * Makes this total's per-chunk partials, for one read of the run: they share its recycler and
+     * offer each chunk the series earlier chunks met ({@link KnownSeries}). Thread-safe supplier.
+     */
+    public Supplier<ChunkStats> partials() {
+        KnownSeries known = new KnownSeries();
+        return () -> new ChunkStats(budgets, selection, recycler, known);
     }
 
     // ---- EventHandler -------------------------------------------------------------------

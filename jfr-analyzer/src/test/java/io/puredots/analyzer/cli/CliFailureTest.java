@@ -1,5 +1,6 @@
 package io.puredots.analyzer.cli;
 
+import io.puredots.analyzer.pipeline.ReportPipeline;
 import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -51,8 +52,8 @@ class CliFailureTest {
     @Test
     void outOfMemoryNamesTheFilesAndTheHeapLimit() {
         assertEquals("out of memory reading 'x.jfr' (heap -Xmx256m); run with a larger heap, e.g. java -Xmx512m"
-                + " -jar jfr-analyzer.jar ...", Cli.outOfMemory("reading 'x.jfr'", 256L << 20));
-        assertTrue(Cli.outOfMemory("", 4096L << 20).contains("(heap -Xmx4096m); run with a larger heap, e.g. java"
+                + " -jar jfr-analyzer.jar ...", ReportPipeline.outOfMemory("reading 'x.jfr'", 256L << 20));
+        assertTrue(ReportPipeline.outOfMemory("", 4096L << 20).contains("(heap -Xmx4096m); run with a larger heap, e.g. java"
                 + " -Xmx8192m"));
     }
 

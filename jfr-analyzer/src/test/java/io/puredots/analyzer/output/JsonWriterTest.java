@@ -2,11 +2,9 @@ package io.puredots.analyzer.output;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.puredots.analyzer.budget.BudgetJudge;
 import io.puredots.analyzer.model.Report;
-import io.puredots.analyzer.read.ReadOptions;
-import io.puredots.analyzer.stats.Analysis;
-import io.puredots.analyzer.stats.Window;
+import io.puredots.analyzer.pipeline.ReportPipeline;
+import io.puredots.analyzer.pipeline.ReportRequest;
 import io.puredots.budgets.Budgets;
 import org.junit.jupiter.api.Test;
 
@@ -26,9 +24,8 @@ class JsonWriterTest {
     @Test
     void jsonHoldsEveryReportField() throws Exception {
         Budgets budgets = Budgets.defaults();
-        Report report = Analysis.run(List.of(Path.of("../recordings/fixtures/sim-small.jfr")), budgets, Window.ALL,
-                ReadOptions.defaults());
-        report = report.withBudgets(BudgetJudge.judge(report, budgets));
+        Report report = ReportPipeline.run(ReportRequest.of(List.of(Path.of("../recordings/fixtures/sim-small.jfr")),
+                budgets));
         StringWriter out = new StringWriter();
         new JsonWriter().write(report, out);
         JsonNode root = new ObjectMapper().readTree(out.toString());

@@ -2,7 +2,9 @@ package io.puredots.analyzer.stats;
 
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Series;
-import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.pipeline.JmcOptions;
+import io.puredots.analyzer.pipeline.ReportPipeline;
+import io.puredots.analyzer.pipeline.ReportRequest;
 import io.puredots.analyzer.testing.Exact;
 import io.puredots.analyzer.testing.GameRecording;
 import io.puredots.analyzer.testing.Reference;
@@ -61,7 +63,8 @@ class GameRecordingReferenceTest extends ReferenceChecks {
 
     @Test
     void warmupDropsTheFirstTicksFromEveryTickSeries() throws Exception {
-        Report w = Analysis.run(List.of(file), BUDGETS, new Window(null, null, 10, false), ReadOptions.defaults());
+        Report w = ReportPipeline.run(ReportRequest.of(List.of(file), BUDGETS)
+                .withWindow(new Window(null, null, 10, false)).withJmc(JmcOptions.OFF));
         assertEquals(10, w.selection().warmupTicks());
         List<Long> frames = new ArrayList<>();
         for (RecordedEvent e : ref.of("puredots.Frame")) {

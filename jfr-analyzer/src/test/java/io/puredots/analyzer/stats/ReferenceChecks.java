@@ -5,6 +5,9 @@ import io.puredots.analyzer.model.Memory;
 import io.puredots.analyzer.model.Registry;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Series;
+import io.puredots.analyzer.pipeline.JmcOptions;
+import io.puredots.analyzer.pipeline.ReportPipeline;
+import io.puredots.analyzer.pipeline.ReportRequest;
 import io.puredots.analyzer.read.ReadOptions;
 import io.puredots.analyzer.testing.Exact;
 import io.puredots.analyzer.testing.JfrSummary;
@@ -46,7 +49,7 @@ abstract class ReferenceChecks {
         file = recording();
         ref = new Reference(file);
         frameCount = ref.of("puredots.Frame").size();
-        report = Analysis.run(List.of(file), BUDGETS, Window.ALL, ReadOptions.defaults());
+        report = ReportPipeline.run(ReportRequest.of(List.of(file), BUDGETS).withJmc(JmcOptions.OFF));
     }
 
     @AfterAll
@@ -203,15 +206,15 @@ abstract class ReferenceChecks {
 
     @Test
     void sameResultReadingOneChunkAtATime() throws Exception {
-        Report sequential = Analysis.run(List.of(file), BUDGETS, Window.ALL,
-                ReadOptions.defaults().withParallelism(1));
+        Report sequential = ReportPipeline.run(ReportRequest.of(List.of(file), BUDGETS).withJmc(JmcOptions.OFF)
+                .withReadOptions(ReadOptions.defaults().withParallelism(1)));
         assertEquals(report, sequential);
     }
 
     @Test
     void sameResultWithTheReferenceDecoder() throws Exception {
-        Report viaReference = Analysis.run(List.of(file), BUDGETS, Window.ALL,
-                ReadOptions.defaults().withDecoder(ReadOptions.Decoder.REFERENCE));
+        Report viaReference = ReportPipeline.run(ReportRequest.of(List.of(file), BUDGETS).withJmc(JmcOptions.OFF)
+                .withReadOptions(ReadOptions.defaults().withDecoder(ReadOptions.Decoder.REFERENCE)));
         assertEquals(report, viaReference);
     }
 

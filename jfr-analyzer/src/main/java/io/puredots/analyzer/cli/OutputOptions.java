@@ -1,0 +1,42 @@
+package io.puredots.analyzer.cli;
+
+import picocli.CommandLine.Option;
+
+import java.nio.file.Path;
+
+/**
+ * Mixin: {@code -o/--output FILE} and {@code --force}, where a command writes its result; files
+ * are written through {@link AtomicFileWriter}. Filled by picocli; not thread-safe.
+ */
+final class OutputOptions {
+    @Option(names = {"-o", "--output"}, paramLabel = "FILE",
+            description = "Write to FILE instead of stdout (- is stdout); an existing FILE is kept unless --force.")
+    Path file;
+
+    @Option(names = "--force", description = "Overwrite the --output file if it exists.")
+    boolean force;
+
+    /** Whether the result goes to stdout: no {@code --output}, or {@code -}. */
+    boolean toStdout() {
+        return file == null || file.toString().equals("-");
+    }
+
+    /** The file to write; only when not {@link #toStdout()}. */
+    Path file() {
+        return file;
+    }
+
+    boolean force() {
+        return force;
+    }
+
+    /**
+     * Fails early, before the work whose result would be written, if the file could not be
+     * written ({@link AtomicFileWriter#checkTarget}); nothing to check for stdout.
+     */
+    void checkTarget() {
+        if (!toStdout()) {
+            AtomicFileWriter.checkTarget(file, force);
+        }
+    }
+}
