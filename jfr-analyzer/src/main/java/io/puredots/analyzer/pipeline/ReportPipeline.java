@@ -2,8 +2,8 @@ package io.puredots.analyzer.pipeline;
 
 import io.puredots.analyzer.budget.BudgetJudge;
 import io.puredots.analyzer.jmc.JmcAnalysis;
-import io.puredots.analyzer.jmc.JmcReport;
 import io.puredots.analyzer.model.BudgetResult;
+import io.puredots.analyzer.model.JmcReport;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.read.ReadOptions;
