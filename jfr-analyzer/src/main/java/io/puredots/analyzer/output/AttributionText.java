@@ -1,65 +1,52 @@
 package io.puredots.analyzer.output;
 
 import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.AttributionNote;
 import io.puredots.analyzer.model.attribution.AttributionResult;
 import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseDetail;
 import io.puredots.analyzer.model.attribution.CpuShare;
 import io.puredots.analyzer.model.attribution.FrameAttribution;
 import io.puredots.analyzer.model.attribution.StreakAttribution;
 import io.puredots.analyzer.text.Units;
+import io.puredots.events.EventNames;
 
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
 
 /**
- * Renders an {@link AttributionResult} as text lines and as a Markdown section, for the report
- * writers to include. Formats only; computes nothing. Stateless; thread-safe.
+ * The wording of slow-frame attribution: the report sections for an {@link AttributionResult},
+ * the line describing what overlapped a frame or streak, and the words for a {@link CauseDetail}
+ * and an {@link AttributionNote} (which the JSON report writes too, so both say the same).
+ * Formats only; computes nothing. Stateless; thread-safe.
  *
- * <p>Example line:
+ * <p>Example of a frame's description:
  * <pre>{@code
- * frame 812 (23.1 ms, budget 16.6 ms): G1 young pause 9.8 ms overlapped (Pause Young (Normal) (G1 Evacuation Pause)); safepoint 0.4 ms; CPU: machine 97%, JVM 48% -> other processes 49%
+ * G1 young pause 9.8 ms overlapped (Pause Young (Normal) (G1 Evacuation Pause)); safepoint 0.4 ms overlapped; CPU: machine 97%, JVM 48% -> other processes 49%
  * }</pre>
  */
 public final class AttributionText {
     private AttributionText() {
     }
 
-    /** The plain-text section: a heading, one line per worst frame and per streak, then notes. */
-    public static List<String> lines(AttributionResult r) {
-        List<String> out = new ArrayList<>();
-        out.add("Slow frames: what overlapped them");
-        if (r.worstFrames().isEmpty()) {
-            out.add("  (no frames)");
+    /** Adds the worst frames (and, with a frame budget, the streaks) as sections, then the notes. */
+    static void addSections(Document d, AttributionResult a) {
+        Document.Section s = d.section("Slow frames: what overlapped them");
+        for (FrameAttribution f : a.worstFrames()) {
+            s.kv("frame " + f.tick() + " (" + ms(f.durationNanos()) + " ms)",
+                    describe(f.causes(), f.cpu(), f.allocation()));
         }
-        for (FrameAttribution f : r.worstFrames()) {
-            out.add("  " + frameLine(f, r.frameBudgetNanos()));
-        }
-        if (r.frameBudgetNanos() > 0) {
-            out.add(String.format(Locale.ROOT, "Over-budget streaks (more than %d frames over %s ms): %d",
-                    r.streakFrames(), ms(r.frameBudgetNanos()), r.streaksTotal()));
-            for (StreakAttribution s : r.streaks()) {
-                out.add("  " + streakLine(s));
+        if (a.frameBudgetNanos() > 0) {
+            Document.Section t = d.section("Over-budget streaks: what overlapped them");
+            t.kv("streaks", a.streaksTotal() + " (more than " + a.streakFrames() + " consecutive frames over "
+                    + ms(a.frameBudgetNanos()) + " ms)");
+            for (StreakAttribution k : a.streaks()) {
+                t.kv("ticks " + k.firstTick() + "-" + k.lastTick() + " (" + k.frames() + " frames, worst "
+                        + ms(k.worstNanos()) + " ms)", describe(k.causes(), k.cpu(), k.allocation()));
             }
         }
-        for (String n : r.notes()) {
-            out.add("  note: " + n);
-        }
-        return out;
-    }
-
-    /** One frame, e.g. {@code frame 812 (23.1 ms, budget 16.6 ms): G1 young pause 9.8 ms overlapped (...)}. */
-    public static String frameLine(FrameAttribution f, long budgetNanos) {
-        String head = "frame " + f.tick() + " (" + ms(f.durationNanos()) + " ms"
-                + (budgetNanos > 0 ? ", budget " + ms(budgetNanos) + " ms" : "") + "): ";
-        return head + describe(f.causes(), f.cpu(), f.allocation());
-    }
-
-    /** One streak, e.g. {@code ticks 100-130 (31 frames, 612.0 ms, worst 40.1 ms at tick 117): ...}. */
-    public static String streakLine(StreakAttribution s) {
-        return "ticks " + s.firstTick() + "-" + s.lastTick() + " (" + s.frames() + " frames, "
-                + ms(s.endNanos() - s.startNanos()) + " ms, worst " + ms(s.worstNanos()) + " ms at tick "
-                + s.worstTick() + "): " + describe(s.causes(), s.cpu(), s.allocation());
+        a.notes().forEach(n -> s.note(note(n)));
     }
 
     /** The causes, allocation and CPU parts of a line, "; "-separated. */
@@ -89,52 +76,81 @@ public final class AttributionText {
                 : ms(c.longestNanos()) + " ms, " + ms(c.overlapNanos()) + " ms overlapped";
         return switch (c.kind()) {
             case GC_PAUSE -> c.count() == 1
-                    ? c.label() + " pause " + overlapped + " (" + c.detail() + ")"
+                    ? c.label() + " pause " + overlapped + " (" + detail(c.detail()) + ")"
                     : c.count() + " GC pauses " + overlapped + " (longest " + ms(c.longestNanos()) + " ms "
-                            + c.label() + ": " + c.detail() + ")";
+                            + c.label() + ": " + detail(c.detail()) + ")";
             case SAFEPOINT -> (c.count() == 1 ? "safepoint " : c.count() + " safepoints ") + overlapped
                     + (c.label().isEmpty() ? "" : " (" + c.label() + ")");
             case COMPILATION -> "JIT: " + c.count() + (c.count() == 1 ? " compilation " : " compilations ")
-                    + overlapped + " (longest " + ms(c.longestNanos()) + " ms: " + method(c.label()) + ", " + c.detail()
-                    + ")";
+                    + overlapped + " (longest " + ms(c.longestNanos()) + " ms: " + method(c.label()) + ", "
+                    + detail(c.detail()) + ")";
             case DEOPTIMIZATION -> c.count() + (c.count() == 1 ? " deoptimization" : " deoptimizations")
-                    + " (" + method(c.label()) + ": " + c.detail() + ")";
-            case MONITOR_ENTER -> "monitor contention on " + c.label() + " " + overlapped + paren(c.detail());
-            case THREAD_PARK -> "park on " + c.label() + " " + overlapped + paren(c.detail());
+                    + " (" + method(c.label()) + ": " + detail(c.detail()) + ")";
+            case MONITOR_ENTER -> "monitor contention on " + c.label() + " " + overlapped
+                    + paren(detail(c.detail()));
+            case THREAD_PARK -> "park on " + c.label() + " " + overlapped + paren(detail(c.detail()));
         };
     }
 
-    /** The Markdown section: a heading, a table of worst frames, a table of streaks, notes. */
-    public static String markdown(AttributionResult r) {
-        StringBuilder sb = new StringBuilder();
-        sb.append("## Slow frames: what overlapped them\n\n");
-        if (r.worstFrames().isEmpty()) {
-            sb.append("No frames.\n\n");
-        } else {
-            sb.append("| frame | time (ms) | overlapped by |\n|---:|---:|---|\n");
-            for (FrameAttribution f : r.worstFrames()) {
-                sb.append("| ").append(f.tick()).append(" | ").append(ms(f.durationNanos())).append(" | ")
-                        .append(cell(describe(f.causes(), f.cpu(), f.allocation()))).append(" |\n");
+    /**
+     * The words for a cause's detail, e.g. {@code Pause Young (Normal) (G1 Evacuation Pause); phases:
+     * Evacuate Collection Set 7.1 ms} or {@code c2 OSR level 4}; empty for {@link CauseDetail.None}.
+     */
+    public static String detail(CauseDetail d) {
+        if (d instanceof CauseDetail.GcPause g) {
+            StringBuilder sb = new StringBuilder(g.pauseName());
+            if (!g.gcCause().isEmpty() && !g.pauseName().contains(g.gcCause())) {
+                sb.append(", cause ").append(g.gcCause());
             }
-            sb.append('\n');
-        }
-        if (r.frameBudgetNanos() > 0) {
-            sb.append(String.format(Locale.ROOT, "### Over-budget streaks (more than %d frames over %s ms): %d%n%n",
-                    r.streakFrames(), ms(r.frameBudgetNanos()), r.streaksTotal()));
-            if (!r.streaks().isEmpty()) {
-                sb.append("| ticks | frames | worst (ms) | overlapped by |\n|---|---:|---:|---|\n");
-                for (StreakAttribution s : r.streaks()) {
-                    sb.append("| ").append(s.firstTick()).append('-').append(s.lastTick()).append(" | ")
-                            .append(s.frames()).append(" | ").append(ms(s.worstNanos())).append(" | ")
-                            .append(cell(describe(s.causes(), s.cpu(), s.allocation()))).append(" |\n");
-                }
-                sb.append('\n');
+            for (int k = 0; k < g.longestPhases().size(); k++) {
+                CauseDetail.Phase p = g.longestPhases().get(k);
+                sb.append(k == 0 ? "; phases: " : ", ").append(p.name()).append(' ').append(ms(p.nanos()))
+                        .append(" ms");
             }
+            return sb.toString();
         }
-        for (String n : r.notes()) {
-            sb.append("- note: ").append(cell(n)).append('\n');
+        if (d instanceof CauseDetail.Compilation c) {
+            return c.compiler() + (c.osr() ? " OSR" : "") + " level " + c.level();
         }
-        return sb.toString();
+        if (d instanceof CauseDetail.Deoptimization o) {
+            return o.reason() + "/" + o.action();
+        }
+        if (d instanceof CauseDetail.Wait w) {
+            return w.className();
+        }
+        return "";
+    }
+
+    /** The sentence for a note, e.g. {@code 12 streaks in all; the 5 longest are explained}. */
+    public static String note(AttributionNote n) {
+        if (n instanceof AttributionNote.NoFrames) {
+            return "no " + EventNames.FRAME + " events: nothing to attribute";
+        }
+        if (n instanceof AttributionNote.NoBudget) {
+            return "no frame budget: over-budget streaks not computed";
+        }
+        if (n instanceof AttributionNote.StreaksCapped c) {
+            return c.total() + " streaks in all; the " + c.explained() + " longest are explained";
+        }
+        if (n instanceof AttributionNote.EventsCapped c) {
+            return events(c.events()) + " events capped at " + c.capPerChunk() + " per chunk: " + c.dropped()
+                    + " shortest not considered";
+        }
+        AttributionNote.AllocationSamplesCapped c = (AttributionNote.AllocationSamplesCapped) n;
+        return "allocation samples capped at " + c.capPerChunk() + " per chunk: " + c.dropped() + " not counted";
+    }
+
+    private static String events(AttributionNote.JvmEvents e) {
+        return switch (e) {
+            case GC_PAUSE -> "GC pause";
+            case GC_PHASE -> "GC phase";
+            case SAFEPOINT -> "safepoint";
+            case VM_OPERATION -> "VM operation";
+            case COMPILATION -> "compilation";
+            case DEOPTIMIZATION -> "deoptimization";
+            case MONITOR_ENTER -> "monitor enter";
+            case THREAD_PARK -> "thread park";
+        };
     }
 
     /** Milliseconds with one decimal, the precision of these lines: "23.1". */
@@ -148,9 +164,5 @@ public final class AttributionText {
 
     private static String paren(String s) {
         return s.isEmpty() ? "" : " (" + s + ")";
-    }
-
-    private static String cell(String s) {
-        return s.replace("|", "\\|");
     }
 }

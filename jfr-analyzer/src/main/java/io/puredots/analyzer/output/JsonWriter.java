@@ -11,13 +11,16 @@ import java.io.Writer;
 /**
  * The complete {@link Report} as one JSON object: the record components under their Java names
  * (times in ns, sizes in bytes, instants as epoch ns), plus {@code "schema"} first. This is the
- * stable machine-readable form for other tools; fields are only ever added. Thread-safe.
+ * stable machine-readable form for other tools; fields are only ever added. A cause's detail and
+ * an attribution note are written as the text report words them ({@link ReportJsonModule}).
+ * Thread-safe.
  */
 public final class JsonWriter implements ReportWriter {
     /** Identifies the JSON layout; bumped only on an incompatible change. */
     public static final String SCHEMA = "puredots-report/1";
 
     private static final ObjectMapper MAPPER = new ObjectMapper()
+            .registerModule(new ReportJsonModule())
             .enable(SerializationFeature.INDENT_OUTPUT)
             .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
 

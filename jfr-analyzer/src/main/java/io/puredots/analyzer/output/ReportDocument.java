@@ -13,9 +13,6 @@ import io.puredots.analyzer.model.Registry;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.model.Series;
-import io.puredots.analyzer.model.attribution.AttributionResult;
-import io.puredots.analyzer.model.attribution.FrameAttribution;
-import io.puredots.analyzer.model.attribution.StreakAttribution;
 import io.puredots.analyzer.text.Units;
 
 import java.util.List;
@@ -65,7 +62,7 @@ final class ReportDocument {
             budgets(d, r.budgets());
         }
         if (r.slowFrames() != null && r.slowFrames().framesSeen() > 0) {
-            slowFrames(d, r.slowFrames());
+            AttributionText.addSections(d, r.slowFrames());
         }
         if (r.jmc() != null) {
             jmc(d, r.jmc());
@@ -256,26 +253,6 @@ final class ReportDocument {
             result += " (" + none + " without data)";
         }
         s.kv("result", result);
-    }
-
-    /** Worst frames and streaks with what overlapped them; the wording is {@link AttributionText}'s. */
-    private static void slowFrames(Document d, AttributionResult a) {
-        Document.Section s = d.section("Slow frames: what overlapped them");
-        for (FrameAttribution f : a.worstFrames()) {
-            s.kv("frame " + f.tick() + " (" + Units.msOneDecimal(f.durationNanos()) + " ms)",
-                    AttributionText.describe(f.causes(), f.cpu(), f.allocation()));
-        }
-        if (a.frameBudgetNanos() > 0) {
-            Document.Section t = d.section("Over-budget streaks: what overlapped them");
-            t.kv("streaks", a.streaksTotal() + " (more than " + a.streakFrames() + " consecutive frames over "
-                    + Units.msOneDecimal(a.frameBudgetNanos()) + " ms)");
-            for (StreakAttribution k : a.streaks()) {
-                t.kv("ticks " + k.firstTick() + "-" + k.lastTick() + " (" + k.frames() + " frames, worst "
-                        + Units.msOneDecimal(k.worstNanos()) + " ms)", AttributionText.describe(k.causes(), k.cpu(),
-                        k.allocation()));
-            }
-        }
-        a.notes().forEach(s::note);
     }
 
     /** JMC's warnings, one line each, then how the other rules ended and the notes (limits, failures). */

@@ -2,7 +2,6 @@ package io.puredots.analyzer.jmc;
 
 import io.puredots.analyzer.model.JmcFinding;
 import io.puredots.analyzer.model.JmcReport;
-import io.puredots.analyzer.output.JmcText;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.junit.jupiter.api.BeforeAll;
@@ -79,10 +78,8 @@ class JmcAnalysisTest {
         assertTrue(r.warnings().stream().anyMatch(f -> f.ruleId().equals(FrameBudgetRule.ID)), r.findings().toString());
         assertTrue(r.eventTypes().contains("puredots.Frame"));
         assertFalse(r.eventTypes().contains("jdk.ObjectAllocationSample") && false);
-        List<String> lines = JmcText.lines(r);
-        System.out.println(String.join("\n", lines));
-        assertTrue(lines.stream().anyMatch(l -> l.startsWith("  [WARNING] Frame Budget (puredots.framebudget): 8 of 60")),
-                lines.toString());
+        assertTrue(r.warnings().stream().anyMatch(f -> f.ruleName().equals("Frame Budget")
+                && f.summary().startsWith("8 of 60")), r.warnings().toString());
         assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d\\d [KM]iB \\(limit 24\\.00 MiB\\); not run: StackdepthSetting"),
                 r.notes().toString());
     }
@@ -136,7 +133,7 @@ class JmcAnalysisTest {
         assertFalse(r.ran());
         assertTrue(r.notes().get(0).startsWith("JMC rules not run: JMC could not load the recording: "),
                 r.notes().toString());
-        assertEquals(1, JmcText.lines(r).stream().filter(l -> l.contains("note:")).count());
+        assertEquals(1, r.notes().size(), r.notes().toString());
     }
 
     @Test

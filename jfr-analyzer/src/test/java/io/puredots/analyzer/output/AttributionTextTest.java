@@ -1,8 +1,11 @@
 package io.puredots.analyzer.output;
 
 import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.AttributionNote;
+import io.puredots.analyzer.model.attribution.AttributionNote.JvmEvents;
 import io.puredots.analyzer.model.attribution.AttributionResult;
 import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseDetail;
 import io.puredots.analyzer.model.attribution.CauseKind;
 import io.puredots.analyzer.model.attribution.CpuShare;
 import io.puredots.analyzer.model.attribution.FrameAttribution;
@@ -11,48 +14,78 @@ import org.junit.jupiter.api.Test;
 
 import java.util.List;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 class AttributionTextTest {
     private static final long MS = 1_000_000L;
 
+    private static final CauseDetail.GcPause PAUSE = new CauseDetail.GcPause(
+            "Pause Young (Normal) (G1 Evacuation Pause)", "G1 Evacuation Pause", List.of());
+
     private static AttributionResult result() {
         FrameAttribution f = new FrameAttribution(812, 0, 23_100_000, List.of(
-                new Cause(CauseKind.GC_PAUSE, "G1 young", "Pause Young (Normal) (G1 Evacuation Pause)", 1, 9_800_000,
-                        9_800_000),
-                new Cause(CauseKind.SAFEPOINT, "G1CollectForAllocation", "", 1, 400_000, 400_000),
-                new Cause(CauseKind.MONITOR_ENTER, "puredots-worker-1", "io.game.Grid", 2, 3 * MS, 4 * MS),
-                new Cause(CauseKind.COMPILATION, "", "c2", 1, 8 * MS, 2 * MS),
-                new Cause(CauseKind.DEOPTIMIZATION, "io.game.Grid.add", "unstable_if/reinterpret", 3, 0, 0)),
+                new Cause(CauseKind.GC_PAUSE, "G1 young", PAUSE, 1, 9_800_000, 9_800_000),
+                new Cause(CauseKind.SAFEPOINT, "G1CollectForAllocation", new CauseDetail.None(), 1, 400_000, 400_000),
+                new Cause(CauseKind.MONITOR_ENTER, "puredots-worker-1", new CauseDetail.Wait("io.game.Grid"), 2,
+                        3 * MS, 4 * MS),
+                new Cause(CauseKind.COMPILATION, "", new CauseDetail.Compilation("c2", false, 4), 1, 8 * MS, 2 * MS),
+                new Cause(CauseKind.DEOPTIMIZATION, "io.game.Grid.add",
+                        new CauseDetail.Deoptimization("unstable_if", "reinterpret"), 3, 0, 0)),
                 CpuShare.of(0, 0.97, 0.48), new AllocationRate(0, 100 * MS, 3 * 1048576.0, 1048576.0, 3.0, true));
         StreakAttribution s = new StreakAttribution(100, 107, 8, 0, 150 * MS, 104, 40 * MS, List.of(
-                new Cause(CauseKind.GC_PAUSE, "G1 young", "Pause Young", 3, 9 * MS, 20 * MS)), null, null);
-        return new AttributionResult(16_600_000, 5, 1000, List.of(f), List.of(s), 1, List.of("a | note"));
+                new Cause(CauseKind.GC_PAUSE, "G1 young", new CauseDetail.GcPause("Pause Young", "", List.of()), 3,
+                        9 * MS, 20 * MS)), null, null);
+        return new AttributionResult(16_600_000, 5, 1000, List.of(f), List.of(s), 7,
+                List.of(new AttributionNote.StreaksCapped(7, 1)));
     }
 
     @Test
-    void textLinesNameEachCause() {
-        assertEquals(List.of(
-                "Slow frames: what overlapped them",
-                "  frame 812 (23.1 ms, budget 16.6 ms): G1 young pause 9.8 ms overlapped (Pause Young (Normal) (G1"
-                        + " Evacuation Pause)); safepoint 0.4 ms overlapped (G1CollectForAllocation); monitor contention on"
-                        + " puredots-worker-1 4.0 ms overlapped (io.game.Grid); JIT: 1 compilation 8.0 ms, 2.0 ms overlapped"
-                        + " (longest 8.0 ms: unknown method, c2); 3 deoptimizations (io.game.Grid.add:"
-                        + " unstable_if/reinterpret); allocation spike 3.00 MiB/s (3.0x the recording's mean); CPU: machine"
-                        + " 97%, JVM 48% -> other processes 49%",
-                "Over-budget streaks (more than 5 frames over 16.6 ms): 1",
-                "  ticks 100-107 (8 frames, 150.0 ms, worst 40.0 ms at tick 104): 3 GC pauses 20.0 ms overlapped"
-                        + " (longest 9.0 ms G1 young: Pause Young)",
-                "  note: a | note"), AttributionText.lines(result()));
+    void describeNamesEachCause() {
+        FrameAttribution f = result().worstFrames().get(0);
+        assertEquals("G1 young pause 9.8 ms overlapped (Pause Young (Normal) (G1 Evacuation Pause)); safepoint 0.4 ms"
+                + " overlapped (G1CollectForAllocation); monitor contention on puredots-worker-1 4.0 ms overlapped"
+                + " (io.game.Grid); JIT: 1 compilation 8.0 ms, 2.0 ms overlapped (longest 8.0 ms: unknown method, c2"
+                + " level 4); 3 deoptimizations (io.game.Grid.add: unstable_if/reinterpret); allocation spike 3.00"
+                + " MiB/s (3.0x the recording's mean); CPU: machine 97%, JVM 48% -> other processes 49%",
+                AttributionText.describe(f.causes(), f.cpu(), f.allocation()));
     }
 
     @Test
-    void markdownHasATableRowPerFrameAndStreakAndEscapesPipes() {
-        String md = AttributionText.markdown(result());
-        assertEquals(List.of("## Slow frames: what overlapped them", "", "| frame | time (ms) | overlapped by |",
-                "|---:|---:|---|"), md.lines().limit(4).toList());
-        assertEquals(1, md.lines().filter(l -> l.startsWith("| 812 | 23.1 | G1 young pause 9.8 ms")).count(), md);
-        assertEquals(1, md.lines().filter(l -> l.startsWith("| 100-107 | 8 | 40.0 | 3 GC pauses")).count(), md);
-        assertEquals(1, md.lines().filter(l -> l.equals("- note: a \\| note")).count(), md);
+    void sectionsHoldAFrameLineAStreakLineAndTheNotes() {
+        Document d = new Document("t");
+        AttributionText.addSections(d, result());
+        assertEquals(2, d.sections.size());
+        Document.Section frames = d.sections.get(0);
+        assertEquals("Slow frames: what overlapped them", frames.name);
+        assertEquals("frame 812 (23.1 ms)", ((String[]) frames.parts.get(0))[0]);
+        assertEquals("7 streaks in all; the 1 longest are explained", frames.parts.get(1));
+        Document.Section streaks = d.sections.get(1);
+        assertArrayEquals(new String[] {"streaks", "7 (more than 5 consecutive frames over 16.6 ms)"},
+                (String[]) streaks.parts.get(0));
+        assertArrayEquals(new String[] {"ticks 100-107 (8 frames, worst 40.0 ms)",
+            "3 GC pauses 20.0 ms overlapped (longest 9.0 ms G1 young: Pause Young)"}, (String[]) streaks.parts.get(1));
+    }
+
+    @Test
+    void gcDetailNamesTheCauseOnceAndTheLongestPhases() {
+        assertEquals("Pause Young (Normal) (G1 Evacuation Pause)", AttributionText.detail(PAUSE));
+        assertEquals("Pause Full, cause System.gc(); phases: Mark 9.6 ms, Compact 0.1 ms",
+                AttributionText.detail(new CauseDetail.GcPause("Pause Full", "System.gc()", List.of(
+                        new CauseDetail.Phase("Mark", 9_550_000), new CauseDetail.Phase("Compact", 100_000)))));
+        assertEquals("c1 OSR level 3", AttributionText.detail(new CauseDetail.Compilation("c1", true, 3)));
+        assertEquals("", AttributionText.detail(new CauseDetail.None()));
+    }
+
+    @Test
+    void notesAreSentences() {
+        assertEquals("no puredots.Frame events: nothing to attribute",
+                AttributionText.note(new AttributionNote.NoFrames()));
+        assertEquals("no frame budget: over-budget streaks not computed",
+                AttributionText.note(new AttributionNote.NoBudget()));
+        assertEquals("VM operation events capped at 4 per chunk: 6 shortest not considered",
+                AttributionText.note(new AttributionNote.EventsCapped(JvmEvents.VM_OPERATION, 4, 6)));
+        assertEquals("allocation samples capped at 2000000 per chunk: 12 not counted",
+                AttributionText.note(new AttributionNote.AllocationSamplesCapped(2_000_000, 12)));
     }
 }

@@ -12,11 +12,11 @@ import java.util.List;
  * @param worstFrames      the slowest frames, slowest first (ties: lower tick first)
  * @param streaks          the longest streaks, in time order, at most the configured number
  * @param streaksTotal     how many streaks the recording has in all
- * @param notes            one-line caveats for the user: what was capped or missing
+ * @param notes            caveats for the user: what was capped or missing
  */
 public record AttributionResult(long frameBudgetNanos, int streakFrames, long framesSeen,
                                 List<FrameAttribution> worstFrames, List<StreakAttribution> streaks,
-                                int streaksTotal, List<String> notes) {
+                                int streaksTotal, List<AttributionNote> notes) {
     public AttributionResult {
         worstFrames = List.copyOf(worstFrames);
         streaks = List.copyOf(streaks);

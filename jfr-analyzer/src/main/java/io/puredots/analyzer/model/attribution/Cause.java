@@ -14,14 +14,15 @@ package io.puredots.analyzer.model.attribution;
  * @param label         GC pause: the collector and generation, e.g. "G1 young"; safepoint: the VM
  *                      operations, comma-separated; compilation: the method of the longest one;
  *                      deoptimization: the method of the first one; monitor/park: the thread name
- * @param detail        GC pause: the pause name and its longest phases; compilation: compiler and
- *                      level; deoptimization: reason and action; monitor/park: the monitor or
- *                      parked-on class; safepoint: empty
+ * @param detail        the rest, per kind: {@link CauseDetail.GcPause}, {@link CauseDetail.Compilation},
+ *                      {@link CauseDetail.Deoptimization}, {@link CauseDetail.Wait} (monitor/park),
+ *                      {@link CauseDetail.None} (safepoint)
  * @param count         how many events were aggregated, {@code >= 1}
  * @param longestNanos  duration of the longest event, whole (not clipped to the frame), ns
  * @param overlapNanos  time the events overlapped the frame or streak, ns (0 for instants); for
  *                      compilations, which run concurrently on compiler threads, the union of
  *                      their overlaps
  */
-public record Cause(CauseKind kind, String label, String detail, int count, long longestNanos, long overlapNanos) {
+public record Cause(CauseKind kind, String label, CauseDetail detail, int count, long longestNanos,
+                    long overlapNanos) {
 }

@@ -145,22 +145,22 @@ public final class AttributionAggregator implements EventHandler {
     @Override
     public void gcPhasePause(long startNanos, long durationNanos, int level, long gcId, String name) {
         if (level == 0) {
-            addRaw(Intervals.GC_PAUSE, startNanos, durationNanos, gcId, 0, name, "");
+            addRaw(Intervals.GC_PAUSE, startNanos, durationNanos, gcId, 0, name, "", "");
         } else if (level == 1) {
-            addRaw(Intervals.GC_PHASE, startNanos, durationNanos, gcId, level, name, "");
+            addRaw(Intervals.GC_PHASE, startNanos, durationNanos, gcId, level, name, "", "");
         }
     }
 
     @Override
     public void safepoint(long startNanos, long durationNanos, long safepointId, int totalThreadCount,
                           int jniCriticalThreadCount) {
-        addRaw(Intervals.SAFEPOINT, startNanos, durationNanos, safepointId, 0, "", "");
+        addRaw(Intervals.SAFEPOINT, startNanos, durationNanos, safepointId, 0, "", "", "");
     }
 
     @Override
     public void vmOperation(long startNanos, long durationNanos, String operation, boolean atSafepoint) {
         if (atSafepoint) {
-            addRaw(Intervals.VM_OPERATION, startNanos, durationNanos, 0, 0, operation, "");
+            addRaw(Intervals.VM_OPERATION, startNanos, durationNanos, 0, 0, operation, "", "");
         }
     }
 
@@ -168,22 +168,22 @@ public final class AttributionAggregator implements EventHandler {
     public void compilation(long startNanos, long durationNanos, long threadId, int compileId, String compiler,
                             String method, int compileLevel, boolean succeeded, boolean isOsr) {
         if (durationNanos >= settings.compilationMinNanos()) {
-            addRaw(Intervals.COMPILATION, startNanos, durationNanos, compileLevel, compileLevel, method,
-                    isOsr ? compiler + " OSR" : compiler);
+            addRaw(Intervals.COMPILATION, startNanos, durationNanos, isOsr ? 1 : 0, compileLevel, method, compiler,
+                    "");
         }
     }
 
     @Override
     public void deoptimization(long startNanos, long threadId, int compileId, String compiler, String method,
                                String reason, String action) {
-        addRaw(Intervals.DEOPTIMIZATION, startNanos, 0, threadId, 0, method, reason + "/" + action);
+        addRaw(Intervals.DEOPTIMIZATION, startNanos, 0, threadId, 0, method, reason, action);
     }
 
     @Override
     public void monitorEnter(long startNanos, long durationNanos, long threadId, String threadName,
                              String monitorClass) {
         if (isSimulationThread(threadName) && durationNanos >= settings.waitMinNanos()) {
-            addRaw(Intervals.MONITOR_ENTER, startNanos, durationNanos, threadId, 0, threadName, monitorClass);
+            addRaw(Intervals.MONITOR_ENTER, startNanos, durationNanos, threadId, 0, threadName, monitorClass, "");
         }
     }
 
@@ -195,7 +195,7 @@ public final class AttributionAggregator implements EventHandler {
     public void threadPark(long startNanos, long durationNanos, long threadId, String threadName,
                            String parkedClass) {
         if (threadName.equals("main") && durationNanos >= settings.waitMinNanos()) {
-            addRaw(Intervals.THREAD_PARK, startNanos, durationNanos, threadId, 0, threadName, parkedClass);
+            addRaw(Intervals.THREAD_PARK, startNanos, durationNanos, threadId, 0, threadName, parkedClass, "");
         }
     }
 
@@ -244,13 +244,13 @@ public final class AttributionAggregator implements EventHandler {
         return threadName.equals("main") || threadName.startsWith("puredots-worker");
     }
 
-    private void addRaw(byte kind, long start, long duration, long aux, int level, String t, String t2) {
+    private void addRaw(byte kind, long start, long duration, long aux, int level, String t, String t2, String t3) {
         if (rawPerKind[kind] == RAW_CAP_PER_KIND) {
             droppedPerKind[kind]++;
             return;
         }
         rawPerKind[kind]++;
-        raw.add(kind, start, duration, aux, level, t, t2);
+        raw.add(kind, start, duration, aux, level, t, t2, t3);
     }
 
     // ---- shrinking at chunk end -------------------------------------------------------------

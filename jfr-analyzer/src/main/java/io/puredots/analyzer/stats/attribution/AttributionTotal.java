@@ -1,17 +1,16 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AttributionNote;
 import io.puredots.analyzer.model.attribution.AttributionResult;
 import io.puredots.analyzer.model.attribution.FrameAttribution;
 import io.puredots.analyzer.model.attribution.StreakAttribution;
 import io.puredots.analyzer.stats.attribution.AttributionAggregator.Run;
-import io.puredots.events.EventNames;
 
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 
 /**
@@ -198,26 +197,24 @@ public final class AttributionTotal {
                     r.endNanos(), r.worstTick(), r.worstNanos(), overlaps.causes(r.startNanos(), r.endNanos(), true),
                     overlaps.cpuPeak(r.startNanos(), r.endNanos()), overlaps.allocation(r.startNanos(), r.endNanos())));
         }
-        List<String> notes = new ArrayList<>();
+        List<AttributionNote> notes = new ArrayList<>();
         if (framesSeen == 0) {
-            notes.add("no " + EventNames.FRAME + " events: nothing to attribute");
+            notes.add(new AttributionNote.NoFrames());
         }
         if (!s.hasBudget()) {
-            notes.add("no frame budget: over-budget streaks not computed");
+            notes.add(new AttributionNote.NoBudget());
         }
         if (total > kept.size()) {
-            notes.add(String.format(Locale.ROOT, "%d streaks in all; the %d longest are explained", total,
-                    kept.size()));
+            notes.add(new AttributionNote.StreaksCapped(total, kept.size()));
         }
         for (int k = 0; k < Intervals.KINDS; k++) {
             if (dropped[k] > 0) {
-                notes.add(String.format(Locale.ROOT, "%s events capped at %d per chunk: %d shortest not considered",
-                        Intervals.KIND_NAMES[k], s.maxIntervalsPerKind(), dropped[k]));
+                notes.add(new AttributionNote.EventsCapped(Intervals.EVENTS[k], s.maxIntervalsPerKind(), dropped[k]));
             }
         }
         if (droppedAlloc > 0) {
-            notes.add(String.format(Locale.ROOT, "allocation samples capped at %d per chunk: %d not counted",
-                    AttributionAggregator.RAW_CAP_PER_KIND, droppedAlloc));
+            notes.add(new AttributionNote.AllocationSamplesCapped(AttributionAggregator.RAW_CAP_PER_KIND,
+                    droppedAlloc));
         }
         return new AttributionResult(s.hasBudget() ? s.frameBudgetNanos() : 0, s.streakFrames(), framesSeen, worst,
                 streakResults, total, notes);

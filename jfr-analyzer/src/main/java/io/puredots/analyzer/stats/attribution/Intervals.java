@@ -1,6 +1,8 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.model.attribution.AttributionNote.JvmEvents;
 import io.puredots.analyzer.stats.IndexSort;
+
 import java.util.Arrays;
 
 /**
@@ -12,13 +14,15 @@ final class Intervals {
     static final byte GC_PHASE = 1;      // level >= 1 phase; aux = gcId, level, text = phase name
     static final byte SAFEPOINT = 2;     // aux = safepoint id
     static final byte VM_OPERATION = 3;  // at safepoint only; text = operation
-    static final byte COMPILATION = 4;   // aux = compile level, text = method, text2 = compiler (+ OSR)
-    static final byte DEOPTIMIZATION = 5; // instant; text = method, text2 = reason/action
+    static final byte COMPILATION = 4;   // aux = 1 if OSR, level, text = method, text2 = compiler
+    static final byte DEOPTIMIZATION = 5; // instant; text = method, text2 = reason, text3 = action
     static final byte MONITOR_ENTER = 6; // aux = thread id, text = thread name, text2 = monitor class
     static final byte THREAD_PARK = 7;   // aux = thread id, text = thread name, text2 = parked class
     static final int KINDS = 8;
-    static final String[] KIND_NAMES = {"GC pause", "GC phase", "safepoint", "VM operation", "compilation",
-        "deoptimization", "monitor enter", "thread park"};
+    /** The model's name of each kind, indexed by the constants above. */
+    static final JvmEvents[] EVENTS = {JvmEvents.GC_PAUSE, JvmEvents.GC_PHASE, JvmEvents.SAFEPOINT,
+        JvmEvents.VM_OPERATION, JvmEvents.COMPILATION, JvmEvents.DEOPTIMIZATION, JvmEvents.MONITOR_ENTER,
+        JvmEvents.THREAD_PARK};
 
     byte[] kind = new byte[64];
     long[] start = new long[64];
@@ -27,9 +31,10 @@ final class Intervals {
     int[] level = new int[64];
     String[] text = new String[64];
     String[] text2 = new String[64];
+    String[] text3 = new String[64];
     int size;
 
-    void add(byte k, long startNanos, long durationNanos, long auxValue, int lvl, String t, String t2) {
+    void add(byte k, long startNanos, long durationNanos, long auxValue, int lvl, String t, String t2, String t3) {
         if (size == kind.length) {
             int n = size * 2;
             kind = Arrays.copyOf(kind, n);
@@ -39,6 +44,7 @@ final class Intervals {
             level = Arrays.copyOf(level, n);
             text = Arrays.copyOf(text, n);
             text2 = Arrays.copyOf(text2, n);
+            text3 = Arrays.copyOf(text3, n);
         }
         kind[size] = k;
         start[size] = startNanos;
@@ -47,11 +53,12 @@ final class Intervals {
         level[size] = lvl;
         text[size] = t;
         text2[size] = t2;
+        text3[size] = t3;
         size++;
     }
 
     void addFrom(Intervals o, int i) {
-        add(o.kind[i], o.start[i], o.duration[i], o.aux[i], o.level[i], o.text[i], o.text2[i]);
+        add(o.kind[i], o.start[i], o.duration[i], o.aux[i], o.level[i], o.text[i], o.text2[i], o.text3[i]);
     }
 
     long end(int i) {

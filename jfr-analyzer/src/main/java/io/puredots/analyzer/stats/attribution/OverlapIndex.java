@@ -2,10 +2,10 @@ package io.puredots.analyzer.stats.attribution;
 
 import io.puredots.analyzer.model.attribution.AllocationRate;
 import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseDetail;
 import io.puredots.analyzer.model.attribution.CauseKind;
 import io.puredots.analyzer.model.attribution.CpuShare;
 import io.puredots.analyzer.stats.IndexSort;
-import io.puredots.analyzer.text.Units;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -20,8 +20,8 @@ import java.util.Map;
  * asked, per time window (a frame, a streak), what overlapped it. Not thread-safe; built once
  * per result.
  *
- * <p>The {@link Cause} labels and details it builds are plain data in the JSON report, so they
- * are made here (GC phase times with {@link Units#msOneDecimal}), not by a writer.
+ * <p>It gathers the data of each {@link Cause} (names from the recording, times in ns); the
+ * writers word it.
  */
 final class OverlapIndex {
     private final AttributionSettings s;
@@ -188,23 +188,23 @@ final class OverlapIndex {
                     iv.duration[gcLongest], gcOverlap));
         }
         if (spCount > 0) {
-            out.add(new Cause(CauseKind.SAFEPOINT, String.join(", ", vmOps.keySet()), "", spCount, spLongest,
-                    spOverlap));
+            out.add(new Cause(CauseKind.SAFEPOINT, String.join(", ", vmOps.keySet()), new CauseDetail.None(), spCount,
+                    spLongest, spOverlap));
         }
         if (jitCount > 0) {
             long jitOverlap = unionNanos(jitSpans);
             out.add(new Cause(CauseKind.COMPILATION, iv.text[jitLongestIdx],
-                    iv.text2[jitLongestIdx] + " level " + iv.level[jitLongestIdx], jitCount, jitLongest,
-                    jitOverlap));
+                    new CauseDetail.Compilation(iv.text2[jitLongestIdx], iv.aux[jitLongestIdx] != 0,
+                            iv.level[jitLongestIdx]), jitCount, jitLongest, jitOverlap));
         }
         for (long[] w : waits.values()) {
             int i = (int) w[4];
             out.add(new Cause(w[0] == Intervals.MONITOR_ENTER ? CauseKind.MONITOR_ENTER : CauseKind.THREAD_PARK,
-                    iv.text[i], iv.text2[i], (int) w[1], w[2], w[3]));
+                    iv.text[i], new CauseDetail.Wait(iv.text2[i]), (int) w[1], w[2], w[3]));
         }
         if (deoptCount > 0) {
-            out.add(new Cause(CauseKind.DEOPTIMIZATION, iv.text[deoptFirst], iv.text2[deoptFirst], deoptCount,
-                    0, 0));
+            out.add(new Cause(CauseKind.DEOPTIMIZATION, iv.text[deoptFirst],
+                    new CauseDetail.Deoptimization(iv.text2[deoptFirst], iv.text3[deoptFirst]), deoptCount, 0, 0));
         }
         // what stops the simulation (pauses, safepoints, waits on its threads) before what
         // runs beside it (JIT threads) or is an instant (deoptimization)
@@ -247,21 +247,17 @@ final class OverlapIndex {
         };
     }
 
-    private String gcDetail(int pause) {
-        StringBuilder sb = new StringBuilder(iv.text[pause]);
+    /** The pause name, the GC's cause and its three longest phases, longest first. */
+    private CauseDetail.GcPause gcDetail(int pause) {
         String[] n = gcNames.get(iv.aux[pause]);
-        if (n != null && !n[1].isEmpty() && !iv.text[pause].contains(n[1])) {
-            sb.append(", cause ").append(n[1]);
-        }
-        List<Integer> phases = phasesByGc.getOrDefault(iv.aux[pause], List.of());
-        List<Integer> sorted = new ArrayList<>(phases);
+        List<Integer> sorted = new ArrayList<>(phasesByGc.getOrDefault(iv.aux[pause], List.of()));
         sorted.sort((a, b) -> Long.compare(iv.duration[b], iv.duration[a]));
+        List<CauseDetail.Phase> phases = new ArrayList<>();
         for (int k = 0; k < Math.min(3, sorted.size()); k++) {
             int p = sorted.get(k);
-            sb.append(k == 0 ? "; phases: " : ", ").append(iv.text[p]).append(' ')
-                    .append(Units.msOneDecimal(iv.duration[p])).append(" ms");
+            phases.add(new CauseDetail.Phase(iv.text[p], iv.duration[p]));
         }
-        return sb.toString();
+        return new CauseDetail.GcPause(iv.text[pause], n == null ? "" : n[1], phases);
     }
 
     /** The CPU sample covering a frame: the first at or after its end, else the last before. */

@@ -1,8 +1,10 @@
 package io.puredots.analyzer.stats.attribution;
 
 import io.puredots.analyzer.model.attribution.AllocationRate;
+import io.puredots.analyzer.model.attribution.AttributionNote;
 import io.puredots.analyzer.model.attribution.AttributionResult;
 import io.puredots.analyzer.model.attribution.Cause;
+import io.puredots.analyzer.model.attribution.CauseDetail;
 import io.puredots.analyzer.model.attribution.CauseKind;
 import io.puredots.analyzer.model.attribution.CpuShare;
 import io.puredots.analyzer.model.attribution.FrameAttribution;
@@ -76,10 +78,12 @@ class AttributionAggregatorTest {
         assertEquals(CauseKind.GC_PAUSE, pause.kind());
         assertEquals("G1 young", pause.label());
         assertEquals(9_800_000, pause.overlapNanos());
-        assertEquals("frame 1 (23.0 ms, budget 16.0 ms): safepoint 11.0 ms overlapped (G1CollectForAllocation); "
+        assertEquals(new CauseDetail.GcPause("Pause Young (Normal) (G1 Evacuation Pause)", "G1 Evacuation Pause",
+                List.of(new CauseDetail.Phase("Evacuate Collection Set", 7_100_000))), pause.detail());
+        assertEquals("safepoint 11.0 ms overlapped (G1CollectForAllocation); "
                 + "G1 young pause 9.8 ms overlapped (Pause Young (Normal) (G1 Evacuation Pause); phases: "
                 + "Evacuate Collection Set 7.1 ms); CPU: machine 97%, JVM 48% -> other processes 49%",
-                AttributionText.frameLine(worst, r.frameBudgetNanos()));
+                AttributionText.describe(worst.causes(), worst.cpu(), worst.allocation()));
         assertEquals(0, r.worstFrames().get(1).tick(), "second worst: 5 ms");
         assertTrue(r.worstFrames().get(1).causes().isEmpty());
     }
@@ -157,8 +161,8 @@ class AttributionAggregatorTest {
         AttributionResult r = run(settings(0, 5, 3), ev);
         assertEquals(0, r.frameBudgetNanos());
         assertTrue(r.streaks().isEmpty());
-        assertTrue(r.notes().contains("no frame budget: over-budget streaks not computed"), r.notes().toString());
-        assertTrue(AttributionText.frameLine(r.worstFrames().get(0), 0).startsWith("frame 0 (50.0 ms): "));
+        assertTrue(r.notes().contains(new AttributionNote.NoBudget()), r.notes().toString());
+        assertEquals(50 * MS, r.worstFrames().get(0).durationNanos());
     }
 
     @Test
@@ -190,7 +194,7 @@ class AttributionAggregatorTest {
         Cause sp = r.worstFrames().get(0).causes().get(0);
         assertEquals(4, sp.count(), "only the 4 longest kept");
         assertEquals(10 * MS, sp.longestNanos());
-        assertTrue(r.notes().contains("safepoint events capped at 4 per chunk: 6 shortest not considered"),
+        assertTrue(r.notes().contains(new AttributionNote.EventsCapped(AttributionNote.JvmEvents.SAFEPOINT, 4, 6)),
                 r.notes().toString());
     }
 
@@ -198,7 +202,7 @@ class AttributionAggregatorTest {
     void noFramesGivesANoteAndNoCpu() {
         AttributionResult r = run(settings(16, 5, 3), List.of(a -> a.cpuLoad(T0, 0.1, 0.1, 0.5)));
         assertTrue(r.worstFrames().isEmpty());
-        assertEquals(List.of("no puredots.Frame events: nothing to attribute"), r.notes());
+        assertEquals(List.of(new AttributionNote.NoFrames()), r.notes());
     }
 
     /**
