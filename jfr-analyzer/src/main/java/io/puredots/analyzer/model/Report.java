@@ -35,22 +35,4 @@ public record Report(Overview overview, Selection selection, boolean gameEvents,
         registries = List.copyOf(registries);
         warnings = List.copyOf(warnings);
     }
-
-    /** This report with the given budget verdicts. */
-    public Report withBudgets(BudgetResult verdicts) {
-        return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
-                verdicts, slowFrames, jmc, warnings);
-    }
-
-    /** This report with the given JMC analysis. */
-    public Report withJmc(JmcReport analysis) {
-        return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
-                budgets, slowFrames, analysis, warnings);
-    }
-
-    /** This report with the given input warnings. */
-    public Report withWarnings(List<String> inputWarnings) {
-        return new Report(overview, selection, gameEvents, frames, groups, systems, jobs, memory, registries,
-                budgets, slowFrames, jmc, inputWarnings);
-    }
 }
