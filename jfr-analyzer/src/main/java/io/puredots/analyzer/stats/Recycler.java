@@ -95,7 +95,7 @@ final class Recycler {
     IntCountsHistogram histogram(long highestTrackable) {
         IntCountsHistogram h = maxBytes == 0 ? null : pooledHistogram();
         if (h == null) {
-            h = new IntCountsHistogram(1, Math.max(2, highestTrackable), Dist.DIGITS);
+            h = new IntCountsHistogram(1, Math.max(2, highestTrackable), DistributionRecorder.DIGITS);
             h.setAutoResize(true);
         } else {
             h.reset();

@@ -32,8 +32,8 @@ public final class TickSeries {
     private long tailSum;
 
     private final Recycler recycler;
-    private final Dist perTick;
-    private final Runs runs = new Runs();
+    private final DistributionRecorder perTick;
+    private final LongestOverRun runs = new LongestOverRun();
     private long over;
     private boolean finished;
     private long longest;
@@ -46,7 +46,7 @@ public final class TickSeries {
     TickSeries(long limit, Recycler recycler) {
         this.limit = limit;
         this.recycler = recycler;
-        this.perTick = new Dist(recycler);
+        this.perTick = new DistributionRecorder(recycler);
         this.pending = new TickSums(recycler);
     }
 
@@ -99,7 +99,7 @@ public final class TickSeries {
         if (i == n) {
             return;
         }
-        settle(tailTick, tailSum); // the first settled tick: Runs may be empty
+        settle(tailTick, tailSum); // the first settled tick: runs may be empty
         tailTick = ticks[i];
         tailSum = sumsOf[i];
         boolean plain = limit >= 0;
@@ -223,7 +223,7 @@ public final class TickSeries {
         if (!hasHead) {
             return this;
         }
-        Runs all = new Runs();
+        LongestOverRun all = new LongestOverRun();
         boolean headOver = headSum > limit;
         all.add(headTick, headOver);
         perTick.record(headSum);
@@ -240,7 +240,7 @@ public final class TickSeries {
     }
 
     /** Distribution of per-tick sums (after {@link #finish}). */
-    public Dist perTick() {
+    public DistributionRecorder perTick() {
         return perTick;
     }
 

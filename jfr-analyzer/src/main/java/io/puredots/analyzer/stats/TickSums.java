@@ -15,7 +15,7 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>{@link #add} only appends to a batch of {@value #BATCH} (tick, value) pairs, put into the
- * pages in one loop when full (as {@link Dist#record} does, so that event handlers inline a store,
+ * pages in one loop when full (as {@link DistributionRecorder#record} does, so that event handlers inline a store,
  * not the page logic). Pages and batch come from a {@link Recycler} and go back to it at
  * {@link #release}.
  *
@@ -37,7 +37,7 @@ final class TickSums {
     private LongSumMap sparse;
     private final Recycler recycler;
     private static final int BATCH = 1024;
-    /** Never null (see {@link Dist}'s buffer): empty until the first value. */
+    /** Never null (see {@link DistributionRecorder}'s buffer): empty until the first value. */
     private long[] batchTicks = NO_VALUES;
     private long[] batchValues = NO_VALUES;
     private static final long[] NO_VALUES = new long[0];
@@ -63,7 +63,7 @@ final class TickSums {
         if (n == t.length) {
             flush();
             if (t.length < BATCH) {
-                // grown from 16, for the reason Dist's buffer is
+                // grown from 16, for the reason DistributionRecorder's buffer is
                 int size = Math.max(16, 2 * t.length);
                 recycler.give(batchTicks);
                 recycler.give(batchValues);

@@ -24,7 +24,7 @@ import org.HdrHistogram.IntCountsHistogram;
  *
  * <p>Not thread-safe: one writer; {@link #add} merges another (finished) partial into this one.
  */
-public final class Dist {
+public final class DistributionRecorder {
     /** Significant decimal digits kept by the histogram. */
     public static final int DIGITS = 3;
     static final int BUFFER_MAX = 4096;
@@ -58,12 +58,12 @@ public final class Dist {
     private long max = Long.MIN_VALUE;
 
     /** A distribution that allocates its own buffer and histogram. */
-    public Dist() {
+    public DistributionRecorder() {
         this(Recycler.NONE);
     }
 
     /** A distribution that takes its buffer and recording histogram from {@code recycler} and hands them back. */
-    Dist(Recycler recycler) {
+    DistributionRecorder(Recycler recycler) {
         this.recycler = recycler;
     }
 
@@ -177,7 +177,7 @@ public final class Dist {
      * Adds every value of {@code other} to this one. {@code other} is spent: its buffer and
      * histograms go back to its recycler, and only its count, sum, min and max stay readable.
      */
-    public void add(Dist other) {
+    public void add(DistributionRecorder other) {
         other.countPending();
         if (other.count == 0) {
             return;

@@ -15,7 +15,7 @@ package io.puredots.analyzer.stats;
  *
  * <p>Not thread-safe.
  */
-public final class Runs {
+public final class LongestOverRun {
     private boolean empty = true;
     private long first;
     private long last;
@@ -45,7 +45,7 @@ public final class Runs {
     }
 
     /** Appends a whole sequence that follows this one. */
-    public void append(Runs other) {
+    public void append(LongestOverRun other) {
         if (!other.empty) {
             append(false, other.first, other.last, other.lead, other.trail, other.max);
         }
