@@ -1,5 +1,7 @@
 package io.puredots.analyzer.stats;
 
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+
 import java.util.Arrays;
 
 /**
@@ -34,7 +36,7 @@ final class TickSums {
     private long lo;
     private long hi;
     private int size;
-    private LongSumMap sparse;
+    private Long2LongOpenHashMap sparse;
     private final Recycler recycler;
     private static final int BATCH = 1024;
     /** Never null (see {@link DistributionRecorder}'s buffer): empty until the first value. */
@@ -91,7 +93,7 @@ final class TickSums {
 
     private void put(long tick, long value) {
         if (sparse != null) {
-            sparse.add(tick, value);
+            sparse.addTo(tick, value);
             return;
         }
         long page = tick >> PAGE_BITS;
@@ -104,7 +106,7 @@ final class TickSums {
         } else if (page < firstPage || page - firstPage >= sums.length) {
             if (!widen(tick)) {
                 toSparse();
-                sparse.add(tick, value);
+                sparse.addTo(tick, value);
                 return;
             }
         }
@@ -159,8 +161,8 @@ final class TickSums {
     }
 
     private void toSparse() {
-        LongSumMap map = new LongSumMap();
-        forEachPut(map::add);
+        Long2LongOpenHashMap map = new Long2LongOpenHashMap(2 * size);
+        forEachPut(map::addTo);
         sparse = map;
         releasePages();
     }
@@ -224,9 +226,10 @@ final class TickSums {
 
     private void forEachPut(Visitor v) {
         if (sparse != null) {
-            long[][] sorted = sparse.sorted();
-            for (int i = 0; i < sorted[0].length; i++) {
-                v.tick(sorted[0][i], sorted[1][i]);
+            long[] ticks = sparse.keySet().toLongArray();
+            Arrays.sort(ticks);
+            for (long tick : ticks) {
+                v.tick(tick, sparse.get(tick));
             }
             return;
         }
