@@ -12,7 +12,7 @@ import java.util.Arrays;
  * <p>Pages come from a {@link Recycler} and go back to it at {@link #release}. Not thread-safe.
  */
 final class JobRunBuffer {
-    /** LongestOverRun per page; a column page is 32 KB: never a humongous G1 object. */
+    /** Runs per page; a column page is 32 KB: never a humongous G1 object. */
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
 

@@ -17,8 +17,8 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>{@link #add} only appends to a batch of {@value #BATCH} (tick, value) pairs, put into the
- * pages in one loop when full (as {@link DistributionRecorder#record} does, so that event handlers inline a store,
- * not the page logic). Pages and batch come from a {@link Recycler} and go back to it at
+ * pages in one loop when full (as {@link DistributionRecorder#record} does, so that event handlers
+ * inline a store, not the page logic). Pages and batch come from a {@link Recycler} and go back to it at
  * {@link #release}.
  *
  * <p>Not thread-safe.

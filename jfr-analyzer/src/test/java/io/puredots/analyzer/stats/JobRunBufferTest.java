@@ -11,7 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 
-/** {@link JobRunBuffer#order} is a stable sort by start, like the list sort it replaced. */
+/** {@link JobRunBuffer#order} is a stable sort by start, checked against the JDK's stable list sort. */
 class JobRunBufferTest {
 
     @Test

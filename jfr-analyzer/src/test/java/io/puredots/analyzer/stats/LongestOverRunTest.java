@@ -10,8 +10,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 class LongestOverRunTest {
 
     /**
-     * {@link LongestOverRun#next} leaves the state {@link LongestOverRun#add} leaves: the same longest run, alone,
-     * after a prefix, and before a suffix (which reads its first, last, lead and trail).
+     * {@link LongestOverRun#next} leaves the state {@link LongestOverRun#add} leaves: the same
+     * longest run, alone, after a prefix, and before a suffix (which reads its first, last, lead
+     * and trail).
      */
     @RepeatedTest(300)
     void nextIsAddWithoutBranches(RepetitionInfo info) {
