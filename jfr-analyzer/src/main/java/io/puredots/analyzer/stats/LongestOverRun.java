@@ -26,7 +26,7 @@ public final class LongestOverRun {
     /** Appends one tick after every tick added so far. */
     public void add(long tick, boolean over) {
         long n = over ? 1 : 0;
-        append(false, tick, tick, n, n, n);
+        append(tick, tick, n, n, n);
     }
 
     /**
@@ -48,13 +48,14 @@ public final class LongestOverRun {
     /** Appends a whole sequence that follows this one. */
     public void append(LongestOverRun other) {
         if (!other.empty) {
-            append(false, other.first, other.last, other.lead, other.trail, other.max);
+            append(other.first, other.last, other.lead, other.trail, other.max);
         }
     }
 
-    private void append(boolean otherEmpty, long oFirst, long oLast, long oLead, long oTrail, long oMax) {
+    /** Appends a non-empty sequence given by its first and last tick, lead, trail and longest run. */
+    private void append(long oFirst, long oLast, long oLead, long oTrail, long oMax) {
         if (empty) {
-            empty = otherEmpty;
+            empty = false;
             first = oFirst;
             last = oLast;
             lead = oLead;
