@@ -36,8 +36,7 @@ public final class FramePass {
      * neighbouring batches are merged (the batch doubles from 5 frames to 10, 20, ...), and MSER
      * runs on the means of the larger batches: exactly MSER-5 up to {@code 5 * MAX_BATCHES}
      * frames (1.3 M frames, about 6 hours at 60 fps); beyond, MSER-10, MSER-20, ..., whose
-     * truncation point can differ from MSER-5's by more than a batch on a gradual warm-up (on an
-     * 822 MB test recording of 418 k frames with the cap at 65,536 batches: 90 frames against 65).
+     * truncation point can differ from MSER-5's by more than a batch on a gradual warm-up.
      */
     static final int MAX_BATCHES = 1 << 18;
 

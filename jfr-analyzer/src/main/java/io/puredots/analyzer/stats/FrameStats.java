@@ -17,7 +17,7 @@ final class FrameStats {
     private final Long budget;
     private final long[] edges;
     private final long[] buckets;
-    private final Dist time;
+    private final DistributionRecorder time;
     private final TickSeries perTick;
     private long firstStart = Long.MAX_VALUE;
     private long lastEnd = Long.MIN_VALUE;
@@ -25,7 +25,7 @@ final class FrameStats {
 
     FrameStats(Long budgetNanos, Recycler recycler) {
         this.budget = budgetNanos;
-        this.time = new Dist(recycler);
+        this.time = new DistributionRecorder(recycler);
         long scale = budgetNanos == null ? DEFAULT_SCALE_NANOS : budgetNanos;
         edges = new long[EDGES.length];
         for (int i = 0; i < EDGES.length; i++) {

@@ -1,17 +1,14 @@
 package io.puredots.analyzer.stats;
 
+import it.unimi.dsi.fastutil.ints.IntArrays;
+
 /**
- * Orders of row indexes by a {@code long} column, without boxing: a stable bottom-up merge sort
- * over parallel {@code long}/{@code int} arrays, and a top-N selection.
+ * Orders of row indexes by a {@code long} column, without boxing: a stable ascending order
+ * (fastutil's indirect merge sort) and a top-N selection. Stateless and thread-safe.
  *
- * <p>Why not {@code Arrays.sort(Integer[], comparator)}: every chunk sorts its frames, job runs
- * and samples, and the boxed sort (TimSort over {@code Integer} with a lambda) cost about 0.9 s
- * of C2 compile time per {@code report} on an 822 MB recording (recompiled after type-profile
- * deoptimizations), besides 16 bytes per boxed index. Columns that are already in order, as
- * ticks and start times mostly are, cost one scan. Columns of at most {@value #MERGED_SEGMENTS}
- * sorted segments (JFR writes a thread's buffers out of order now and then: about 5 segments per
- * thread and chunk in a generated 888 MB recording) are merged by a scan of the segment heads, a
- * loop that compiles small; the rest take the merge sort.
+ * <p>A column already in order, as ticks and start times mostly are, costs one scan; a column
+ * in a few sorted runs (JFR writes a thread's buffers out of order now and then) costs little
+ * more, since the merge sort copies a pair of halves that are already in order.
  *
  * <pre>{@code
  * int[] order = IndexSort.ascending(tick, n);   // tick[order[0]] <= tick[order[1]] <= ...
@@ -32,115 +29,25 @@ public final class IndexSort {
      */
     static int[] ascending(long[] key, int n, Recycler recycler) {
         int[] idx = recycler.ints(n);
-        // sorted segments: most columns are one (nothing to do) or a few (JFR writes a thread's
-        // buffers out of order now and then), merged by a scan of their heads. Each case is a
-        // method of its own: C2 compiles what runs (twice: on-stack, then whole), not one method
-        // holding every loop (0.13 s of C2 time per report).
-        int segments = segments(key, n);
-        if (segments == 1) {
-            identity(idx, n);
-        } else if (segments <= MERGED_SEGMENTS) {
-            mergeSegments(key, n, segments, idx);
-        } else {
-            idx = mergeSort(key, n, idx, recycler);
-        }
-        return idx;
-    }
-
-    /** Sorted segments of {@code key[0..n)}, counted up to {@link #MERGED_SEGMENTS} + 1. */
-    private static int segments(long[] key, int n) {
-        int segments = 1;
-        for (int i = 1; i < n && segments <= MERGED_SEGMENTS; i++) {
-            if (key[i] < key[i - 1]) {
-                segments++;
-            }
-        }
-        return segments;
-    }
-
-    private static void identity(int[] idx, int n) {
         for (int i = 0; i < n; i++) {
             idx[i] = i;
         }
-    }
-
-    /** Stable bottom-up merge sort of the indexes {@code idx[0..n)} by {@code key}; returns the sorted indexes. */
-    private static int[] mergeSort(long[] key, int n, int[] idx, Recycler recycler) {
-        identity(idx, n);
-        long[] k = recycler.longs(n);
-        System.arraycopy(key, 0, k, 0, n);
-        long[] k2 = recycler.longs(n);
-        int[] idx2 = recycler.ints(n);
-        for (int width = 1; width < n; width *= 2) {
-            for (int lo = 0; lo < n; lo += 2 * width) {
-                int mid = Math.min(lo + width, n);
-                int hi = Math.min(lo + 2 * width, n);
-                int i = lo;
-                int j = mid;
-                int o = lo;
-                if (mid >= hi || k[mid - 1] <= k[mid]) {
-                    // already in order: copy the run
-                    System.arraycopy(k, lo, k2, lo, hi - lo);
-                    System.arraycopy(idx, lo, idx2, lo, hi - lo);
-                    continue;
-                }
-                while (i < mid && j < hi) {
-                    if (k[j] < k[i]) {
-                        k2[o] = k[j];
-                        idx2[o++] = idx[j++];
-                    } else {
-                        k2[o] = k[i];
-                        idx2[o++] = idx[i++];
-                    }
-                }
-                while (i < mid) {
-                    k2[o] = k[i];
-                    idx2[o++] = idx[i++];
-                }
-                while (j < hi) {
-                    k2[o] = k[j];
-                    idx2[o++] = idx[j++];
-                }
-            }
-            long[] tk = k;
-            k = k2;
-            k2 = tk;
-            int[] ti = idx;
-            idx = idx2;
-            idx2 = ti;
+        if (!inOrder(key, n)) {
+            int[] support = recycler.ints(n);
+            System.arraycopy(idx, 0, support, 0, n);
+            IntArrays.mergeSort(idx, 0, n, (a, b) -> Long.compare(key[a], key[b]), support);
+            recycler.give(support);
         }
-        recycler.give(k);
-        recycler.give(k2);
-        recycler.give(idx2);
         return idx;
     }
 
-    /** Columns with at most this many sorted segments are merged by a scan of the segment heads. */
-    static final int MERGED_SEGMENTS = 64;
-
-    /** Stable k-way merge of the {@code segments} sorted segments of {@code key[0..n)} into {@code out}. */
-    private static void mergeSegments(long[] key, int n, int segments, int[] out) {
-        int[] next = new int[segments];
-        int[] end = new int[segments];
-        int s = 0;
+    private static boolean inOrder(long[] key, int n) {
         for (int i = 1; i < n; i++) {
             if (key[i] < key[i - 1]) {
-                end[s] = i;
-                next[++s] = i;
+                return false;
             }
         }
-        end[s] = n;
-        for (int o = 0; o < n; o++) {
-            int best = -1;
-            long bestKey = 0;
-            for (int j = 0; j < segments; j++) {
-                if (next[j] < end[j] && (best < 0 || key[next[j]] < bestKey)) {
-                    best = j;
-                    bestKey = key[next[j]];
-                }
-            }
-            out[o] = next[best]++;
-        }
+        return true;
     }
 
     /**

@@ -15,7 +15,7 @@ import java.util.Set;
  *
  * <p>Idle gap: on one thread, the time from the end of a job run to the start of the next run on
  * that thread (by start time) in the same frame (tick); 0 when they touch or overlap. A chunk's
- * runs are buffered per thread in primitive arrays ({@link RunBuffer}, 24 bytes a run; JFR may
+ * runs are buffered per thread in primitive arrays ({@link JobRunBuffer}, 24 bytes a run; JFR may
  * write them out of order within a chunk; memory bounded by one chunk) and put in start order at
  * {@link #seal}; the first and last run of each thread in a chunk are kept so that a gap across a
  * chunk boundary is counted at merge.
@@ -25,11 +25,11 @@ final class JobStats {
     private long runs;
     private final Recycler recycler;
     private final TickSeries jobsPerTick;
-    private final Dist chainDepth;
-    private final Dist runTime;
-    private final Dist queueWait;
-    private final Dist idleGap;
-    private final Dist mainWait;
+    private final DistributionRecorder chainDepth;
+    private final DistributionRecorder runTime;
+    private final DistributionRecorder queueWait;
+    private final DistributionRecorder idleGap;
+    private final DistributionRecorder mainWait;
     private final Set<Long> mainThreadIds = new HashSet<>();
     private final Map<Long, Worker> workers = new LinkedHashMap<>();
     /** The worker of the last run; never null (a thread id no thread has, at first), so jobRun has one branch. */
@@ -49,23 +49,23 @@ final class JobStats {
         long lastTick;
         long lastEnd;
         boolean any;
-        RunBuffer buffer;   // this chunk's runs, until sealed
+        JobRunBuffer buffer;   // this chunk's runs, until sealed
 
         Worker(long threadId, String name, Recycler recycler) {
             this.threadId = threadId;
             this.name = name;
-            this.buffer = recycler == null ? null : new RunBuffer(recycler);
+            this.buffer = recycler == null ? null : new JobRunBuffer(recycler);
         }
     }
 
     JobStats(Recycler recycler) {
         this.recycler = recycler;
         jobsPerTick = new TickSeries(Long.MAX_VALUE, recycler);
-        chainDepth = new Dist(recycler);
-        runTime = new Dist(recycler);
-        queueWait = new Dist(recycler);
-        idleGap = new Dist(recycler);
-        mainWait = new Dist(recycler);
+        chainDepth = new DistributionRecorder(recycler);
+        runTime = new DistributionRecorder(recycler);
+        queueWait = new DistributionRecorder(recycler);
+        idleGap = new DistributionRecorder(recycler);
+        mainWait = new DistributionRecorder(recycler);
     }
 
     void jobSchedule(int chainDepthValue, long tick) {
@@ -117,7 +117,7 @@ final class JobStats {
     /** Puts each thread's buffered runs in start order and counts the gaps between them; idempotent. */
     void seal() {
         for (Worker w : workers.values()) {
-            RunBuffer buf = w.buffer;
+            JobRunBuffer buf = w.buffer;
             if (buf == null || buf.size() == 0) {
                 if (buf != null) {
                     buf.release();
@@ -225,7 +225,7 @@ final class JobStats {
         double waitPerFrame = frames > 0 ? (double) mainWait.sum() / frames : 0;
         double waitShare = totalFrameNanos > 0 ? (double) mainWait.sum() / totalFrameNanos : 0;
         // frames that scheduled no job count as 0 jobs
-        Dist perFrame = jobsPerTick.perTick();
+        DistributionRecorder perFrame = jobsPerTick.perTick();
         perFrame.recordZeros(frames - perFrame.count());
         return new Jobs(others.size(), all, scheduled, runs, perFrame.summary(), runTime.summary(),
                 queueWait.summary(), chainDepth.summary(), idleGap.summary(),

@@ -8,12 +8,9 @@ import java.util.List;
  * met so far, so that a chunk's partial can create their statistics when the chunk starts
  * instead of at their first event.
  *
- * <p>Why: every chunk starts a new partial with empty maps, so "first event of this series in
- * this chunk" is a branch every chunk takes a few dozen times, all at its start. HotSpot
- * profiles the handlers while they run the first chunk, after its start; C2 compiles them
- * with that branch left out, and the next chunk's first events threw the compiled handlers
- * (and the decoder loop that inlines them) away to be compiled again: about 0.5 s of C2 time
- * and the decoding threads in slower code meanwhile, on an 888 MB recording.
+ * <p>Why: a partial that starts with empty maps takes its "first event of this series" branch
+ * only at the chunk's start, which the JIT, profiling the middle of a chunk, compiles out; the
+ * next chunk's first events would then deoptimize the handlers and the decoder loop inlining them.
  *
  * <p>Only what a chunk of lower index created is offered to a chunk: partials are merged in
  * chunk order, so by the time a partial is merged its offered series are already in the total,
@@ -36,10 +33,12 @@ final class KnownSeries {
     /** Most frames a chunk of the run has had so far: a partial's frame columns start at that size. */
     private volatile int framesPerChunk;
 
+    /** Most frames a chunk has reported to {@link #framesInChunk} (plus an eighth, at most 2^20); 0 at first. */
     int framesPerChunk() {
         return framesPerChunk;
     }
 
+    /** Reports the frames of a finished chunk. */
     synchronized void framesInChunk(long frames) {
         framesPerChunk = (int) Math.max(framesPerChunk, Math.min(frames + frames / 8, 1 << 20));
     }
@@ -51,6 +50,7 @@ final class KnownSeries {
      */
     static final int MAX_ENTRIES = 4096;
 
+    /** Records a series that chunk {@code chunk} created at its first event; past {@link #MAX_ENTRIES}, ignored. */
     synchronized void add(int chunk, int kind, String name, String group, long threadId) {
         if (entries.size() < MAX_ENTRIES) {
             entries.add(new Entry(chunk, kind, name, group, threadId));

@@ -19,7 +19,7 @@ import java.util.Map;
 final class MemoryStats {
     static final String AFTER_GC = "After GC";
 
-    private final Dist heapAfterGc = new Dist();
+    private final DistributionRecorder heapAfterGc = new DistributionRecorder();
     private long lastHeapAfterGc;
     private long lastHeapStart = Long.MIN_VALUE;
     private final LatestSum nativeTotal = new LatestSum();

@@ -3,18 +3,17 @@ package io.puredots.analyzer.stats;
 import org.HdrHistogram.IntCountsHistogram;
 
 import java.util.ArrayDeque;
+import java.util.function.IntFunction;
 
 /**
- * The arrays and histograms of spent chunk partials, handed to the partials of later chunks:
- * one {@code report} allocates the value buffers, tick pages, job-run pages and histograms of
- * about two chunks per decoder thread, not of every chunk. Without it, a report on an 822 MB
- * recording allocated about 1 GB of such arrays, which a JVM with the default heap answers by
- * growing the heap and faulting in fresh pages (measured: up to 860 MB resident, 2 s of kernel
- * time) and a small heap by collecting often.
+ * A pool of the arrays and histograms of spent chunk partials, handed to the partials of later
+ * chunks: a run allocates the value buffers, tick pages, job-run pages and histograms of about two
+ * chunks per decoder thread, not of every chunk, so the heap stays the size of a few chunks'
+ * partials instead of growing with the recording.
  *
- * <p>Arrays come in power-of-two lengths (exact lengths from {@link #NONE}), with whatever a previous user left in them; histograms
- * come reset. What is handed back beyond {@code maxBytes} is dropped for the GC, so the pool
- * never holds more than that. One recycler per run; thread-safe (a partial is filled on a
+ * <p>Arrays come in power-of-two lengths (exact lengths from {@link #NONE}), with whatever a
+ * previous user left in them; histograms come reset. What is handed back beyond {@code maxBytes}
+ * is dropped for the GC, so the pool never holds more than that. One recycler per run; thread-safe (a partial is filled on a
  * decoder thread and merged, and so spent, on whichever thread merges it).
  *
  * <pre>{@code
@@ -31,25 +30,27 @@ final class Recycler {
 
     private final long maxBytes;
     private long pooledBytes;
-    private final Shelf<long[]> longs = new Shelf<>();
-    private final Shelf<int[]> ints = new Shelf<>();
+    private final Shelf<long[]> longs = new Shelf<>(8, long[]::new);
+    private final Shelf<int[]> ints = new Shelf<>(4, int[]::new);
     private final ArrayDeque<IntCountsHistogram> histograms = new ArrayDeque<>();
 
-    /** Arrays of one element type, by size class. Guarded by the recycler. */
+    /** Arrays of one element type, by size class: class c holds arrays of 2^c elements. Guarded by the recycler. */
     private static final class Shelf<A> {
+        final int elementBytes;
+        final IntFunction<A> allocate;
         @SuppressWarnings("unchecked")
         private final ArrayDeque<A>[] byClass = new ArrayDeque[CLASSES];
 
-        A take(int c) {
-            ArrayDeque<A> q = byClass[c];
-            return q == null ? null : q.poll();
+        Shelf(int elementBytes, IntFunction<A> allocate) {
+            this.elementBytes = elementBytes;
+            this.allocate = allocate;
         }
 
-        void put(int c, A a) {
+        ArrayDeque<A> sizeClass(int c) {
             if (byClass[c] == null) {
                 byClass[c] = new ArrayDeque<>();
             }
-            byClass[c].push(a);
+            return byClass[c];
         }
     }
 
@@ -65,37 +66,31 @@ final class Recycler {
 
     /** A {@code long[]} of at least {@code n} elements (a power of two when pooling), contents undefined. */
     long[] longs(int n) {
-        if (maxBytes == 0) {
-            return new long[n];
-        }
-        int c = sizeClass(n);
-        long[] a = take(longs, c, 8);
-        return a != null ? a : new long[1 << c];
+        return maxBytes == 0 ? new long[n] : take(longs, n);
     }
 
     /** An {@code int[]} of at least {@code n} elements (a power of two when pooling), contents undefined. */
     int[] ints(int n) {
-        if (maxBytes == 0) {
-            return new int[n];
-        }
-        int c = sizeClass(n);
-        int[] a = take(ints, c, 4);
-        return a != null ? a : new int[1 << c];
+        return maxBytes == 0 ? new int[n] : take(ints, n);
     }
 
-    private synchronized <A> A take(Shelf<A> shelf, int c, int elementBytes) {
-        A a = shelf.take(c);
-        if (a != null) {
-            pooledBytes -= (long) elementBytes << c;
+    private <A> A take(Shelf<A> shelf, int n) {
+        int c = sizeClass(n);
+        A a;
+        synchronized (this) {
+            a = shelf.sizeClass(c).poll();
+            if (a != null) {
+                pooledBytes -= (long) shelf.elementBytes << c;
+            }
         }
-        return a;
+        return a != null ? a : shelf.allocate.apply(1 << c);
     }
 
     /** An empty auto-resizing histogram of int counts (1 to at least 2 ns, 3 digits), for a chunk's partial. */
     IntCountsHistogram histogram(long highestTrackable) {
         IntCountsHistogram h = maxBytes == 0 ? null : pooledHistogram();
         if (h == null) {
-            h = new IntCountsHistogram(1, Math.max(2, highestTrackable), Dist.DIGITS);
+            h = new IntCountsHistogram(1, Math.max(2, highestTrackable), DistributionRecorder.DIGITS);
             h.setAutoResize(true);
         } else {
             h.reset();
@@ -114,28 +109,24 @@ final class Recycler {
     /** Hands back an array from {@link #longs}; the caller must not use it afterwards. */
     void give(long[] a) {
         if (a != null) {
-            give(longs, a, a.length, 8);
+            give(longs, a, a.length);
         }
     }
 
     /** Hands back an array from {@link #ints}; the caller must not use it afterwards. */
     void give(int[] a) {
         if (a != null) {
-            give(ints, a, a.length, 4);
+            give(ints, a, a.length);
         }
     }
 
-    private <A> void give(Shelf<A> shelf, A a, int length, int elementBytes) {
+    private <A> void give(Shelf<A> shelf, A a, int length) {
         if (maxBytes == 0 || Integer.bitCount(length) != 1 || length < 16) {
-            return;
+            return; // not from a pooling recycler
         }
-        long bytes = (long) elementBytes * length;
+        int c = Integer.numberOfTrailingZeros(length);
         synchronized (this) {
-            if (pooledBytes + bytes > maxBytes) {
-                return;
-            }
-            shelf.put(Integer.numberOfTrailingZeros(length), a);
-            pooledBytes += bytes;
+            keep(shelf.sizeClass(c), a, (long) shelf.elementBytes << c);
         }
     }
 
@@ -146,11 +137,15 @@ final class Recycler {
         }
         long b = bytes(h);
         synchronized (this) {
-            if (pooledBytes + b > maxBytes) {
-                return;
-            }
-            histograms.push(h);
-            pooledBytes += b;
+            keep(histograms, h, b);
+        }
+    }
+
+    /** Pools {@code x} if that keeps the pool within {@code maxBytes}; the caller holds the lock. */
+    private <X> void keep(ArrayDeque<X> pool, X x, long bytes) {
+        if (pooledBytes + bytes <= maxBytes) {
+            pool.push(x);
+            pooledBytes += bytes;
         }
     }
 

@@ -7,7 +7,7 @@ import io.puredots.analyzer.model.Registry;
  */
 final class RegistryStats {
     private final String name;
-    private final Dist updateTime;
+    private final DistributionRecorder updateTime;
     private long minEntries = Long.MAX_VALUE;
     private long maxEntries = Long.MIN_VALUE;
     private long lastEntries;
@@ -18,7 +18,7 @@ final class RegistryStats {
     private long changes;
 
     RegistryStats(String name, Recycler recycler) {
-        this.updateTime = new Dist(recycler);
+        this.updateTime = new DistributionRecorder(recycler);
         this.name = name;
     }
 

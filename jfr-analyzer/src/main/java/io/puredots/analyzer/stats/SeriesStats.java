@@ -10,14 +10,14 @@ final class SeriesStats {
     private final String name;
     private final String group;
     private final Long budget;
-    private final Dist perCall;
+    private final DistributionRecorder perCall;
     private final TickSeries perTick;
 
     SeriesStats(String name, String group, Long budgetNanos, Recycler recycler) {
         this.name = name;
         this.group = group;
         this.budget = budgetNanos;
-        this.perCall = new Dist(recycler);
+        this.perCall = new DistributionRecorder(recycler);
         this.perTick = new TickSeries(budgetNanos == null ? Long.MAX_VALUE : budgetNanos, recycler);
     }
 

@@ -8,8 +8,7 @@ package io.puredots.analyzer.stats;
  * <p>Within a chunk, values may arrive in any tick order (JFR writes a thread's events out of
  * order within a chunk: a thread-local buffer can land before buffers flushed earlier), so a
  * chunk's values are summed per tick in {@link TickSums} (a dense array over the chunk's tick
- * range: 8 bytes per tick of one chunk) and
- * {@link #seal sealed} in tick order at the chunk's end. Across chunks, ticks must not go back:
+ * range: 8 bytes per tick of one chunk) and {@link #seal sealed} in tick order at the chunk's end. Across chunks, ticks must not go back:
  * every tick of chunk k is at most every tick of chunk k+1, with at most one tick shared (the
  * tick running when the chunk rotated). So the first and last tick of a sealed partial stay open
  * until {@link #merge} with the neighbouring partial or {@link #finish}:
@@ -32,8 +31,8 @@ public final class TickSeries {
     private long tailSum;
 
     private final Recycler recycler;
-    private final Dist perTick;
-    private final Runs runs = new Runs();
+    private final DistributionRecorder perTick;
+    private final LongestOverRun runs = new LongestOverRun();
     private long over;
     private boolean finished;
     private long longest;
@@ -46,7 +45,7 @@ public final class TickSeries {
     TickSeries(long limit, Recycler recycler) {
         this.limit = limit;
         this.recycler = recycler;
-        this.perTick = new Dist(recycler);
+        this.perTick = new DistributionRecorder(recycler);
         this.pending = new TickSums(recycler);
     }
 
@@ -82,8 +81,8 @@ public final class TickSeries {
     /**
      * Appends {@code n} distinct ticks in ascending order. The head and tail are set up by
      * {@link #append}; the ticks after them go through a loop that only settles, with no branch
-     * taken just once per chunk (C2 compiled such branches out of the loop it profiled in the
-     * first chunk, and the next chunk threw the loop away: four recompiles per report).
+     * taken just once per chunk (the JIT compiles such a branch out, and the next chunk that takes
+     * it deoptimizes the loop).
      */
     private void sealSorted(long[] ticks, long[] sumsOf, int n) {
         if (hasHead) { // not a fresh partial: the general path
@@ -99,7 +98,7 @@ public final class TickSeries {
         if (i == n) {
             return;
         }
-        settle(tailTick, tailSum); // the first settled tick: Runs may be empty
+        settle(tailTick, tailSum); // the first settled tick: runs may be empty
         tailTick = ticks[i];
         tailSum = sumsOf[i];
         boolean plain = limit >= 0;
@@ -223,7 +222,7 @@ public final class TickSeries {
         if (!hasHead) {
             return this;
         }
-        Runs all = new Runs();
+        LongestOverRun all = new LongestOverRun();
         boolean headOver = headSum > limit;
         all.add(headTick, headOver);
         perTick.record(headSum);
@@ -240,7 +239,7 @@ public final class TickSeries {
     }
 
     /** Distribution of per-tick sums (after {@link #finish}). */
-    public Dist perTick() {
+    public DistributionRecorder perTick() {
         return perTick;
     }
 

@@ -1,5 +1,7 @@
 package io.puredots.analyzer.stats;
 
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
+
 import java.util.Arrays;
 
 /**
@@ -15,8 +17,8 @@ import java.util.Arrays;
  * }</pre>
  *
  * <p>{@link #add} only appends to a batch of {@value #BATCH} (tick, value) pairs, put into the
- * pages in one loop when full (as {@link Dist#record} does, so that event handlers inline a store,
- * not the page logic). Pages and batch come from a {@link Recycler} and go back to it at
+ * pages in one loop when full (as {@link DistributionRecorder#record} does, so that event handlers
+ * inline a store, not the page logic). Pages and batch come from a {@link Recycler} and go back to it at
  * {@link #release}.
  *
  * <p>Not thread-safe.
@@ -34,10 +36,10 @@ final class TickSums {
     private long lo;
     private long hi;
     private int size;
-    private LongSumMap sparse;
+    private Long2LongOpenHashMap sparse;
     private final Recycler recycler;
     private static final int BATCH = 1024;
-    /** Never null (see {@link Dist}'s buffer): empty until the first value. */
+    /** Never null (see {@link DistributionRecorder}'s buffer): empty until the first value. */
     private long[] batchTicks = NO_VALUES;
     private long[] batchValues = NO_VALUES;
     private static final long[] NO_VALUES = new long[0];
@@ -63,7 +65,7 @@ final class TickSums {
         if (n == t.length) {
             flush();
             if (t.length < BATCH) {
-                // grown from 16, for the reason Dist's buffer is
+                // grown from 16, for the reason DistributionRecorder's buffer is
                 int size = Math.max(16, 2 * t.length);
                 recycler.give(batchTicks);
                 recycler.give(batchValues);
@@ -91,7 +93,7 @@ final class TickSums {
 
     private void put(long tick, long value) {
         if (sparse != null) {
-            sparse.add(tick, value);
+            sparse.addTo(tick, value);
             return;
         }
         long page = tick >> PAGE_BITS;
@@ -104,7 +106,7 @@ final class TickSums {
         } else if (page < firstPage || page - firstPage >= sums.length) {
             if (!widen(tick)) {
                 toSparse();
-                sparse.add(tick, value);
+                sparse.addTo(tick, value);
                 return;
             }
         }
@@ -159,8 +161,8 @@ final class TickSums {
     }
 
     private void toSparse() {
-        LongSumMap map = new LongSumMap();
-        forEachPut(map::add);
+        Long2LongOpenHashMap map = new Long2LongOpenHashMap(2 * size);
+        forEachPut(map::addTo);
         sparse = map;
         releasePages();
     }
@@ -224,9 +226,10 @@ final class TickSums {
 
     private void forEachPut(Visitor v) {
         if (sparse != null) {
-            long[][] sorted = sparse.sorted();
-            for (int i = 0; i < sorted[0].length; i++) {
-                v.tick(sorted[0][i], sorted[1][i]);
+            long[] ticks = sparse.keySet().toLongArray();
+            Arrays.sort(ticks);
+            for (long tick : ticks) {
+                v.tick(tick, sparse.get(tick));
             }
             return;
         }

@@ -9,7 +9,7 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 
-/** IndexSort against the boxed JDK sort it replaced (stable TimSort over Integer indexes). */
+/** IndexSort against the JDK's stable sort of boxed indexes (TimSort over Integer). */
 class IndexSortTest {
     private static int[] boxedAscending(long[] key, int n) {
         List<Integer> idx = new ArrayList<>();
@@ -45,7 +45,7 @@ class IndexSortTest {
                     case 1 -> i;                  // already sorted
                     case 2 -> -i;                 // reversed
                     case 3 -> r.nextInt(5);       // many ties: stability matters
-                    default -> (i % 97) / 3;      // sorted segments with ties: merged, not sorted
+                    default -> (i % 97) / 3;      // sorted segments with ties
                 };
             }
             assertArrayEquals(boxedAscending(key, n), IndexSort.ascending(key, n), "round " + round);

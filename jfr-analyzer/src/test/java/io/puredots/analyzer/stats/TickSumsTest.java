@@ -4,20 +4,22 @@ import org.junit.jupiter.api.Test;
 
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Random;
+import java.util.TreeMap;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-/** {@link TickSums} against the hash map it replaced, on dense, shuffled and sparse ticks. */
+/** {@link TickSums} against a sorted map of sums, on dense, shuffled and sparse ticks. */
 class TickSumsTest {
 
     private static void check(long[] ticks, long[] values) {
         TickSums dense = new TickSums();
-        LongSumMap map = new LongSumMap();
+        Map<Long, Long> map = new TreeMap<>();
         for (int i = 0; i < ticks.length; i++) {
             dense.add(ticks[i], values[i]);
-            map.add(ticks[i], values[i]);
+            map.merge(ticks[i], values[i], Long::sum);
         }
         List<Long> k = new ArrayList<>();
         List<Long> s = new ArrayList<>();
@@ -25,10 +27,11 @@ class TickSumsTest {
             k.add(t);
             s.add(sum);
         });
-        long[][] expected = map.sorted();
         assertEquals(map.size(), dense.size());
-        assertArrayEquals(expected[0], k.stream().mapToLong(Long::longValue).toArray());
-        assertArrayEquals(expected[1], s.stream().mapToLong(Long::longValue).toArray());
+        assertArrayEquals(map.keySet().stream().mapToLong(Long::longValue).toArray(),
+                k.stream().mapToLong(Long::longValue).toArray());
+        assertArrayEquals(map.values().stream().mapToLong(Long::longValue).toArray(),
+                s.stream().mapToLong(Long::longValue).toArray());
     }
 
     @Test

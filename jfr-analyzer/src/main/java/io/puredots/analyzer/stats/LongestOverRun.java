@@ -15,7 +15,7 @@ package io.puredots.analyzer.stats;
  *
  * <p>Not thread-safe.
  */
-public final class Runs {
+public final class LongestOverRun {
     private boolean empty = true;
     private long first;
     private long last;
@@ -26,12 +26,13 @@ public final class Runs {
     /** Appends one tick after every tick added so far. */
     public void add(long tick, boolean over) {
         long n = over ? 1 : 0;
-        append(false, tick, tick, n, n, n);
+        append(tick, tick, n, n, n);
     }
 
     /**
      * {@link #add} of a tick after at least one tick, with no branch: {@code over} is 0 or 1.
-     * The same state as {@code add(tick, over == 1)}.
+     * The same state as {@code add(tick, over == 1)}; branch-free so that over-budget ticks, rare
+     * in most series, cost no mispredicted branch in the per-tick loop.
      */
     void next(long tick, long over) {
         long d = tick - last - 1;
@@ -45,15 +46,16 @@ public final class Runs {
     }
 
     /** Appends a whole sequence that follows this one. */
-    public void append(Runs other) {
+    public void append(LongestOverRun other) {
         if (!other.empty) {
-            append(false, other.first, other.last, other.lead, other.trail, other.max);
+            append(other.first, other.last, other.lead, other.trail, other.max);
         }
     }
 
-    private void append(boolean otherEmpty, long oFirst, long oLast, long oLead, long oTrail, long oMax) {
+    /** Appends a non-empty sequence given by its first and last tick, lead, trail and longest run. */
+    private void append(long oFirst, long oLast, long oLead, long oTrail, long oMax) {
         if (empty) {
-            empty = otherEmpty;
+            empty = false;
             first = oFirst;
             last = oLast;
             lead = oLead;

@@ -4,27 +4,31 @@ import io.puredots.analyzer.model.Distribution;
 import org.HdrHistogram.Histogram;
 import org.HdrHistogram.IntCountsHistogram;
 
-
 /**
- * A streaming distribution of non-negative long values: an auto-resizing HdrHistogram with 3
- * significant digits plus the exact count, sum, min and max. Memory is bounded by the value
- * range, not by the number of values. Negative values are recorded as 0.
+ * Records a stream of non-negative long values and summarises it as a {@link Distribution}: an
+ * auto-resizing HdrHistogram with {@value #DIGITS} significant digits plus the exact count, sum,
+ * min and max. Memory is bounded by the value range, not by the number of values. Negative values
+ * are recorded as 0. Partials merge: {@link #add} takes every value of another recorder.
  *
- * <p>{@link #record} only appends to a buffer of up to {@value #BUFFER_MAX} values; a full
- * buffer is counted and moved into the histogram in one loop. So the code that event handlers
- * inline is a store and a bounds check, and the counting and histogram code is compiled once,
- * in {@link #drain}, not into every handler (C2 time is most of a report's warm-up on 2 cores).
- * A chunk partial with fewer values than the buffer holds never allocates a histogram (its
- * values go straight into the total's), and a histogram is sized for the range of a full
- * buffer at once (each HdrHistogram resize copies its whole counts array).
+ * <pre>{@code
+ * DistributionRecorder d = new DistributionRecorder();
+ * d.record(frameNanos);                 // per event: a store into a buffer
+ * total.add(d);                         // per chunk: d is spent
+ * Distribution s = total.summary();     // percentiles as documented on Distribution
+ * }</pre>
  *
- * <p>With a {@link Recycler}, the buffer is taken at its full size and, like the recording
- * histogram, handed back once the values moved on (into the total that {@link #add} merges this
- * partial into).
+ * <p>{@link #record} only appends to a buffer of up to {@value #BUFFER_MAX} values, moved into the
+ * histogram in one loop when full: event handlers inline a store and a bounds check, and the
+ * histogram code is compiled once, in {@link #drain}, not into every handler. A partial with fewer
+ * values than the buffer holds never allocates a histogram, and a histogram is sized for the range
+ * of a full buffer at once (each HdrHistogram resize copies its whole counts array).
+ *
+ * <p>With a {@link Recycler}, the buffer and the recording histogram come from it and go back to
+ * it once their values moved on (into the recorder that {@link #add} merges this partial into).
  *
  * <p>Not thread-safe: one writer; {@link #add} merges another (finished) partial into this one.
  */
-public final class Dist {
+public final class DistributionRecorder {
     /** Significant decimal digits kept by the histogram. */
     public static final int DIGITS = 3;
     static final int BUFFER_MAX = 4096;
@@ -33,8 +37,8 @@ public final class Dist {
 
     /*
      * Two histograms, each used through one concrete class only, so that HotSpot's type profile
-     * at HdrHistogram's shared call sites stays monomorphic (a mix made C2 throw away and
-     * recompile the event handlers that inline recordValue, 9 times per report):
+     * at HdrHistogram's shared call sites stays monomorphic (a mix deoptimizes the handlers that
+     * inline recordValue):
      * - recording: int counts; every single value goes here (half the memory of long counts);
      * - merged: long counts; only whole histograms (add) and counts of zeros go here.
      */
@@ -43,9 +47,9 @@ public final class Dist {
     private final Recycler recycler;
     /**
      * Values not yet in a histogram: [0, buffered); those from {@code counted} on are not yet
-     * counted either. Never null: empty until the first value, so that {@link #record} has one
-     * branch, "full", which C2 sees taken (a null check taken only at each chunk's start is not,
-     * and its first use in a later chunk threw away the compiled handlers).
+     * counted either. Never null (empty until the first value), so that {@link #record} has one
+     * branch, "full", which the JIT profiles as taken; a null check taken only at a chunk's start
+     * would be compiled out and deoptimize the handlers in the next chunk.
      */
     private long[] buffer = NO_VALUES;
     private static final long[] NO_VALUES = new long[0];
@@ -57,16 +61,17 @@ public final class Dist {
     private long min = Long.MAX_VALUE;
     private long max = Long.MIN_VALUE;
 
-    /** A distribution that allocates its own buffer and histogram. */
-    public Dist() {
+    /** A recorder that allocates its own buffer and histogram. */
+    public DistributionRecorder() {
         this(Recycler.NONE);
     }
 
-    /** A distribution that takes its buffer and recording histogram from {@code recycler} and hands them back. */
-    Dist(Recycler recycler) {
+    /** A recorder that takes its buffer and recording histogram from {@code recycler} and hands them back. */
+    DistributionRecorder(Recycler recycler) {
         this.recycler = recycler;
     }
 
+    /** Records one value; a negative value counts as 0. */
     public void record(long value) {
         long[] b = buffer;
         int n = buffered;
@@ -82,10 +87,8 @@ public final class Dist {
     /** Allocates, grows or drains the buffer so that it has room for one more value. */
     private void makeRoom() {
         if (buffered < BUFFER_MAX) {
-            // grown from 16, not taken at full size: so the "full" branch of record is taken
-            // early in every distribution, also while HotSpot profiles it (a branch it never
-            // saw taken there, C2 leaves out, and the first full buffer of 4096 values then
-            // threw away every compiled handler that inlines record)
+            // grown from 16, not taken at full size: so the "full" branch of record is taken early
+            // in every recorder, while HotSpot profiles it (a branch never seen taken is compiled out)
             long[] grown = recycler.longs(Math.min(BUFFER_MAX, Math.max(16, buffered * 2)));
             System.arraycopy(buffer, 0, grown, 0, buffered);
             recycler.give(buffer);
@@ -177,7 +180,7 @@ public final class Dist {
      * Adds every value of {@code other} to this one. {@code other} is spent: its buffer and
      * histograms go back to its recycler, and only its count, sum, min and max stay readable.
      */
-    public void add(Dist other) {
+    public void add(DistributionRecorder other) {
         other.countPending();
         if (other.count == 0) {
             return;
@@ -215,15 +218,19 @@ public final class Dist {
         other.merged = null;
     }
 
+    /** Values recorded. */
     public long count() {
         countPending();
         return count;
     }
+
+    /** Sum of the values recorded (negative ones as 0). */
     public long sum() {
         countPending();
         return sum;
     }
 
+    /** Largest value recorded; 0 when none. */
     public long max() {
         countPending();
         return count == 0 ? 0 : max;
@@ -239,6 +246,7 @@ public final class Dist {
         return Math.max(min, Math.min(max, merged.getValueAtPercentile(p)));
     }
 
+    /** The summary the outputs read; {@link Distribution#EMPTY} when nothing was recorded. */
     public Distribution summary() {
         countPending();
         if (count == 0) {

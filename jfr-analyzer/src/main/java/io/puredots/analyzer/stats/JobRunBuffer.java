@@ -11,7 +11,7 @@ import java.util.Arrays;
  *
  * <p>Pages come from a {@link Recycler} and go back to it at {@link #release}. Not thread-safe.
  */
-final class RunBuffer {
+final class JobRunBuffer {
     /** Runs per page; a column page is 32 KB: never a humongous G1 object. */
     private static final int PAGE_BITS = 12;
     private static final int PAGE = 1 << PAGE_BITS;
@@ -24,11 +24,11 @@ final class RunBuffer {
     private boolean sorted = true;
     private long lastStart = Long.MIN_VALUE;
 
-    RunBuffer() {
+    JobRunBuffer() {
         this(Recycler.NONE);
     }
 
-    RunBuffer(Recycler recycler) {
+    JobRunBuffer(Recycler recycler) {
         this.recycler = recycler;
     }
 

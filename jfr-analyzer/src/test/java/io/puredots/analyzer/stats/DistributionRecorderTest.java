@@ -12,19 +12,19 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class DistTest {
+class DistributionRecorderTest {
 
     @Test
     void emptyIsAllZero() {
-        assertEquals(Distribution.EMPTY, new Dist().summary());
-        Dist d = new Dist();
-        d.add(new Dist());
+        assertEquals(Distribution.EMPTY, new DistributionRecorder().summary());
+        DistributionRecorder d = new DistributionRecorder();
+        d.add(new DistributionRecorder());
         assertEquals(Distribution.EMPTY, d.summary());
     }
 
     @Test
     void negativeValuesCountAsZero() {
-        Dist d = new Dist();
+        DistributionRecorder d = new DistributionRecorder();
         d.record(-5);
         d.record(10);
         assertEquals(0, d.summary().min());
@@ -33,8 +33,8 @@ class DistTest {
 
     @Test
     void zerosCountLikeRecordedZeros() {
-        Dist a = new Dist();
-        Dist b = new Dist();
+        DistributionRecorder a = new DistributionRecorder();
+        DistributionRecorder b = new DistributionRecorder();
         for (long v : new long[] {5, 7, 9}) {
             a.record(v);
             b.record(v);
@@ -52,8 +52,8 @@ class DistTest {
     void mergedPartialsMatchTheExactSort(RepetitionInfo info) {
         Random rnd = new Random(info.getCurrentRepetition());
         List<Long> all = new ArrayList<>();
-        Dist total = new Dist();
-        Dist part = new Dist();
+        DistributionRecorder total = new DistributionRecorder();
+        DistributionRecorder part = new DistributionRecorder();
         int n = 1 + rnd.nextInt(5000);
         for (int i = 0; i < n; i++) {
             long v = (long) Math.exp(rnd.nextDouble() * Math.log(5e9));   // 1 ns .. 5 s, log-uniform
@@ -61,7 +61,7 @@ class DistTest {
             part.record(v);
             if (rnd.nextInt(500) == 0) {
                 total.add(part);
-                part = new Dist();
+                part = new DistributionRecorder();
             }
         }
         total.add(part);
@@ -76,10 +76,10 @@ class DistTest {
     void largePartialsWithHistogramsMergeAndKeepRecording(RepetitionInfo info) {
         Random rnd = new Random(100 + info.getCurrentRepetition());
         List<Long> all = new ArrayList<>();
-        Dist total = new Dist();
+        DistributionRecorder total = new DistributionRecorder();
         for (int p = 0; p < 4; p++) {
-            Dist part = new Dist();
-            int n = Dist.BUFFER_MAX + 1 + rnd.nextInt(20_000);
+            DistributionRecorder part = new DistributionRecorder();
+            int n = DistributionRecorder.BUFFER_MAX + 1 + rnd.nextInt(20_000);
             for (int i = 0; i < n; i++) {
                 long v = (long) Math.exp(rnd.nextDouble() * Math.log(5e9));
                 all.add(v);

@@ -7,11 +7,12 @@ import java.util.Random;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-class RunsTest {
+class LongestOverRunTest {
 
     /**
-     * {@link Runs#next} leaves the state {@link Runs#add} leaves: the same longest run, alone,
-     * after a prefix, and before a suffix (which reads its first, last, lead and trail).
+     * {@link LongestOverRun#next} leaves the state {@link LongestOverRun#add} leaves: the same
+     * longest run, alone, after a prefix, and before a suffix (which reads its first, last, lead
+     * and trail).
      */
     @RepeatedTest(300)
     void nextIsAddWithoutBranches(RepetitionInfo info) {
@@ -26,8 +27,8 @@ class RunsTest {
             ticks[i] = tick;
             over[i] = rnd.nextInt(100) < overPercent;
         }
-        Runs added = new Runs();
-        Runs nexted = new Runs();
+        LongestOverRun added = new LongestOverRun();
+        LongestOverRun nexted = new LongestOverRun();
         for (int i = 0; i < n; i++) {
             added.add(ticks[i], over[i]);
             if (i == 0) {
@@ -45,8 +46,8 @@ class RunsTest {
         }
     }
 
-    private static Runs withPrefix(Runs r, long lastPrefixTick) {
-        Runs p = new Runs();
+    private static LongestOverRun withPrefix(LongestOverRun r, long lastPrefixTick) {
+        LongestOverRun p = new LongestOverRun();
         for (long t = lastPrefixTick - 3; t <= lastPrefixTick; t++) {
             p.add(t, true);
         }
@@ -54,10 +55,10 @@ class RunsTest {
         return p;
     }
 
-    private static Runs withSuffix(Runs r, long firstSuffixTick) {
-        Runs copy = new Runs();
+    private static LongestOverRun withSuffix(LongestOverRun r, long firstSuffixTick) {
+        LongestOverRun copy = new LongestOverRun();
         copy.append(r);
-        Runs s = new Runs();
+        LongestOverRun s = new LongestOverRun();
         for (long t = firstSuffixTick; t < firstSuffixTick + 4; t++) {
             s.add(t, true);
         }
