@@ -75,9 +75,7 @@ class JmcAnalysisTest {
         assertTrue(r.ran(), r.notes().toString());
         assertTrue(r.warnings().stream().anyMatch(f -> f.ruleId().equals(FrameBudgetRule.ID)), r.findings().toString());
         assertTrue(r.eventTypes().contains("puredots.Frame"));
-        assertFalse(r.eventTypes().contains("jdk.ObjectAllocationSample") && false);
         List<String> lines = JmcText.lines(r);
-        System.out.println(String.join("\n", lines));
         assertTrue(lines.stream().anyMatch(l -> l.startsWith("  [WARNING] Frame Budget (puredots.framebudget): 8 of 60")),
                 lines.toString());
         assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d MB \\(limit 24\\.0 MB\\); not run: StackdepthSetting"),

@@ -168,6 +168,7 @@ final class TestRecordings {
     }
 
     private static final Object LOCK = new Object();
+    private static volatile long hotResult;
 
     /** GC, parks, a contended monitor and a hot method for the JIT. */
     static void provokeJvmActivity() throws InterruptedException {
@@ -194,9 +195,7 @@ final class TestRecordings {
         for (int i = 0; i < 200_000; i++) {
             sum += hot(i);
         }
-        if (sum == 42) {
-            System.out.println(sum);
-        }
+        hotResult = sum; // kept, so the JIT cannot drop the loop
         System.gc();
     }
 

@@ -95,7 +95,7 @@ class BrokenRecordingsHeapTest {
         return new Run(p.exitValue(), out.get(), err.get());
     }
 
-    /** The report's JMC line that says whether the rules ran, for the table. */
+    /** The report's JMC line that says whether the rules ran. */
     private static String jmcLine(String report) {
         return report.lines().filter(l -> l.contains("JMC rules")).findFirst().orElse("").strip();
     }
@@ -147,14 +147,14 @@ class BrokenRecordingsHeapTest {
         Files.write(gz, BrokenRecordingsTest.gzip(good));
         inputs.add(gz);
 
-        StringBuilder table = new StringBuilder("\n| big file (-Xmx256m child) | exit | JMC | stderr |\n|---|---:|---|---|\n");
         for (Path in : inputs) {
             Run r = child(in);
-            table.append("| ").append(in.getFileName()).append(" (").append(Files.size(in) >> 20).append(" MB) | ")
-                    .append(r.exit()).append(" | ").append(jmcLine(r.stdout())).append(" | ")
-                    .append(r.stderr().strip().replace("\n", " / ").replace(dir.toString(), "$TMP")).append(" |\n");
             assertFalse(r.stderr().contains("OutOfMemoryError"), in + ": " + r.stderr());
             assertFalse(r.stderr().contains("\tat "), in + ": stack trace: " + r.stderr());
+            if (in.equals(big)) {
+                // the intact recording's report says whether the JMC rules ran within this heap, or why not
+                assertTrue(jmcLine(r.stdout()).startsWith("JMC rules "), r.stdout());
+            }
             if (r.exit() == 2) {
                 assertEquals(1, r.stderr().strip().lines().count(), in + ": " + r.stderr());
                 assertTrue(r.stdout().isEmpty(), in + ": " + r.stdout());
@@ -164,7 +164,5 @@ class BrokenRecordingsHeapTest {
                 assertTrue(r.stderr().lines().allMatch(l -> l.startsWith("jfr-analyzer report: warning: ")), r.stderr());
             }
         }
-        System.out.println(table);
-        assertTrue(table.indexOf("| big.jfr (") > 0);
     }
 }

@@ -6,7 +6,6 @@ import io.puredots.events.FrameEvent;
 import io.puredots.events.SystemTickEvent;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +24,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,7 +55,6 @@ class BrokenRecordingsTest {
     static Path multiChunk;   // 3 chunks, puredots events
     static Path plain;        // 1 chunk, JDK events only (different metadata)
     static Path repository;   // what a killed JVM left
-    static final Map<String, Outcome> TABLE = new LinkedHashMap<>();
     static final Map<String, Set<Kind>> EXPECTED = new LinkedHashMap<>();
 
     private static Configuration jfc() throws Exception {
@@ -243,12 +240,13 @@ class BrokenRecordingsTest {
 
     @Test
     void everyBrokenInputEndsInAOneLineErrorOrAPartialReport() throws Exception {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String name : EXPECTED.keySet()) {
             Path p = name.equals("killed-jvm-repository/") ? repository : corpus.resolve(name);
-            TABLE.put(name, analyze(p));
+            outcomes.put(name, analyze(p));
         }
         List<String> problems = new ArrayList<>();
-        for (var e : TABLE.entrySet()) {
+        for (var e : outcomes.entrySet()) {
             Outcome o = e.getValue();
             if (!EXPECTED.get(e.getKey()).contains(o.kind())) {
                 problems.add(e.getKey() + ": expected " + EXPECTED.get(e.getKey()) + ", got " + o);
@@ -275,7 +273,6 @@ class BrokenRecordingsTest {
                 problems.add(e.getKey() + ": partial report without a warning saying what was skipped: " + o);
             }
         }
-        printTable();
         assertEquals(List.of(), problems);
     }
 
@@ -308,24 +305,5 @@ class BrokenRecordingsTest {
         assertTrue(code == 0 || code == 1);
         assertTrue(out.toString().contains("\"JMC rules not run: the recording has damaged chunks, which JMC's parser"
                 + " would skip silently or misread\""), out.toString());
-    }
-
-    @AfterAll
-    static void printTable() {
-        if (TABLE.isEmpty()) {
-            return;
-        }
-        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        StringBuilder sb = new StringBuilder("\n| corpus file | outcome | exit | stderr |\n|---|---|---:|---|\n");
-        for (var e : TABLE.entrySet()) {
-            Outcome o = e.getValue();
-            counts.merge(o.kind(), 1, Integer::sum);
-            String msg = o.error() != null ? o.error() : String.join(" / ", o.warnings());
-            sb.append("| ").append(e.getKey()).append(" | ").append(o.kind()).append(" | ").append(o.exitCode())
-                    .append(" | ").append(msg.replace(dir.toString(), "$TMP").replace("|", "\\|")).append(" |\n");
-        }
-        sb.append("\ntotals: ").append(counts).append('\n');
-        System.out.println(sb);
-        TABLE.clear();
     }
 }

@@ -113,9 +113,13 @@ class SlowFrameAttributionRecordingTest {
         }
     }
 
-    private static AttributionResult attribute(int worst) throws Exception {
+    private static AttributionSettings settings(int worst) throws Exception {
         Budgets budgets = Budgets.parse("test", new StringReader("frame = 2 ms\nstreak.frames = 5\n"));
-        AttributionSettings s = AttributionSettings.from(budgets).withWorstFrames(worst);
+        return AttributionSettings.from(budgets).withWorstFrames(worst);
+    }
+
+    private static AttributionResult attribute(int worst) throws Exception {
+        AttributionSettings s = settings(worst);
         ReadResult<AttributionAggregator> read = RecordingReader.read(List.of(file),
                 () -> new AttributionAggregator(s), ReadOptions.defaults());
         chunksRecorded = read.chunks().size();
@@ -153,7 +157,6 @@ class SlowFrameAttributionRecordingTest {
         }
         assertEquals(pauses, named);
         String line = AttributionText.frameLine(gcFrame, r.frameBudgetNanos());
-        System.out.println(line);
         assertTrue(line.matches("frame 10 \\(\\d+\\.\\d ms, budget 2\\.0 ms\\): .*pause "
                 + AttributionText.ms(pauses.get(0)).replace(".", "\\.") + " ms overlapped \\(.*"), line);
         assertTrue(chunksRecorded >= 3, "expected rotated chunks, got " + chunksRecorded);
@@ -167,8 +170,14 @@ class SlowFrameAttributionRecordingTest {
         Cause park = parked.causes().stream().filter(c -> c.kind() == CauseKind.THREAD_PARK).findFirst()
                 .orElseThrow(() -> new AssertionError(parked.causes().toString()));
         assertEquals("main", park.label());
-        assertTrue(park.overlapNanos() >= 30_000_000L, park.toString());
-        System.out.println(AttributionText.frameLine(parked, r.frameBudgetNanos()));
+        // the reference: the parks on the main thread that jdk.ThreadPark recorded in that frame
+        RecordedParks ref = RecordedParks.within(parked.startNanos(), parked.startNanos() + parked.durationNanos(),
+                settings(10).waitMinNanos());
+        assertEquals(ref.count(), park.count(), park.toString());
+        assertEquals(ref.longestNanos(), park.longestNanos(), park.toString());
+        assertEquals(ref.overlapNanos(), park.overlapNanos(), ref.toleranceNanos(), park.toString());
+        assertTrue(park.longestNanos() >= TimeUnit.MILLISECONDS.toNanos(30), "the 30 ms park: " + park);
+        assertTrue(park.overlapNanos() <= parked.durationNanos(), "at most the whole frame: " + park);
     }
 
     @Test
@@ -179,10 +188,45 @@ class SlowFrameAttributionRecordingTest {
                 && x.lastTick() >= STREAK_LAST).findFirst()
                 .orElseThrow(() -> new AssertionError(r.streaks().toString()));
         Cause park = s.causes().stream().filter(c -> c.kind() == CauseKind.THREAD_PARK).findFirst().orElseThrow();
-        assertTrue(park.count() >= 8, park.toString());
+        assertTrue(park.count() >= 8, "one 4 ms park per frame of the streak: " + park);
+        RecordedParks ref = RecordedParks.within(s.startNanos(), s.endNanos(), settings(10).waitMinNanos());
+        assertEquals(ref.count(), park.count(), park.toString());
+        assertEquals(ref.longestNanos(), park.longestNanos(), park.toString());
+        assertEquals(ref.overlapNanos(), park.overlapNanos(), ref.toleranceNanos(), park.toString());
         String text = String.join("\n", AttributionText.lines(r));
-        System.out.println(text);
         assertTrue(text.contains("ticks " + s.firstTick() + "-" + s.lastTick()), text);
+    }
+
+    /**
+     * The {@code jdk.ThreadPark} events on threads named "main", of at least {@code minNanos}, that
+     * overlap [from, to), read with {@link RecordingFile}: what a park cause must add up to.
+     */
+    private record RecordedParks(int count, long longestNanos, long overlapNanos) {
+        static RecordedParks within(long from, long to, long minNanos) throws Exception {
+            int count = 0;
+            long longest = 0;
+            long overlap = 0;
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                if (!e.getEventType().getName().equals(EventNames.Jdk.THREAD_PARK) || e.getThread() == null
+                        || !"main".equals(e.getThread().getJavaName())) {
+                    continue;
+                }
+                long start = nanos(e.getStartTime());
+                long duration = e.getDuration().toNanos();
+                if (duration < minNanos || start >= to || start + duration <= from) {
+                    continue;
+                }
+                count++;
+                longest = Math.max(longest, duration);
+                overlap += Math.min(start + duration, to) - Math.max(start, from);
+            }
+            return new RecordedParks(count, longest, overlap);
+        }
+
+        /** Both readers turn ticks into ns, and may round each clipped end differently by a nanosecond. */
+        double toleranceNanos() {
+            return 2.0 * count;
+        }
     }
 
     private static long nanos(java.time.Instant t) {
