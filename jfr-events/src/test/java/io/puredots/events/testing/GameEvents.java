@@ -158,4 +158,21 @@ public final class GameEvents {
         e.bytesUsed = bytesUsed;
         e.commit();
     }
+
+    /**
+     * Commits {@code frames} frames from tick {@code firstTick}, each around one System Tick per name
+     * in {@code systems} (of {@code group}; entities processed: the system's index); returns the next tick.
+     */
+    public static long frames(long firstTick, int frames, int entityCount, String group, String... systems)
+            throws InterruptedException {
+        for (long tick = firstTick; tick < firstTick + frames; tick++) {
+            long t = tick;
+            frame(t, entityCount, () -> {
+                for (int s = 0; s < systems.length; s++) {
+                    systemTick(systems[s], group, t, s, () -> { });
+                }
+            });
+        }
+        return firstTick + frames;
+    }
 }

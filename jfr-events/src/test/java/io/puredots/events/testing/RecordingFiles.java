@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.text.ParseException;
 import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
 
 /** The recording settings and file operations the synthetic recordings share. Stateless. */
 public final class RecordingFiles {
@@ -34,5 +35,12 @@ public final class RecordingFiles {
             Files.write(out, Files.readAllBytes(p), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
         }
         return out;
+    }
+
+    /** Ends the current chunk of every running disk recording: starting a recording rotates the chunk. */
+    public static void rotateChunk() {
+        try (Recording rotate = new Recording()) {
+            rotate.start();
+        }
     }
 }

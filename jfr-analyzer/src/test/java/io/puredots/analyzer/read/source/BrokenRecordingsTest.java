@@ -2,9 +2,8 @@ package io.puredots.analyzer.read.source;
 
 import io.puredots.analyzer.read.source.CorpusDriver.Kind;
 import io.puredots.analyzer.read.source.CorpusDriver.Outcome;
-import io.puredots.events.FrameEvent;
-import io.puredots.events.SystemTickEvent;
-import jdk.jfr.Configuration;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -57,38 +56,19 @@ class BrokenRecordingsTest {
     static Path repository;   // what a killed JVM left
     static final Map<String, Set<Kind>> EXPECTED = new LinkedHashMap<>();
 
-    private static Configuration jfc() throws Exception {
-        try (InputStream in = BrokenRecordingsTest.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-    }
-
     @BeforeAll
     static void makeCorpus() throws Exception {
         corpus = Files.createDirectories(dir.resolve("corpus"));
         multiChunk = dir.resolve("base-multichunk.jfr");
-        try (Recording r = new Recording(jfc())) {
+        try (Recording r = new Recording(RecordingFiles.puredotsJfc())) {
             r.setToDisk(true);
             r.start();
             long tick = 0;
             for (int chunk = 0; chunk < 3; chunk++) {
                 if (chunk > 0) {
-                    try (Recording rotate = new Recording()) {
-                        rotate.start();
-                    }
+                    RecordingFiles.rotateChunk();
                 }
-                for (int i = 0; i < 2000; i++) {
-                    FrameEvent f = new FrameEvent();
-                    f.begin();
-                    SystemTickEvent s = new SystemTickEvent();
-                    s.begin();
-                    s.system = "MoveSystem";
-                    s.group = "SimulationSystemGroup";
-                    s.tick = tick;
-                    s.commit();
-                    f.tick = tick++;
-                    f.commit();
-                }
+                tick = GameEvents.frames(tick, 2000, 0, "SimulationSystemGroup", "MoveSystem");
             }
             r.stop();
             r.dump(multiChunk);

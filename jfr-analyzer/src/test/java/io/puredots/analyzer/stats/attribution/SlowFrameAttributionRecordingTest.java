@@ -6,6 +6,8 @@ import io.puredots.analyzer.read.RecordingReader;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 import io.puredots.events.FrameEvent;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -15,9 +17,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -49,10 +49,7 @@ class SlowFrameAttributionRecordingTest {
     @BeforeAll
     static void record() throws Exception {
         file = dir.resolve("slow.jfr");
-        Configuration jfc;
-        try (var in = Budgets.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            jfc = Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        Configuration jfc = RecordingFiles.puredotsJfc();
         try (Recording r = new Recording(jfc)) {
             r.enable("jdk.ThreadPark").withThreshold(Duration.ZERO);
             r.setToDisk(true);
@@ -84,13 +81,11 @@ class SlowFrameAttributionRecordingTest {
         }
         for (long tick = 0; tick < 45; tick++) {
             if (tick % 15 == 0 && tick > 0) {
-                try (Recording rotate = new Recording()) {
-                    rotate.start();
-                }
+                RecordingFiles.rotateChunk();
             }
             FrameEvent f = new FrameEvent();
             f.begin();
-            spin(200_000);
+            GameEvents.spin(200_000);
             if (tick == GC_TICK) {
                 System.gc();
             }
@@ -103,13 +98,6 @@ class SlowFrameAttributionRecordingTest {
             f.tick = tick;
             f.entityCount = live.size();
             f.commit();
-        }
-    }
-
-    private static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
         }
     }
 
