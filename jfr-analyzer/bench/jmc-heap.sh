@@ -5,7 +5,7 @@
 set -euo pipefail
 secs="${1:-120}"
 mvn -B -q -o -pl jfr-analyzer -am test-compile package -DskipTests >/dev/null
-cp="jfr-analyzer/target/jfr-analyzer.jar:jfr-analyzer/target/test-classes"
+cp="jfr-analyzer/target/jfr-analyzer.jar:jfr-analyzer/target/test-classes:jfr-events/target/test-classes"
 out="$(mktemp -d)"
 java -XX:StartFlightRecording:settings=profile,settings=jfr-events/jfc/puredots.jfc,filename="$out/big.jfr" \
   -cp "$cp" io.puredots.analyzer.jmc.JmcHeapWorkload "$secs" >/dev/null 2>&1

@@ -14,7 +14,8 @@ R=~/.m2/repository
 rm -rf "$DIR/classes" && mkdir -p "$DIR/classes"
 cp -r jfr-events/target/classes "$DIR/classes/events"; cp -r jfr-export/target/classes "$DIR/classes/export"
 cp -r jfr-export/target/test-classes "$DIR/classes/export-test"
-CP="$DIR/classes/events:$DIR/classes/export:$DIR/classes/export-test"
+cp -r jfr-events/target/test-classes "$DIR/classes/events-test"  # LargeRecording's writer (SoakRecording)
+CP="$DIR/classes/events:$DIR/classes/export:$DIR/classes/export-test:$DIR/classes/events-test"
 for j in com/fasterxml/jackson/core/jackson-core/2.20.1/jackson-core-2.20.1.jar \
          com/fasterxml/jackson/core/jackson-databind/2.20.1/jackson-databind-2.20.1.jar \
          org/apache/commons/commons-csv/1.14.1/commons-csv-1.14.1.jar org/hdrhistogram/HdrHistogram/2.2.2/HdrHistogram-2.2.2.jar; do

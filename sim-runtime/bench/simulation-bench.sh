@@ -5,7 +5,7 @@
 #     cores - 1 but at least 1, plus the main thread that runs jobs while it waits);
 #     REPS runs per configuration, interleaved, medians reported;
 #  2. observer effect: ticks/s with a puredots.jfc recording vs without, alternated in one JVM
-#     (io.puredots.sim.bench.ObserverEffect), median ratio of PAIRS pairs.
+#     (io.puredots.benchmarks.ObserverEffect in benchmarks/), median ratio of PAIRS pairs.
 # Usage: sim-runtime/bench/simulation-bench.sh   (env: REPS=3 TICKS=600 PAIRS=30 SKIP_BUILD=1)
 # Prints a markdown report on stdout; raw run output goes to sim-runtime/target/bench/.
 set -euo pipefail
@@ -14,9 +14,10 @@ REPS=${REPS:-3}
 TICKS=${TICKS:-600}
 PAIRS=${PAIRS:-30}
 JAR=sim-runtime/target/sim-runtime.jar
+BENCH_JAR=benchmarks/target/benchmarks.jar
 OUT=sim-runtime/target/bench
 if [ -z "${SKIP_BUILD:-}" ]; then
-  mvn -B -q -pl sim-runtime -am package -DskipTests >&2
+  mvn -B -q -pl sim-runtime,benchmarks -am package -DskipTests >&2
 fi
 mkdir -p "$OUT"
 rm -f "$OUT"/run-*.txt
@@ -74,8 +75,8 @@ for n in 10000 50000 100000; do
   done
 done
 echo
-echo "Observer effect (\`java -cp $JAR io.puredots.sim.bench.ObserverEffect --entities 20000 --ticks 150 --pairs $PAIRS --warmup 300\`, 2 cores):"
+echo "Observer effect (\`java -cp $BENCH_JAR io.puredots.benchmarks.ObserverEffect --entities 20000 --ticks 150 --pairs $PAIRS --warmup 300\`, 2 cores):"
 echo
 echo '```'
-java -Xms1g -Xmx1g -cp "$JAR" io.puredots.sim.bench.ObserverEffect --entities 20000 --ticks 150 --pairs "$PAIRS" --warmup 300
+java -Xms1g -Xmx1g -cp "$BENCH_JAR" io.puredots.benchmarks.ObserverEffect --entities 20000 --ticks 150 --pairs "$PAIRS" --warmup 300
 echo '```'

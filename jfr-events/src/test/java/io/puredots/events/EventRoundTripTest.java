@@ -11,6 +11,8 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import io.puredots.events.testing.GameEvents;
+import jdk.jfr.Event;
 import jdk.jfr.FlightRecorder;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
@@ -38,23 +40,29 @@ class EventRoundTripTest {
                 "duration " + d + " ns not within [" + minNanos + ", " + maxNanos + "] ns");
     }
 
+    /** Records {@code emit} with only {@code type} enabled; asserts one event came back, named {@code name}. */
+    private RecordedEvent recordOne(Class<? extends Event> type, String name, Recordings.Emitter emit) throws Exception {
+        List<RecordedEvent> events = record(type, file(), emit);
+        assertEquals(1, events.size());
+        RecordedEvent e = events.get(0);
+        assertEquals(name, e.getEventType().getName());
+        return e;
+    }
+
     @Test
     void frameKeepsTickEntityCountAndDuration() throws Exception {
         long[] wall = new long[1];
-        List<RecordedEvent> events = record(FrameEvent.class, file(), () -> {
+        RecordedEvent e = recordOne(FrameEvent.class, EventNames.FRAME, () -> {
             long t0 = System.nanoTime();
-            FrameEvent e = new FrameEvent();
-            e.begin();
+            FrameEvent ev = new FrameEvent();
+            ev.begin();
             spin(SPAN);
-            e.end();
+            ev.end();
             wall[0] = System.nanoTime() - t0;
-            e.tick = 41L;
-            e.entityCount = 20_000;
-            e.commit();
+            ev.tick = 41L;
+            ev.entityCount = 20_000;
+            ev.commit();
         });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.FRAME, e.getEventType().getName());
         assertEquals(41L, e.getLong("tick"));
         assertEquals(20_000, e.getInt("entityCount"));
         assertDurationBetween(e, SPAN, wall[0] + Duration.ofMillis(1).toNanos());
@@ -64,17 +72,8 @@ class EventRoundTripTest {
 
     @Test
     void systemGroupTickKeepsGroupAndTick() throws Exception {
-        List<RecordedEvent> events = record(SystemGroupTickEvent.class, file(), () -> {
-            SystemGroupTickEvent e = new SystemGroupTickEvent();
-            e.begin();
-            spin(SPAN);
-            e.group = "SpatialSystemGroup";
-            e.tick = 7L;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.SYSTEM_GROUP_TICK, e.getEventType().getName());
+        RecordedEvent e = recordOne(SystemGroupTickEvent.class, EventNames.SYSTEM_GROUP_TICK,
+                () -> GameEvents.groupTick("SpatialSystemGroup", 7L, () -> spin(SPAN)));
         assertEquals("SpatialSystemGroup", e.getString("group"));
         assertEquals(7L, e.getLong("tick"));
         assertTrue(e.getDuration().toNanos() >= SPAN, "commit() without end() ends the event");
@@ -82,18 +81,8 @@ class EventRoundTripTest {
 
     @Test
     void systemTickKeepsSystemGroupTickAndEntities() throws Exception {
-        List<RecordedEvent> events = record(SystemTickEvent.class, file(), () -> {
-            SystemTickEvent e = new SystemTickEvent();
-            e.begin();
-            e.system = "SpatialGridBuildSystem";
-            e.group = "SpatialSystemGroup";
-            e.tick = 8L;
-            e.entitiesProcessed = 12_345;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.SYSTEM_TICK, e.getEventType().getName());
+        RecordedEvent e = recordOne(SystemTickEvent.class, EventNames.SYSTEM_TICK,
+                () -> GameEvents.systemTick("SpatialGridBuildSystem", "SpatialSystemGroup", 8L, 12_345, () -> { }));
         assertEquals("SpatialGridBuildSystem", e.getString("system"));
         assertEquals("SpatialSystemGroup", e.getString("group"));
         assertEquals(8L, e.getLong("tick"));
@@ -102,21 +91,8 @@ class EventRoundTripTest {
 
     @Test
     void jobScheduleKeepsDependenciesAndBatches() throws Exception {
-        List<RecordedEvent> events = record(JobScheduleEvent.class, file(), () -> {
-            JobScheduleEvent e = new JobScheduleEvent();
-            e.begin();
-            e.jobId = 9_000_000_001L;
-            e.jobName = "VillagerMovementJob";
-            e.system = "VillagerMovementSystem";
-            e.dependencyCount = 2;
-            e.chainDepth = 3;
-            e.batchCount = 16;
-            e.tick = 9L;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.JOB_SCHEDULE, e.getEventType().getName());
+        RecordedEvent e = recordOne(JobScheduleEvent.class, EventNames.JOB_SCHEDULE,
+                () -> GameEvents.jobSchedule(9_000_000_001L, "VillagerMovementJob", "VillagerMovementSystem", 2, 3, 16, 9L));
         assertEquals(9_000_000_001L, e.getLong("jobId"));
         assertEquals("VillagerMovementJob", e.getString("jobName"));
         assertEquals("VillagerMovementSystem", e.getString("system"));
@@ -129,27 +105,24 @@ class EventRoundTripTest {
     @Test
     void jobRunKeepsFieldsAndTheWorkerThread() throws Exception {
         long[] wall = new long[1];
-        List<RecordedEvent> events = record(JobRunEvent.class, file(), () -> {
+        RecordedEvent e = recordOne(JobRunEvent.class, EventNames.JOB_RUN, () -> {
             Thread worker = new Thread(() -> {
                 long t0 = System.nanoTime();
-                JobRunEvent e = new JobRunEvent();
-                e.begin();
+                JobRunEvent ev = new JobRunEvent();
+                ev.begin();
                 spin(SPAN);
-                e.end();
+                ev.end();
                 wall[0] = System.nanoTime() - t0;
-                e.jobId = 77L;
-                e.jobName = "VillagerMovementJob";
-                e.batchIndex = 5;
-                e.tick = 10L;
-                e.queueWait = 1_500L;
-                e.commit();
+                ev.jobId = 77L;
+                ev.jobName = "VillagerMovementJob";
+                ev.batchIndex = 5;
+                ev.tick = 10L;
+                ev.queueWait = 1_500L;
+                ev.commit();
             }, "puredots-worker-3");
             worker.start();
             worker.join();
         });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.JOB_RUN, e.getEventType().getName());
         assertEquals(77L, e.getLong("jobId"));
         assertEquals("VillagerMovementJob", e.getString("jobName"));
         assertEquals(5, e.getInt("batchIndex"));
@@ -161,20 +134,8 @@ class EventRoundTripTest {
 
     @Test
     void registryUpdateKeepsCounts() throws Exception {
-        List<RecordedEvent> events = record(RegistryUpdateEvent.class, file(), () -> {
-            RegistryUpdateEvent e = new RegistryUpdateEvent();
-            e.begin();
-            e.registry = "ResourceRegistry";
-            e.tick = 11L;
-            e.entryCount = 5_000;
-            e.adds = 12;
-            e.removes = 10;
-            e.updates = 300;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.REGISTRY_UPDATE, e.getEventType().getName());
+        RecordedEvent e = recordOne(RegistryUpdateEvent.class, EventNames.REGISTRY_UPDATE,
+                () -> GameEvents.registryUpdate("ResourceRegistry", 11L, 5_000, 12, 10, 300, 0));
         assertEquals("ResourceRegistry", e.getString("registry"));
         assertEquals(11L, e.getLong("tick"));
         assertEquals(5_000, e.getInt("entryCount"));
@@ -185,18 +146,8 @@ class EventRoundTripTest {
 
     @Test
     void spatialGridRebuildKeepsGridShape() throws Exception {
-        List<RecordedEvent> events = record(SpatialGridRebuildEvent.class, file(), () -> {
-            SpatialGridRebuildEvent e = new SpatialGridRebuildEvent();
-            e.begin();
-            e.tick = 12L;
-            e.cellCount = 4096;
-            e.entityCount = 50_000;
-            e.maxCellOccupancy = 37;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.SPATIAL_GRID_REBUILD, e.getEventType().getName());
+        RecordedEvent e = recordOne(SpatialGridRebuildEvent.class, EventNames.SPATIAL_GRID_REBUILD,
+                () -> GameEvents.gridRebuild(12L, 4096, 50_000, 37, 0));
         assertEquals(12L, e.getLong("tick"));
         assertEquals(4096, e.getInt("cellCount"));
         assertEquals(50_000, e.getInt("entityCount"));
@@ -205,27 +156,15 @@ class EventRoundTripTest {
 
     @Test
     void entityCountKeepsArchetypeAndCount() throws Exception {
-        List<RecordedEvent> events = record(EntityCountEvent.class, file(), () -> {
-            EntityCountEvent e = new EntityCountEvent();
-            e.archetype = "Villager";
-            e.count = 123_456L;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.ENTITY_COUNT, e.getEventType().getName());
+        RecordedEvent e = recordOne(EntityCountEvent.class, EventNames.ENTITY_COUNT,
+                () -> GameEvents.entityCount("Villager", 123_456L));
         assertEquals("Villager", e.getString("archetype"));
         assertEquals(123_456L, e.getLong("count"));
     }
 
     @Test
     void entityCountIsEmittedByAPeriodicHook() throws Exception {
-        Runnable hook = () -> {
-            EntityCountEvent e = new EntityCountEvent();
-            e.archetype = "Tree";
-            e.count = 900L;
-            e.commit();
-        };
+        Runnable hook = () -> GameEvents.entityCount("Tree", 900L);
         FlightRecorder.addPeriodicEvent(EntityCountEvent.class, hook);
         try (Recording r = new Recording()) {
             // endChunk: the hook runs once when the recording stops, no waiting for a period
@@ -244,17 +183,8 @@ class EventRoundTripTest {
 
     @Test
     void nativeMemoryKeepsOwnerKindAndBytes() throws Exception {
-        List<RecordedEvent> events = record(NativeMemoryEvent.class, file(), () -> {
-            NativeMemoryEvent e = new NativeMemoryEvent();
-            e.owner = "Villager";
-            e.containerKind = "Column";
-            e.bytesReserved = 6L * 1024 * 1024 * 1024;
-            e.bytesUsed = 5_000_000_000L;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.NATIVE_MEMORY, e.getEventType().getName());
+        RecordedEvent e = recordOne(NativeMemoryEvent.class, EventNames.NATIVE_MEMORY,
+                () -> GameEvents.nativeMemory("Villager", "Column", 6L * 1024 * 1024 * 1024, 5_000_000_000L));
         assertEquals("Villager", e.getString("owner"));
         assertEquals("Column", e.getString("containerKind"));
         assertEquals(6L * 1024 * 1024 * 1024, e.getLong("bytesReserved"));
@@ -263,20 +193,8 @@ class EventRoundTripTest {
 
     @Test
     void budgetViolationKeepsMeasurementAndSeverity() throws Exception {
-        List<RecordedEvent> events = record(BudgetViolationEvent.class, file(), () -> {
-            BudgetViolationEvent e = new BudgetViolationEvent();
-            e.budgetId = "group.SpatialSystemGroup";
-            e.measured = 1.75;
-            e.limit = 1.0;
-            e.unit = "ms";
-            e.consecutiveFrames = 6;
-            e.severity = "CRITICAL";
-            e.tick = 600L;
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.BUDGET_VIOLATION, e.getEventType().getName());
+        RecordedEvent e = recordOne(BudgetViolationEvent.class, EventNames.BUDGET_VIOLATION,
+                () -> GameEvents.budgetViolation("group.SpatialSystemGroup", 1.75, 1.0, "ms", 6, "CRITICAL", 600L));
         assertEquals("group.SpatialSystemGroup", e.getString("budgetId"));
         assertEquals(1.75, e.getDouble("measured"));
         assertEquals(1.0, e.getDouble("limit"));
@@ -289,18 +207,8 @@ class EventRoundTripTest {
 
     @Test
     void mainThreadWaitKeepsTickSystemAndDuration() throws Exception {
-        List<RecordedEvent> events = record(MainThreadWaitEvent.class, file(), () -> {
-            MainThreadWaitEvent e = new MainThreadWaitEvent();
-            e.begin();
-            spin(SPAN);
-            e.end();
-            e.tick = 13L;
-            e.system = "VillagerMovementSystem";
-            e.commit();
-        });
-        assertEquals(1, events.size());
-        RecordedEvent e = events.get(0);
-        assertEquals(EventNames.MAIN_THREAD_WAIT, e.getEventType().getName());
+        RecordedEvent e = recordOne(MainThreadWaitEvent.class, EventNames.MAIN_THREAD_WAIT,
+                () -> GameEvents.mainThreadWait(13L, "VillagerMovementSystem", () -> spin(SPAN)));
         assertEquals(13L, e.getLong("tick"));
         assertEquals("VillagerMovementSystem", e.getString("system"));
         assertTrue(e.getDuration().toNanos() >= SPAN);

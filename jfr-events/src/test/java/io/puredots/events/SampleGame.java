@@ -20,6 +20,9 @@ import jdk.jfr.FlightRecorder;
  * 1 Spatial Grid Rebuild, 1 Main Thread Wait; one Budget Violation on frame 0; and, once per
  * period, 1 Entity Count and 1 Native Memory from the periodic hooks.
  *
+ * <p>It emits guarded, unlike the other synthetic games ({@code testing.GameEvents}), because the
+ * .jfc tests check what a game that emits this way records.
+ *
  * <p>Not thread-safe: one loop on one thread.
  */
 public final class SampleGame {

@@ -27,7 +27,8 @@ public final class FakeGame {
         System.out.flush();
         while (true) {
             TestRecordings.emitFrames(tick++, 1);
-            Thread.sleep(2); // pacing: about a few hundred frames per second
+            // pacing a producer (a few hundred frames per second, like a game), not waiting for something
+            java.util.concurrent.locks.LockSupport.parkNanos(2_000_000);
         }
     }
 }

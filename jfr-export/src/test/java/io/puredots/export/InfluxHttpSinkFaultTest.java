@@ -113,7 +113,6 @@ class InfluxHttpSinkFaultTest {
         writePoints(sink, 10);
         sink.close();
         DeliveryStats s = sink.stats();
-        System.out.println("503 with Retry-After: " + s);
         assertEquals(10, s.written);
         assertEquals(20, s.retried);
         assertEquals(0, s.dropped, "points lost");
@@ -149,7 +148,6 @@ class InfluxHttpSinkFaultTest {
         writePoints(sink, 10);
         sink.close();
         DeliveryStats s = sink.stats();
-        System.out.println("400 partial write: " + s);
         assertEquals(1, s.requests, "never re-sent");
         assertEquals(6, s.written);
         assertEquals(4, s.dropped);
@@ -180,7 +178,6 @@ class InfluxHttpSinkFaultTest {
         writePoints(sink, 7);
         sink.close();
         DeliveryStats s = sink.stats();
-        System.out.println("slow server: " + s);
         assertEquals(7, s.written);
         assertTrue(s.retried >= 7 && s.retried % 7 == 0, s.toString());
         assertEquals(0, s.dropped, "points lost");
@@ -233,7 +230,6 @@ class InfluxHttpSinkFaultTest {
         writePoints(sink, 200);
         sink.close();
         DeliveryStats s = sink.stats();
-        System.out.println("endpoint down, 200-byte spill: " + s);
         assertEquals(0, s.written);
         assertEquals(200, s.dropped, "every point is accounted for as dropped once we gave up");
         assertTrue(s.maxSpillBytes <= 200, s.toString());

@@ -158,7 +158,6 @@ class InfluxHttpSinkInfluxdTest {
         }
         sink.close();
         DeliveryStats stats = sink.stats();
-        System.out.println("server down during export: " + stats);
         assertEquals(expected.size(), stats.written, stats.toString());
         assertEquals(0, stats.dropped, "points lost");
         assertTrue(stats.retried > 0);

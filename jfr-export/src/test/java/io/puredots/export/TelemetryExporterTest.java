@@ -3,6 +3,7 @@ package io.puredots.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puredots.events.EventNames;
+import io.puredots.events.testing.GameEvents;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -44,9 +45,24 @@ class TelemetryExporterTest {
         c.endpoint = Endpoint.parse(out.toString(), null);
         c.resolution = Resolution.FRAME;
         c.interval = Duration.ofMillis(100);
+        CountDownLatch firstBatch = new CountDownLatch(20);
+        CountDownLatch separator = new CountDownLatch(1);
+        c.afterEvent = e -> {
+            if (e.getEventType().getName().equals(EventNames.FRAME)) {
+                firstBatch.countDown();
+            } else if (e.getEventType().getName().equals(EventNames.ENTITY_COUNT)
+                    && "flush-separator".equals(e.getString("archetype"))) {
+                separator.countDown();
+            }
+        };
         TelemetryExporter exporter = TelemetryExporter.start(c);
         TestRecordings.emitFrames(1_000_000, 20);
-        Thread.sleep(1500); // past a stream flush (every second): the names are pooled in an earlier flush
+        // the second batch goes into a stream flush at least two after the first batch's (the
+        // separator, committed once the first batch came through, arrives in a later flush than it):
+        // the names the second batch uses were pooled in an earlier flush
+        assertTrue(firstBatch.await(60, TimeUnit.SECONDS), "the first 20 frames came through the stream");
+        GameEvents.entityCount("flush-separator", 0);
+        assertTrue(separator.await(60, TimeUnit.SECONDS), "the separator came through the stream");
         TestRecordings.emitFrames(1_000_020, 20);
         exporter.close(); // no waiting here: close itself waits for its marker to come through the stream
         assertNull(exporter.failure());
@@ -86,7 +102,7 @@ class TelemetryExporterTest {
                 Endpoint.parse("http://h:8086?org=o&bucket=b", "tok").toString());
         Path existing = Files.writeString(dir.resolve("keep.jsonl"), "precious");
         ExportException e = assertThrows(ExportException.class,
-                () -> Endpoint.parse(existing.toString(), null).open(new InfluxHttpSink.Options(), System.out));
+                () -> Endpoint.parse(existing.toString(), null).open(new InfluxHttpSink.Options(), new java.io.PrintStream(java.io.OutputStream.nullOutputStream())));
         assertEquals("'" + existing + "' exists; not overwriting it", e.getMessage());
         assertEquals("precious", Files.readString(existing));
         assertThrows(ExportException.class, () -> Endpoint.parse("metrics.txt", null));

@@ -1,15 +1,7 @@
 package io.puredots.export;
 
-import io.puredots.events.BudgetViolationEvent;
-import io.puredots.events.EntityCountEvent;
 import io.puredots.events.EventNames;
-import io.puredots.events.FrameEvent;
-import io.puredots.events.JobRunEvent;
-import io.puredots.events.NativeMemoryEvent;
-import io.puredots.events.RegistryUpdateEvent;
-import io.puredots.events.SpatialGridRebuildEvent;
-import io.puredots.events.SystemGroupTickEvent;
-import io.puredots.events.SystemTickEvent;
+import io.puredots.events.testing.GameEvents;
 import jdk.jfr.Recording;
 
 import java.nio.file.Path;
@@ -40,88 +32,27 @@ final class TestRecordings {
 
     static void emitFrames(long firstTick, int frames) throws InterruptedException {
         for (long tick = firstTick; tick < firstTick + frames; tick++) {
-            FrameEvent frame = new FrameEvent();
-            frame.begin();
-            frame.tick = tick;
-            frame.entityCount = 1000;
-            for (String g : GROUPS) {
-                SystemGroupTickEvent ge = new SystemGroupTickEvent();
-                ge.begin();
-                SystemTickEvent se = new SystemTickEvent();
-                se.begin();
-                spin(20_000);
-                se.system = g.replace("Group", "");
-                se.group = g;
-                se.tick = tick;
-                se.entitiesProcessed = 1000;
-                se.commit();
-                ge.group = g;
-                ge.tick = tick;
-                ge.commit();
-            }
-            RegistryUpdateEvent ru = new RegistryUpdateEvent();
-            ru.begin();
-            spin(5_000);
-            ru.registry = "ResourceRegistry";
-            ru.tick = tick;
-            ru.entryCount = (int) (100 + tick);
-            ru.adds = 1;
-            ru.removes = 2;
-            ru.updates = 3;
-            ru.commit();
-            SpatialGridRebuildEvent grid = new SpatialGridRebuildEvent();
-            grid.begin();
-            spin(5_000);
-            grid.tick = tick;
-            grid.cellCount = 64;
-            grid.entityCount = 1000;
-            grid.commit();
-            final long t = tick;
-            Thread worker = new Thread(() -> {
-                for (int b = 0; b < 3; b++) {
-                    JobRunEvent jr = new JobRunEvent();
-                    jr.begin();
-                    spin(10_000);
-                    jr.jobId = t * 10;
-                    jr.jobName = "MoveJob";
-                    jr.batchIndex = b;
-                    jr.tick = t;
-                    jr.queueWait = 1000 + b;
-                    jr.commit();
+            long t = tick;
+            GameEvents.frame(tick, 1000, () -> {
+                for (String g : GROUPS) {
+                    GameEvents.groupTick(g, t, () -> GameEvents.systemTick(g.replace("Group", ""), g, t, 1000,
+                            () -> GameEvents.spin(20_000)));
                 }
-            }, "worker-1");
-            worker.start();
-            worker.join();
-            EntityCountEvent ec = new EntityCountEvent();
-            ec.archetype = "Villager";
-            ec.count = 1000 + tick;
-            ec.commit();
-            NativeMemoryEvent nm = new NativeMemoryEvent();
-            nm.owner = "Villager";
-            nm.containerKind = "Column";
-            nm.bytesReserved = 4096 * (tick + 1);
-            nm.bytesUsed = 2048 * (tick + 1);
-            nm.commit();
-            if (tick == firstTick) {
-                BudgetViolationEvent bv = new BudgetViolationEvent();
-                bv.budgetId = "group.SpatialSystemGroup";
-                bv.measured = 1.5;
-                bv.limit = 1.0;
-                bv.unit = "ms";
-                bv.consecutiveFrames = 6;
-                bv.severity = "CRITICAL";
-                bv.tick = tick;
-                bv.commit();
-            }
-            frame.commit();
-        }
-    }
-
-    /** Busy-waits about {@code nanos} so that durations are not zero. */
-    static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
+                GameEvents.registryUpdate("ResourceRegistry", t, (int) (100 + t), 1, 2, 3, 5_000);
+                GameEvents.gridRebuild(t, 64, 1000, 0, 5_000);
+                Thread worker = new Thread(() -> {
+                    for (int b = 0; b < 3; b++) {
+                        GameEvents.jobRun(t * 10, "MoveJob", b, t, 1000 + b, 10_000);
+                    }
+                }, "worker-1");
+                worker.start();
+                worker.join();
+                GameEvents.entityCount("Villager", 1000 + t);
+                GameEvents.nativeMemory("Villager", "Column", 4096 * (t + 1), 2048 * (t + 1));
+                if (t == firstTick) {
+                    GameEvents.budgetViolation("group.SpatialSystemGroup", 1.5, 1.0, "ms", 6, "CRITICAL", t);
+                }
+            });
         }
     }
 }

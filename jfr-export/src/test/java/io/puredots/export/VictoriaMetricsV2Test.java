@@ -3,6 +3,7 @@ package io.puredots.export;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.puredots.budgets.Budgets;
+import io.puredots.events.testing.Await;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -11,6 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
+import java.io.UncheckedIOException;
 import java.net.URI;
 import java.net.URLEncoder;
 import java.net.http.HttpClient;
@@ -86,7 +88,18 @@ class VictoriaMetricsV2Test {
         }
     }
 
-    static long samples(String selector) throws Exception {
+    static long samples(String selector) {
+        try {
+            return exported(selector);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            return -1;
+        }
+    }
+
+    private static long exported(String selector) throws IOException, InterruptedException {
         HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/internal/force_flush")).build(),
                 HttpResponse.BodyHandlers.discarding());
         HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/api/v1/export?match[]="
@@ -116,17 +129,14 @@ class VictoriaMetricsV2Test {
         assertEquals(List.of(), warnings);
         assertEquals(0, sink.stats().dropped);
         // VictoriaMetrics makes rows searchable asynchronously (about a second): poll with a deadline
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        long groups = 0;
-        long jobs = 0;
-        while (System.nanoTime() < deadline) {
-            groups = samples("{__name__=\"frame_time_value\",level=\"group\"}");
-            jobs = samples("{__name__=\"job_run_time_value\",worker=\"worker-1\"}");
-            if (groups == 50 && jobs == 75) {
-                break;
-            }
-            Thread.sleep(200);
-        }
+        long[] seen = new long[2];
+        Await.until(Duration.ofSeconds(30), () -> {
+            seen[0] = samples("{__name__=\"frame_time_value\",level=\"group\"}");
+            seen[1] = samples("{__name__=\"job_run_time_value\",worker=\"worker-1\"}");
+            return seen[0] == 50 && seen[1] == 75;
+        });
+        long groups = seen[0];
+        long jobs = seen[1];
         assertEquals(50, groups);
         assertEquals(75, jobs);
     }

@@ -1,13 +1,15 @@
 package io.puredots.analyzer.jmc;
 
-import io.puredots.events.FrameEvent;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.LongUnaryOperator;
 
 /** Small real recordings made in-process with {@code puredots.jfc}. */
 final class FrameRecordings {
@@ -15,28 +17,38 @@ final class FrameRecordings {
     }
 
     static Configuration puredotsJfc() throws Exception {
-        try (InputStream in = FrameRecordings.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        return RecordingFiles.puredotsJfc();
     }
 
     /** Allocating, lock-contending threads for {@code millis} ms, with 60 fps frame events on this one. */
     static void busyThreads(int threads, long millis) throws InterruptedException {
+        busyThreads(threads, millis, 10_000, 32, 256, 20_000, 1_000_000, tick -> 16_000_000);
+    }
+
+    /**
+     * {@code threads} threads named like job workers allocate byte arrays of {@code minBytes} to
+     * {@code minBytes + sizeRange - 1} bytes, keeping up to {@code keep} of them (then dropping the
+     * older half), and every {@code contendEvery} allocations park {@code contendNanos} holding a
+     * shared lock; meanwhile this thread commits frames that each park {@code frameNanos.applyAsLong(tick)}.
+     * Runs for {@code millis} ms.
+     */
+    static void busyThreads(int threads, long millis, int keep, int minBytes, int sizeRange, int contendEvery,
+                            long contendNanos, LongUnaryOperator frameNanos) throws InterruptedException {
         long end = System.nanoTime() + millis * 1_000_000L;
         Object lock = new Object();
         Thread[] ts = new Thread[threads];
         for (int t = 0; t < threads; t++) {
             ts[t] = new Thread(() -> {
-                java.util.List<Object> keep = new java.util.ArrayList<>();
+                List<Object> kept = new ArrayList<>();
                 long i = 0;
                 while (System.nanoTime() < end) {
-                    keep.add(new byte[32 + (int) (i++ % 256)]);
-                    if (keep.size() > 10_000) {
-                        keep.subList(0, 5_000).clear();
+                    kept.add(new byte[minBytes + (int) (i++ % sizeRange)]);
+                    if (kept.size() > keep) {
+                        kept.subList(0, keep / 2).clear();
                     }
-                    if (i % 20_000 == 0) {
+                    if (i % contendEvery == 0) {
                         synchronized (lock) {
-                            java.util.concurrent.locks.LockSupport.parkNanos(1_000_000);
+                            LockSupport.parkNanos(contendNanos); // held while parked: monitor contention to record
                         }
                     }
                 }
@@ -45,11 +57,8 @@ final class FrameRecordings {
         }
         long tick = 0;
         while (System.nanoTime() < end) {
-            FrameEvent f = new FrameEvent();
-            f.begin();
-            java.util.concurrent.locks.LockSupport.parkNanos(16_000_000);
-            f.tick = tick++;
-            f.commit();
+            long t = tick++;
+            GameEvents.frame(t, 0, () -> LockSupport.parkNanos(frameNanos.applyAsLong(t))); // the frame's own time
         }
         for (Thread t : ts) {
             t.join();
@@ -65,16 +74,8 @@ final class FrameRecordings {
             r.setToDisk(true);
             r.start();
             for (int t = 0; t < frames; t++) {
-                FrameEvent f = new FrameEvent();
-                f.begin();
-                if (t >= slowFrom && t < slowFrom + slowCount) {
-                    long end = System.nanoTime() + slowMillis * 1_000_000L;
-                    while (System.nanoTime() < end) {
-                        Thread.onSpinWait();
-                    }
-                }
-                f.tick = t;
-                f.commit();
+                long spin = t >= slowFrom && t < slowFrom + slowCount ? slowMillis * 1_000_000L : 0;
+                GameEvents.frame(t, 0, () -> GameEvents.spin(spin));
             }
             System.gc();
             r.stop();

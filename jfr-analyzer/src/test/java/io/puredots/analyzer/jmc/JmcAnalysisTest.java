@@ -77,7 +77,6 @@ class JmcAnalysisTest {
         assertTrue(r.ran(), r.notes().toString());
         assertTrue(r.warnings().stream().anyMatch(f -> f.ruleId().equals(FrameBudgetRule.ID)), r.findings().toString());
         assertTrue(r.eventTypes().contains("puredots.Frame"));
-        assertFalse(r.eventTypes().contains("jdk.ObjectAllocationSample") && false);
         assertTrue(r.warnings().stream().anyMatch(f -> f.ruleName().equals("Frame Budget")
                 && f.summary().startsWith("8 of 60")), r.warnings().toString());
         assertTrue(r.notes().get(0).matches("JMC rules ran on \\d+ event types of \\d+\\.\\d\\d [KM]iB \\(limit 24\\.00 MiB\\); not run: StackdepthSetting"),

@@ -145,17 +145,31 @@ class RecordingReaderTest {
                 dir.resolve("b.jfr"), single, dir.resolve("b.jfr"), single, dir.resolve("b.jfr"));
         long firstTwo = RecordingReader.read(List.of(eight), CallLog::new, ReadOptions.defaults()).chunks().stream()
                 .limit(2).mapToLong(ChunkInfo::size).sum();
+        Thread caller = Thread.currentThread();
         for (long prefix : new long[] {Long.MAX_VALUE, firstTwo}) {
+            int limit = prefix == Long.MAX_VALUE ? 8 : 2;
             java.util.concurrent.atomic.AtomicInteger decoding = new java.util.concurrent.atomic.AtomicInteger();
             java.util.Map<Integer, Integer> othersAtStart = new java.util.concurrent.ConcurrentHashMap<>();
+            java.util.concurrent.CountDownLatch twoAfterPrefix = new java.util.concurrent.CountDownLatch(2);
             RecordingReader.read(List.of(eight), () -> new EventHandler() {
                 @Override
                 public void chunkStart(ChunkInfo chunk) {
                     othersAtStart.put(chunk.index(), decoding.getAndIncrement());
-                    try {
-                        Thread.sleep(20); // long enough for a second decoder thread to start a chunk
-                    } catch (InterruptedException e) {
-                        Thread.currentThread().interrupt();
+                    if (chunk.index() < limit) {
+                        // hold the chunk until the reading thread blocks: a reader that does not wait for
+                        // this chunk has handed the next one to the second decoder thread by then
+                        long deadline = System.nanoTime() + java.util.concurrent.TimeUnit.SECONDS.toNanos(30);
+                        while (caller.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
+                            Thread.onSpinWait();
+                        }
+                    } else {
+                        // hold the first chunk after the prefix until a second one has started beside it
+                        twoAfterPrefix.countDown();
+                        try {
+                            twoAfterPrefix.await(30, java.util.concurrent.TimeUnit.SECONDS);
+                        } catch (InterruptedException e) {
+                            Thread.currentThread().interrupt();
+                        }
                     }
                 }
 
@@ -164,7 +178,6 @@ class RecordingReaderTest {
                     decoding.decrementAndGet();
                 }
             }, ReadOptions.defaults().withParallelism(2).withSequentialBytes(prefix));
-            int limit = prefix == Long.MAX_VALUE ? 8 : 2;
             for (int c = 0; c < limit; c++) {
                 assertEquals(0, othersAtStart.get(c), "prefix " + prefix + ": chunk " + c + " started alone");
             }

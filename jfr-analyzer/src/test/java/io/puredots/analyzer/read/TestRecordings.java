@@ -2,28 +2,13 @@ package io.puredots.analyzer.read;
 
 import io.puredots.analyzer.testing.JfrSummary;
 
-import io.puredots.events.FrameEvent;
-import io.puredots.events.JobRunEvent;
-import io.puredots.events.JobScheduleEvent;
-import io.puredots.events.MainThreadWaitEvent;
-import io.puredots.events.RegistryUpdateEvent;
-import io.puredots.events.SpatialGridRebuildEvent;
-import io.puredots.events.SystemGroupTickEvent;
-import io.puredots.events.SystemTickEvent;
-import io.puredots.events.BudgetViolationEvent;
-import io.puredots.events.EntityCountEvent;
-import io.puredots.events.NativeMemoryEvent;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.text.ParseException;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CountDownLatch;
@@ -36,14 +21,7 @@ final class TestRecordings {
     }
 
     static Configuration puredotsJfc() throws IOException {
-        try (InputStream in = TestRecordings.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            if (in == null) {
-                throw new IOException("puredots.jfc not on the class path");
-            }
-            return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (ParseException e) {
-            throw new IOException(e);
-        }
+        return RecordingFiles.puredotsJfc();
     }
 
     /**
@@ -70,97 +48,40 @@ final class TestRecordings {
         return file;
     }
 
+    /**
+     * The decoder's edge cases ride on these values: a long job name (constant pool), a non-ASCII
+     * group, a null system, negative and extreme ints and longs, a NaN limit.
+     */
     static void emitGame(int frames) throws InterruptedException {
         Thread[] workers = new Thread[2];
         for (int w = 0; w < workers.length; w++) {
             int worker = w;
             workers[w] = new Thread(() -> {
                 for (int f = 0; f < frames; f++) {
-                    JobRunEvent run = new JobRunEvent();
-                    run.begin();
-                    run.jobId = f * 10L + worker;
-                    run.jobName = worker == 0 ? "MoveJob" : "A rather long job name that goes to the constant pool";
-                    run.batchIndex = worker;
-                    run.tick = f;
-                    run.queueWait = 1000 + f;
-                    run.commit();
+                    GameEvents.jobRun(f * 10L + worker, worker == 0 ? "MoveJob" : "A rather long job name that goes to the constant pool",
+                            worker, f, 1000 + f, 0);
                 }
             }, "puredots-worker-" + w);
             workers[w].start();
         }
         String[] groups = {"SimulationSystemGroup", "SpatialSystemGroup", "Présentation ☃ group"};
         for (int f = 0; f < frames; f++) {
-            FrameEvent frame = new FrameEvent();
-            frame.begin();
-            for (String g : groups) {
-                SystemGroupTickEvent gt = new SystemGroupTickEvent();
-                gt.begin();
-                SystemTickEvent st = new SystemTickEvent();
-                st.begin();
-                st.system = g.replace("Group", "") + "Mover";
-                st.group = g;
-                st.tick = f;
-                st.entitiesProcessed = f * 3;
-                st.commit();
-                gt.group = g;
-                gt.tick = f;
-                gt.commit();
-            }
-            JobScheduleEvent js = new JobScheduleEvent();
-            js.begin();
-            js.jobId = f;
-            js.jobName = "MoveJob";
-            js.system = f % 7 == 0 ? null : "MoverSystem";
-            js.dependencyCount = f % 3;
-            js.chainDepth = 1 + f % 4;
-            js.batchCount = 8;
-            js.tick = f;
-            js.commit();
-            MainThreadWaitEvent mw = new MainThreadWaitEvent();
-            mw.begin();
-            mw.tick = f;
-            mw.system = "MoverSystem";
-            mw.commit();
-            RegistryUpdateEvent ru = new RegistryUpdateEvent();
-            ru.begin();
-            ru.registry = "ResourceRegistry";
-            ru.tick = f;
-            ru.entryCount = 100 + f;
-            ru.adds = 1;
-            ru.removes = -2;
-            ru.updates = Integer.MAX_VALUE - f;
-            ru.commit();
-            SpatialGridRebuildEvent sg = new SpatialGridRebuildEvent();
-            sg.begin();
-            sg.tick = f;
-            sg.cellCount = 4096;
-            sg.entityCount = f * 11;
-            sg.maxCellOccupancy = Integer.MIN_VALUE + f;
-            sg.commit();
-            if (f % 50 == 0) {
-                EntityCountEvent ec = new EntityCountEvent();
-                ec.archetype = "Villager";
-                ec.count = Long.MAX_VALUE - f;
-                ec.commit();
-                NativeMemoryEvent nm = new NativeMemoryEvent();
-                nm.owner = "Villager";
-                nm.containerKind = "Column";
-                nm.bytesReserved = 1L << 40;
-                nm.bytesUsed = f;
-                nm.commit();
-                BudgetViolationEvent bv = new BudgetViolationEvent();
-                bv.budgetId = "frame";
-                bv.measured = 17.25 + f;
-                bv.limit = Double.NaN;
-                bv.unit = "ms";
-                bv.consecutiveFrames = f;
-                bv.severity = "WARNING";
-                bv.tick = f;
-                bv.commit();
-            }
-            frame.tick = f;
-            frame.entityCount = 1000 + f;
-            frame.commit();
+            int t = f;
+            GameEvents.frame(f, 1000 + f, () -> {
+                for (String g : groups) {
+                    GameEvents.groupTick(g, t, () -> GameEvents.systemTick(g.replace("Group", "") + "Mover", g, t, t * 3,
+                            () -> { }));
+                }
+                GameEvents.jobSchedule(t, "MoveJob", t % 7 == 0 ? null : "MoverSystem", t % 3, 1 + t % 4, 8, t);
+                GameEvents.mainThreadWait(t, "MoverSystem", () -> { });
+                GameEvents.registryUpdate("ResourceRegistry", t, 100 + t, 1, -2, Integer.MAX_VALUE - t, 0);
+                GameEvents.gridRebuild(t, 4096, t * 11, Integer.MIN_VALUE + t, 0);
+                if (t % 50 == 0) {
+                    GameEvents.entityCount("Villager", Long.MAX_VALUE - t);
+                    GameEvents.nativeMemory("Villager", "Column", 1L << 40, t);
+                    GameEvents.budgetViolation("frame", 17.25 + t, Double.NaN, "ms", t, "WARNING", t);
+                }
+            });
         }
         for (Thread w : workers) {
             w.join();
@@ -168,6 +89,7 @@ final class TestRecordings {
     }
 
     private static final Object LOCK = new Object();
+    private static volatile long hotResult;
 
     /** GC, parks, a contended monitor and a hot method for the JIT. */
     static void provokeJvmActivity() throws InterruptedException {
@@ -194,9 +116,7 @@ final class TestRecordings {
         for (int i = 0; i < 200_000; i++) {
             sum += hot(i);
         }
-        if (sum == 42) {
-            System.out.println(sum);
-        }
+        hotResult = sum; // kept, so the JIT cannot drop the loop
         System.gc();
     }
 
@@ -208,13 +128,9 @@ final class TestRecordings {
         return x;
     }
 
-    /** Concatenates recordings into one multi-chunk file (valid JFR: a file is a chunk sequence). */
+    /** Concatenates recordings into one multi-chunk file; see {@link RecordingFiles#concat}. */
     static Path concat(Path out, Path... parts) throws IOException {
-        Files.deleteIfExists(out);
-        for (Path p : parts) {
-            Files.write(out, Files.readAllBytes(p), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
-        return out;
+        return RecordingFiles.concat(out, parts);
     }
 
     /** Event counts by type as printed by {@code jfr summary}; see {@link JfrSummary#counts}. */

@@ -1,25 +1,13 @@
 package io.puredots.analyzer.testing;
 
-import io.puredots.events.EntityCountEvent;
 import io.puredots.events.FrameEvent;
-import io.puredots.events.JobRunEvent;
-import io.puredots.events.JobScheduleEvent;
-import io.puredots.events.MainThreadWaitEvent;
-import io.puredots.events.NativeMemoryEvent;
-import io.puredots.events.RegistryUpdateEvent;
-import io.puredots.events.SystemGroupTickEvent;
-import io.puredots.events.SystemTickEvent;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
 import java.io.IOException;
-import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
-import java.text.ParseException;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CountDownLatch;
@@ -73,14 +61,7 @@ public final class GameRecording {
     }
 
     public static Configuration puredotsJfc() throws IOException {
-        try (InputStream in = GameRecording.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            if (in == null) {
-                throw new IOException("puredots.jfc not on the class path");
-            }
-            return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        } catch (ParseException e) {
-            throw new IOException(e);
-        }
+        return RecordingFiles.puredotsJfc();
     }
 
     /** Records the game from (tickFrom, stepFrom) up to, not including, (tickTo, stepTo) into {@code file}. */
@@ -118,34 +99,26 @@ public final class GameRecording {
             frame.begin();
         }
         if (step < GROUPS.length) {
-            SystemGroupTickEvent g = new SystemGroupTickEvent();
-            g.begin();
-            for (String system : SYSTEMS[step]) {
-                SystemTickEvent s = new SystemTickEvent();
-                s.begin();
-                spin(20_000 + 10_000L * step);
-                if (system.equals("VillagerMoveSystem")) {
-                    jobs(tick, system);
+            GameEvents.groupTick(GROUPS[step], tick, () -> {
+                for (String system : SYSTEMS[step]) {
+                    GameEvents.systemTick(system, GROUPS[step], tick, 1000 + (int) tick, () -> {
+                        GameEvents.spin(20_000 + 10_000L * step);
+                        if (system.equals("VillagerMoveSystem")) {
+                            jobs(tick, system);
+                        }
+                        if (system.equals("VillagerNeedsSystem") && tick >= spikeFrom && tick < spikeFrom + spikeLength) {
+                            GameEvents.spin(spikeNanos);
+                        }
+                    });
                 }
-                if (system.equals("VillagerNeedsSystem") && tick >= spikeFrom && tick < spikeFrom + spikeLength) {
-                    spin(spikeNanos);
+                if (step == 1) {
+                    GameEvents.registryUpdate("ResourceRegistry", tick, 100 + (int) (tick % 17), (int) (tick % 3),
+                            (int) (tick % 2), 5, 3_000);
                 }
-                s.end();
-                s.system = system;
-                s.group = GROUPS[step];
-                s.tick = tick;
-                s.entitiesProcessed = 1000 + (int) tick;
-                s.commit();
-            }
-            if (step == 1) {
-                registry(tick);
-            }
-            g.end();
-            g.group = GROUPS[step];
-            g.tick = tick;
-            g.commit();
+            });
             return;
         }
+        // the frame spans steps that may fall into different recordings, so it is not one GameEvents.frame call
         frame.end();
         frame.tick = tick;
         frame.entityCount = 2000 + (int) tick;
@@ -158,77 +131,25 @@ public final class GameRecording {
     private void jobs(long tick, String system) throws InterruptedException {
         CountDownLatch done = new CountDownLatch(workers.length);
         for (int w = 0; w < workers.length; w++) {
-            JobScheduleEvent s = new JobScheduleEvent();
-            s.begin();
-            s.jobId = ++jobId;
-            s.jobName = "MoveJob";
-            s.system = system;
-            s.dependencyCount = w;
-            s.chainDepth = 1 + w + (int) (tick % 3);
-            s.batchCount = 1;
-            s.tick = tick;
-            s.commit();
+            GameEvents.jobSchedule(++jobId, "MoveJob", system, w, 1 + w + (int) (tick % 3), 1, tick);
             workers[w].done = done;
             workers[w].queue.put(new long[] {tick, jobId, System.nanoTime()});
         }
         for (int b = 0; b < 2; b++) {
-            JobRunEvent run = new JobRunEvent();
-            run.begin();
-            spin(5_000);
-            run.end();
-            run.jobId = jobId;
-            run.jobName = "MoveJob";
-            run.batchIndex = b + 1;
-            run.tick = tick;
-            run.queueWait = 0;
-            run.commit();
+            GameEvents.jobRun(jobId, "MoveJob", b + 1, tick, 0, 5_000);
         }
-        MainThreadWaitEvent wait = new MainThreadWaitEvent();
-        wait.begin();
-        done.await();
-        wait.end();
-        wait.tick = tick;
-        wait.system = system;
-        wait.commit();
-    }
-
-    private static void registry(long tick) {
-        RegistryUpdateEvent r = new RegistryUpdateEvent();
-        r.begin();
-        spin(3_000);
-        r.end();
-        r.registry = "ResourceRegistry";
-        r.tick = tick;
-        r.entryCount = 100 + (int) (tick % 17);
-        r.adds = (int) (tick % 3);
-        r.removes = (int) (tick % 2);
-        r.updates = 5;
-        r.commit();
+        GameEvents.mainThreadWait(tick, system, done::await);
     }
 
     private static void samples(long tick) {
         String[][] containers = {{"Villager", "Column"}, {"Resource", "Column"}, {"SpatialGrid", "Grid"}};
         for (int i = 0; i < containers.length; i++) {
-            NativeMemoryEvent m = new NativeMemoryEvent();
-            m.owner = containers[i][0];
-            m.containerKind = containers[i][1];
-            m.bytesReserved = (1L << 20) * (i + 1) + tick * 1024;
-            m.bytesUsed = m.bytesReserved / 2;
-            m.commit();
+            long reserved = (1L << 20) * (i + 1) + tick * 1024;
+            GameEvents.nativeMemory(containers[i][0], containers[i][1], reserved, reserved / 2);
         }
         String[] archetypes = {"Villager", "Resource"};
         for (int i = 0; i < archetypes.length; i++) {
-            EntityCountEvent e = new EntityCountEvent();
-            e.archetype = archetypes[i];
-            e.count = 1000 + tick + i;
-            e.commit();
-        }
-    }
-
-    static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
+            GameEvents.entityCount(archetypes[i], 1000 + tick + i);
         }
     }
 
@@ -250,16 +171,8 @@ public final class GameRecording {
                         return;
                     }
                     for (int b = 0; b < 2; b++) {
-                        JobRunEvent run = new JobRunEvent();
-                        run.begin();
-                        spin(15_000);
-                        run.end();
-                        run.jobId = job[1];
-                        run.jobName = "MoveJob";
-                        run.batchIndex = b;
-                        run.tick = job[0];
-                        run.queueWait = System.nanoTime() - job[2];
-                        run.commit();
+                        long queued = job[2];
+                        GameEvents.jobRun(job[1], "MoveJob", b, job[0], System.nanoTime() - queued, 15_000);
                     }
                     done.countDown();
                 }
@@ -269,12 +182,8 @@ public final class GameRecording {
         }
     }
 
-    /** Concatenates recordings into one multi-chunk file (a JFR file is a sequence of chunks). */
+    /** Concatenates recordings into one multi-chunk file; see {@link RecordingFiles#concat}. */
     public static Path concat(Path out, Path... parts) throws IOException {
-        Files.deleteIfExists(out);
-        for (Path p : parts) {
-            Files.write(out, Files.readAllBytes(p), StandardOpenOption.CREATE, StandardOpenOption.APPEND);
-        }
-        return out;
+        return RecordingFiles.concat(out, parts);
     }
 }

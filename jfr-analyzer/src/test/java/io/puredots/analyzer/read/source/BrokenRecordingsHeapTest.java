@@ -1,7 +1,7 @@
 package io.puredots.analyzer.read.source;
 
-import io.puredots.events.FrameEvent;
-import io.puredots.events.SystemTickEvent;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Recording;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -44,28 +44,16 @@ class BrokenRecordingsHeapTest {
             r.enable("puredots.SystemTick");
             r.setToDisk(true);
             r.start();
+            String[] systems = new String[8];
+            for (int s = 0; s < systems.length; s++) {
+                systems[s] = "System" + s;
+            }
             long tick = 0;
             for (int chunk = 0; chunk < 3; chunk++) {
                 if (chunk > 0) {
-                    try (Recording rotate = new Recording()) {
-                        rotate.start();
-                    }
+                    RecordingFiles.rotateChunk();
                 }
-                for (int i = 0; i < 60_000; i++) {
-                    FrameEvent f = new FrameEvent();
-                    f.begin();
-                    for (int s = 0; s < 8; s++) {
-                        SystemTickEvent st = new SystemTickEvent();
-                        st.begin();
-                        st.system = "System" + s;
-                        st.group = "SimulationSystemGroup";
-                        st.tick = tick;
-                        st.entitiesProcessed = s;
-                        st.commit();
-                    }
-                    f.tick = tick++;
-                    f.commit();
-                }
+                tick = GameEvents.frames(tick, 60_000, 0, "SimulationSystemGroup", systems);
             }
             r.stop();
             r.dump(big);
@@ -95,7 +83,7 @@ class BrokenRecordingsHeapTest {
         return new Run(p.exitValue(), out.get(), err.get());
     }
 
-    /** The report's JMC line that says whether the rules ran, for the table. */
+    /** The report's JMC line that says whether the rules ran. */
     private static String jmcLine(String report) {
         return report.lines().filter(l -> l.contains("JMC rules")).findFirst().orElse("").strip();
     }
@@ -147,14 +135,14 @@ class BrokenRecordingsHeapTest {
         Files.write(gz, BrokenRecordingsTest.gzip(good));
         inputs.add(gz);
 
-        StringBuilder table = new StringBuilder("\n| big file (-Xmx256m child) | exit | JMC | stderr |\n|---|---:|---|---|\n");
         for (Path in : inputs) {
             Run r = child(in);
-            table.append("| ").append(in.getFileName()).append(" (").append(Files.size(in) >> 20).append(" MB) | ")
-                    .append(r.exit()).append(" | ").append(jmcLine(r.stdout())).append(" | ")
-                    .append(r.stderr().strip().replace("\n", " / ").replace(dir.toString(), "$TMP")).append(" |\n");
             assertFalse(r.stderr().contains("OutOfMemoryError"), in + ": " + r.stderr());
             assertFalse(r.stderr().contains("\tat "), in + ": stack trace: " + r.stderr());
+            if (in.equals(big)) {
+                // the intact recording's report says whether the JMC rules ran within this heap, or why not
+                assertTrue(jmcLine(r.stdout()).contains("JMC rules "), r.stdout());
+            }
             if (r.exit() == 2) {
                 assertEquals(1, r.stderr().strip().lines().count(), in + ": " + r.stderr());
                 assertTrue(r.stdout().isEmpty(), in + ": " + r.stdout());
@@ -164,7 +152,5 @@ class BrokenRecordingsHeapTest {
                 assertTrue(r.stderr().lines().allMatch(l -> l.startsWith("jfr-analyzer report: warning: ")), r.stderr());
             }
         }
-        System.out.println(table);
-        assertTrue(table.indexOf("| big.jfr (") > 0);
     }
 }

@@ -2,11 +2,9 @@ package io.puredots.analyzer.read.source;
 
 import io.puredots.analyzer.read.source.CorpusDriver.Kind;
 import io.puredots.analyzer.read.source.CorpusDriver.Outcome;
-import io.puredots.events.FrameEvent;
-import io.puredots.events.SystemTickEvent;
-import jdk.jfr.Configuration;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Recording;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
@@ -25,7 +23,6 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.EnumMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -57,41 +54,21 @@ class BrokenRecordingsTest {
     static Path multiChunk;   // 3 chunks, puredots events
     static Path plain;        // 1 chunk, JDK events only (different metadata)
     static Path repository;   // what a killed JVM left
-    static final Map<String, Outcome> TABLE = new LinkedHashMap<>();
     static final Map<String, Set<Kind>> EXPECTED = new LinkedHashMap<>();
-
-    private static Configuration jfc() throws Exception {
-        try (InputStream in = BrokenRecordingsTest.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            return Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
-    }
 
     @BeforeAll
     static void makeCorpus() throws Exception {
         corpus = Files.createDirectories(dir.resolve("corpus"));
         multiChunk = dir.resolve("base-multichunk.jfr");
-        try (Recording r = new Recording(jfc())) {
+        try (Recording r = new Recording(RecordingFiles.puredotsJfc())) {
             r.setToDisk(true);
             r.start();
             long tick = 0;
             for (int chunk = 0; chunk < 3; chunk++) {
                 if (chunk > 0) {
-                    try (Recording rotate = new Recording()) {
-                        rotate.start();
-                    }
+                    RecordingFiles.rotateChunk();
                 }
-                for (int i = 0; i < 2000; i++) {
-                    FrameEvent f = new FrameEvent();
-                    f.begin();
-                    SystemTickEvent s = new SystemTickEvent();
-                    s.begin();
-                    s.system = "MoveSystem";
-                    s.group = "SimulationSystemGroup";
-                    s.tick = tick;
-                    s.commit();
-                    f.tick = tick++;
-                    f.commit();
-                }
+                tick = GameEvents.frames(tick, 2000, 0, "SimulationSystemGroup", "MoveSystem");
             }
             r.stop();
             r.dump(multiChunk);
@@ -243,12 +220,13 @@ class BrokenRecordingsTest {
 
     @Test
     void everyBrokenInputEndsInAOneLineErrorOrAPartialReport() throws Exception {
+        Map<String, Outcome> outcomes = new LinkedHashMap<>();
         for (String name : EXPECTED.keySet()) {
             Path p = name.equals("killed-jvm-repository/") ? repository : corpus.resolve(name);
-            TABLE.put(name, analyze(p));
+            outcomes.put(name, analyze(p));
         }
         List<String> problems = new ArrayList<>();
-        for (var e : TABLE.entrySet()) {
+        for (var e : outcomes.entrySet()) {
             Outcome o = e.getValue();
             if (!EXPECTED.get(e.getKey()).contains(o.kind())) {
                 problems.add(e.getKey() + ": expected " + EXPECTED.get(e.getKey()) + ", got " + o);
@@ -275,7 +253,6 @@ class BrokenRecordingsTest {
                 problems.add(e.getKey() + ": partial report without a warning saying what was skipped: " + o);
             }
         }
-        printTable();
         assertEquals(List.of(), problems);
     }
 
@@ -308,24 +285,5 @@ class BrokenRecordingsTest {
         assertTrue(code == 0 || code == 1);
         assertTrue(out.toString().contains("\"JMC rules not run: the recording has damaged chunks, which JMC's parser"
                 + " would skip silently or misread\""), out.toString());
-    }
-
-    @AfterAll
-    static void printTable() {
-        if (TABLE.isEmpty()) {
-            return;
-        }
-        Map<Kind, Integer> counts = new EnumMap<>(Kind.class);
-        StringBuilder sb = new StringBuilder("\n| corpus file | outcome | exit | stderr |\n|---|---|---:|---|\n");
-        for (var e : TABLE.entrySet()) {
-            Outcome o = e.getValue();
-            counts.merge(o.kind(), 1, Integer::sum);
-            String msg = o.error() != null ? o.error() : String.join(" / ", o.warnings());
-            sb.append("| ").append(e.getKey()).append(" | ").append(o.kind()).append(" | ").append(o.exitCode())
-                    .append(" | ").append(msg.replace(dir.toString(), "$TMP").replace("|", "\\|")).append(" |\n");
-        }
-        sb.append("\ntotals: ").append(counts).append('\n');
-        System.out.println(sb);
-        TABLE.clear();
     }
 }

@@ -1,7 +1,7 @@
 package io.puredots.analyzer.read.source;
 
-import io.puredots.events.FrameEvent;
-import jdk.jfr.Recording;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
 
 /**
  * A "game" for {@link BrokenRecordingsTest}, run in a child JVM started with
@@ -17,19 +17,11 @@ public final class KilledGame {
         long tick = 0;
         for (int chunk = 0; chunk < 3; chunk++) {
             if (chunk > 0) {
-                try (Recording rotate = new Recording()) {
-                    rotate.start();
-                }
+                RecordingFiles.rotateChunk();
             }
-            for (int i = 0; i < 200; i++) {
-                FrameEvent f = new FrameEvent();
-                f.begin();
-                f.tick = tick++;
-                f.entityCount = 100;
-                f.commit();
-            }
+            tick = GameEvents.frames(tick, 200, 100, "SimulationSystemGroup");
         }
-        System.out.println("READY");
+        System.out.println("READY"); // the protocol with the parent test
         System.out.flush();
         System.in.read();
     }

@@ -13,14 +13,18 @@ import io.puredots.analyzer.text.Units;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 import io.puredots.events.FrameEvent;
+import io.puredots.events.testing.GameEvents;
+import io.puredots.events.testing.RecordingFiles;
+import jdk.jfr.Configuration;
+import jdk.jfr.Recording;
+import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordingFile;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
-import java.io.InputStreamReader;
 import java.io.StringReader;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -56,10 +60,7 @@ class SlowFrameAttributionRecordingTest {
     @BeforeAll
     static void record() throws Exception {
         file = dir.resolve("slow.jfr");
-        Configuration jfc;
-        try (var in = Budgets.class.getResourceAsStream("/io/puredots/events/puredots.jfc")) {
-            jfc = Configuration.create(new InputStreamReader(in, StandardCharsets.UTF_8));
-        }
+        Configuration jfc = RecordingFiles.puredotsJfc();
         try (Recording r = new Recording(jfc)) {
             r.enable("jdk.ThreadPark").withThreshold(Duration.ZERO);
             r.setToDisk(true);
@@ -91,13 +92,11 @@ class SlowFrameAttributionRecordingTest {
         }
         for (long tick = 0; tick < 45; tick++) {
             if (tick % 15 == 0 && tick > 0) {
-                try (Recording rotate = new Recording()) {
-                    rotate.start();
-                }
+                RecordingFiles.rotateChunk();
             }
             FrameEvent f = new FrameEvent();
             f.begin();
-            spin(200_000);
+            GameEvents.spin(200_000);
             if (tick == GC_TICK) {
                 System.gc();
             }
@@ -113,16 +112,13 @@ class SlowFrameAttributionRecordingTest {
         }
     }
 
-    private static void spin(long nanos) {
-        long end = System.nanoTime() + nanos;
-        while (System.nanoTime() < end) {
-            Thread.onSpinWait();
-        }
+    private static AttributionSettings settings(int worst) throws Exception {
+        Budgets budgets = Budgets.parse("test", new StringReader("frame = 2 ms\nstreak.frames = 5\n"));
+        return AttributionSettings.from(budgets).withWorstFrames(worst);
     }
 
     private static AttributionResult attribute(int worst) throws Exception {
-        Budgets budgets = Budgets.parse("test", new StringReader("frame = 2 ms\nstreak.frames = 5\n"));
-        AttributionSettings s = AttributionSettings.from(budgets).withWorstFrames(worst);
+        AttributionSettings s = settings(worst);
         ReadResult<AttributionAggregator> read = RecordingReader.read(List.of(file),
                 () -> new AttributionAggregator(s), ReadOptions.defaults());
         chunksRecorded = read.chunks().size();
@@ -174,7 +170,14 @@ class SlowFrameAttributionRecordingTest {
         Cause park = parked.causes().stream().filter(c -> c.kind() == CauseKind.THREAD_PARK).findFirst()
                 .orElseThrow(() -> new AssertionError(parked.causes().toString()));
         assertEquals("main", park.label());
-        assertTrue(park.overlapNanos() >= 30_000_000L, park.toString());
+        // the reference: the parks on the main thread that jdk.ThreadPark recorded in that frame
+        RecordedParks ref = RecordedParks.within(parked.startNanos(), parked.startNanos() + parked.durationNanos(),
+                settings(10).waitMinNanos());
+        assertEquals(ref.count(), park.count(), park.toString());
+        assertEquals(ref.longestNanos(), park.longestNanos(), park.toString());
+        assertEquals(ref.overlapNanos(), park.overlapNanos(), ref.toleranceNanos(), park.toString());
+        assertTrue(park.longestNanos() >= TimeUnit.MILLISECONDS.toNanos(30), "the 30 ms park: " + park);
+        assertTrue(park.overlapNanos() <= parked.durationNanos(), "at most the whole frame: " + park);
     }
 
     @Test
@@ -185,9 +188,45 @@ class SlowFrameAttributionRecordingTest {
                 && x.lastTick() >= STREAK_LAST).findFirst()
                 .orElseThrow(() -> new AssertionError(r.streaks().toString()));
         Cause park = s.causes().stream().filter(c -> c.kind() == CauseKind.THREAD_PARK).findFirst().orElseThrow();
-        assertTrue(park.count() >= 8, park.toString());
+        assertTrue(park.count() >= 8, "one 4 ms park per frame of the streak: " + park);
+        RecordedParks ref = RecordedParks.within(s.startNanos(), s.endNanos(), settings(10).waitMinNanos());
+        assertEquals(ref.count(), park.count(), park.toString());
+        assertEquals(ref.longestNanos(), park.longestNanos(), park.toString());
+        assertEquals(ref.overlapNanos(), park.overlapNanos(), ref.toleranceNanos(), park.toString());
         String text = AttributionText.describe(s.causes(), s.cpu(), s.allocation());
         assertTrue(text.contains("park on main "), text);
+    }
+
+    /**
+     * The {@code jdk.ThreadPark} events on threads named "main", of at least {@code minNanos}, that
+     * overlap [from, to), read with {@link RecordingFile}: what a park cause must add up to.
+     */
+    private record RecordedParks(int count, long longestNanos, long overlapNanos) {
+        static RecordedParks within(long from, long to, long minNanos) throws Exception {
+            int count = 0;
+            long longest = 0;
+            long overlap = 0;
+            for (RecordedEvent e : RecordingFile.readAllEvents(file)) {
+                if (!e.getEventType().getName().equals(EventNames.Jdk.THREAD_PARK) || e.getThread() == null
+                        || !"main".equals(e.getThread().getJavaName())) {
+                    continue;
+                }
+                long start = nanos(e.getStartTime());
+                long duration = e.getDuration().toNanos();
+                if (duration < minNanos || start >= to || start + duration <= from) {
+                    continue;
+                }
+                count++;
+                longest = Math.max(longest, duration);
+                overlap += Math.min(start + duration, to) - Math.max(start, from);
+            }
+            return new RecordedParks(count, longest, overlap);
+        }
+
+        /** Both readers turn ticks into ns, and may round each clipped end differently by a nanosecond. */
+        double toleranceNanos() {
+            return 2.0 * count;
+        }
     }
 
     private static long nanos(java.time.Instant t) {

@@ -1,4 +1,4 @@
-package io.puredots.sim.bench;
+package io.puredots.benchmarks;
 
 import io.puredots.sim.SimConfig;
 import io.puredots.sim.Simulation;
@@ -21,7 +21,7 @@ import jdk.jfr.Recording;
  * less than wall time.
  *
  * <pre>{@code
- * java -cp sim-runtime/target/sim-runtime.jar io.puredots.sim.bench.ObserverEffect \
+ * java -cp benchmarks/target/benchmarks.jar io.puredots.benchmarks.ObserverEffect \
  *      --entities 20000 --workers 1 --ticks 200 --pairs 8 --warmup 300
  * }</pre>
  *
