@@ -3,7 +3,7 @@ package io.puredots.analyzer.cli;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
-import io.puredots.export.Format;
+import io.puredots.export.PointFormat;
 import io.puredots.export.InfluxHttpSink;
 import io.puredots.export.InfluxTarget;
 import io.puredots.export.PointWriter;
@@ -120,7 +120,7 @@ final class ExportCommand implements Callable<Integer> {
             if (db != null || org != null || bucket != null || tokenFile != null) {
                 throw new Cli.UserException("--db, --org, --bucket and --token-file need --to URL");
             }
-            Format f = Format.parse(format == null ? "jsonl" : format);
+            PointFormat f = PointFormat.parse(format == null ? "jsonl" : format);
             RecordingExporter.Result r;
             if (output.equals("-")) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -143,7 +143,7 @@ final class ExportCommand implements Callable<Integer> {
         return r.lateSamples == 0 ? "" : "; " + r.lateSamples + " samples came after their window was written and were dropped";
     }
 
-    private RecordingExporter.Result toFile(Format f, Resolution res, Budgets budgets) throws IOException {
+    private RecordingExporter.Result toFile(PointFormat f, Resolution res, Budgets budgets) throws IOException {
         Path target = Path.of(output).toAbsolutePath();
         if (Files.exists(target) && !force) {
             throw new Cli.UserException("'" + output + "' exists; use --force to overwrite it");

@@ -38,7 +38,7 @@ final class Metadata {
         /** One of the {@code P_*} kinds, from the type name. */
         final int prim;
         /** How to step over a value of this struct type, once first needed. */
-        volatile Values.Skip skip;
+        volatile ValueReader.Skip skip;
 
         Type(long id, String name, String superType, boolean simple) {
             this.id = id;

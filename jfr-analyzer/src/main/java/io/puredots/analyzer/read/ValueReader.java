@@ -28,8 +28,8 @@ import java.util.List;
  *
  * <p>Stateless; all methods static.
  */
-final class Values {
-    private Values() {
+final class ValueReader {
+    private ValueReader() {
     }
 
     private static final int MAX_DEPTH = 16;
