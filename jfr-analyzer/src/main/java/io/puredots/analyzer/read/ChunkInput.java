@@ -22,9 +22,8 @@ final class ChunkInput {
     /**
      * Bytes past the window's capacity, never filled: the JIT hoists the bounds checks of the
      * varint loops (up to 9 bytes from a read position) out of the loop against the array length,
-     * and a read near the end of a full window failed that hoisted check, throwing away the
-     * compiled decoder loop that inlined it (a deoptimization and a C2 recompile per report,
-     * early in the run when C2 time counts most).
+     * and a read near the end of a full window would fail that hoisted check, throwing away the
+     * compiled decoder loop that inlined it.
      */
     static final int PAD = 16;
 
@@ -73,7 +72,7 @@ final class ChunkInput {
     /**
      * The window buffer, for the next chunk's input on the same thread. Reusing it matters with
      * small heaps: 1 MB is a humongous object for G1 at up to 2 GB of heap, allocated straight
-     * into the old generation, one per chunk (40 of them for an 822 MB recording).
+     * into the old generation, one per chunk otherwise.
      */
     byte[] window() {
         return buf;
@@ -130,7 +129,8 @@ final class ChunkInput {
     /** A count or length read at {@code p}, checked against the bytes left before {@link #limit}. */
     int readCount(String what) {
         int at = p;
-        long n = readLong();
+        // an int in the format; compressed, read whole so that an over-long value fails the check
+        long n = compressed ? readLong() : readRawInt();
         if (n < 0 || n > limit - p) {
             throw new CorruptChunkException(abs(at), what + " " + n + " exceeds the bytes left in its event ("
                     + Math.max(0, limit - p) + ")");

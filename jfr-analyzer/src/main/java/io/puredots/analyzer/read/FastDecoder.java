@@ -136,9 +136,9 @@ final class FastDecoder {
     }
 
     /**
-     * Copies the layouts of {@code ids} only (a chunk defines about 200 event types, of ids up to
-     * about 1,900): a loop over every id ran often enough, chunk after chunk, for C2 to compile
-     * {@link #decode} twice, 0.1 s of compile time spent on copying nulls.
+     * Copies the layouts of {@code ids} only (a chunk defines a few hundred event types over a
+     * much larger id range): a loop over every id would be hot enough to make C2 compile
+     * {@link #decode} again, only to copy nulls.
      */
     private static void copyLayouts(EventLayout[] templates, int[] ids, EventLayout[] into) {
         for (int id : ids) {
