@@ -244,6 +244,7 @@ final class FastDecoder {
         }
     }
 
+    /** Every op. Repeats {@link #runCommon}'s cases on purpose: that loop must not see the others. */
     private void run(FieldProgram prog) {
         ChunkInput in = this.in;
         long[] longSlots = this.longSlots;
@@ -309,6 +310,7 @@ final class FastDecoder {
         }
     }
 
+    /** An event's string: a pool lookup or the inline-string cache (which decodes through {@link ValueReader}). */
     private String readString(ChunkInput in) {
         int enc = in.buf[in.p++];
         switch (enc) {
