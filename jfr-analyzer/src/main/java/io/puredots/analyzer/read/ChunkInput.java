@@ -129,8 +129,26 @@ final class ChunkInput {
     /** A count or length read at {@code p}, checked against the bytes left before {@link #limit}. */
     int readCount(String what) {
         int at = p;
-        // an int in the format; compressed, read whole so that an over-long value fails the check
+        long n = readLong();
+        if (n < 0 || n > limit - p) {
+            throw new CorruptChunkException(abs(at), what + " " + n + " exceeds the bytes left in its event ("
+                    + Math.max(0, limit - p) + ")");
+        }
+        return (int) n;
+    }
+
+    /**
+     * A string length read at {@code p} as the format has it (an int: 4 bytes when integers are
+     * not compressed), checked like {@link #readCount}. Off the per-event path, which keeps
+     * {@link #readCount} as small as it is (the JIT inlines it into every skip loop).
+     */
+    int readLength(String what) {
+        int at = p;
         long n = compressed ? readLong() : readRawInt();
+        return checkedCount(n, at, what);
+    }
+
+    private int checkedCount(long n, int at, String what) {
         if (n < 0 || n > limit - p) {
             throw new CorruptChunkException(abs(at), what + " " + n + " exceeds the bytes left in its event ("
                     + Math.max(0, limit - p) + ")");

@@ -237,13 +237,13 @@ final class ValueReader {
                 return new Ref(stringTypeId, in.readLong());
             case 3:
             case 5: {
-                int n = in.readCount("string length");
+                int n = in.readLength("string length");
                 String s = new String(in.buf, in.p, n, enc == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
                 in.p += n;
                 return s;
             }
             case 4: {
-                int n = in.readCount("string length");
+                int n = in.readLength("string length");
                 char[] c = new char[n];
                 for (int i = 0; i < n; i++) {
                     c[i] = in.readChar();
