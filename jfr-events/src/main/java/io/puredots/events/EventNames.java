@@ -42,6 +42,8 @@ public final class EventNames {
         public static final String GC_PAUSE = "jdk.GCPhasePause";
         public static final String GC_PAUSE_LEVEL_1 = "jdk.GCPhasePauseLevel1";
         public static final String GC_PAUSE_LEVEL_2 = "jdk.GCPhasePauseLevel2";
+        public static final String GC_PAUSE_LEVEL_3 = "jdk.GCPhasePauseLevel3";
+        public static final String GC_PAUSE_LEVEL_4 = "jdk.GCPhasePauseLevel4";
         public static final String GC_PHASE_CONCURRENT = "jdk.GCPhaseConcurrent";
         public static final String YOUNG_GC = "jdk.YoungGarbageCollection";
         public static final String OLD_GC = "jdk.OldGarbageCollection";

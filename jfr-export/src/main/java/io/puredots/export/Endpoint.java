@@ -24,9 +24,9 @@ import java.util.Map;
 public final class Endpoint {
     private final InfluxTarget influx;
     private final Path file;
-    private final Format format;
+    private final PointFormat format;
 
-    private Endpoint(InfluxTarget influx, Path file, Format format) {
+    private Endpoint(InfluxTarget influx, Path file, PointFormat format) {
         this.influx = influx;
         this.file = file;
         this.format = format;
@@ -48,19 +48,19 @@ public final class Endpoint {
                         + InfluxTarget.TOKEN_ENV + " or a token file");
             }
             if (q.containsKey("bucket") || q.containsKey("org")) {
-                return new Endpoint(InfluxTarget.v2(base, q.get("org"), q.get("bucket"), token), null, Format.INFLUX);
+                return new Endpoint(InfluxTarget.v2(base, q.get("org"), q.get("bucket"), token), null, PointFormat.INFLUX);
             }
             if (q.containsKey("db")) {
-                return new Endpoint(InfluxTarget.v1(base, q.get("db"), token), null, Format.INFLUX);
+                return new Endpoint(InfluxTarget.v1(base, q.get("db"), token), null, PointFormat.INFLUX);
             }
             throw new ExportException("endpoint '" + base + "' needs ?db=NAME (InfluxDB 1.x) or ?org=..&bucket=.. (2.x)");
         }
         if (spec.equals("-")) {
-            return new Endpoint(null, null, Format.JSONL);
+            return new Endpoint(null, null, PointFormat.JSONL);
         }
         String name = spec.toLowerCase(java.util.Locale.ROOT);
-        Format f = name.endsWith(".jsonl") ? Format.JSONL : name.endsWith(".csv") ? Format.CSV
-                : name.endsWith(".influx") || name.endsWith(".lp") ? Format.INFLUX : null;
+        PointFormat f = name.endsWith(".jsonl") ? PointFormat.JSONL : name.endsWith(".csv") ? PointFormat.CSV
+                : name.endsWith(".influx") || name.endsWith(".lp") ? PointFormat.INFLUX : null;
         if (f == null) {
             throw new ExportException("endpoint '" + spec + "': expected an http:// URL or a file ending in .jsonl, .influx or .csv");
         }

@@ -1,6 +1,17 @@
 package io.puredots.export;
 
 import io.puredots.budgets.Budgets;
+import io.puredots.events.EventFields.BudgetViolation;
+import io.puredots.events.EventFields.EntityCount;
+import io.puredots.events.EventFields.Frame;
+import io.puredots.events.EventFields.JobRun;
+import io.puredots.events.EventFields.NativeMemory;
+import io.puredots.events.EventFields.RegistryUpdate;
+import io.puredots.events.EventFields.SpatialGridRebuild;
+import io.puredots.events.EventFields.SystemGroupTick;
+import io.puredots.events.EventFields.SystemTick;
+import io.puredots.events.EventFields.Jdk.GarbageCollection;
+import io.puredots.events.EventFields.Jdk.GcHeapSummary;
 import io.puredots.events.EventNames;
 import jdk.jfr.EventType;
 import jdk.jfr.consumer.RecordedEvent;
@@ -12,8 +23,8 @@ import java.util.Map;
 
 /**
  * The one place where JFR events become metric samples, for every source: a recording file, an
- * in-process {@code RecordingStream} and a {@code RemoteRecordingStream}. Field names are those of
- * the event classes in jfr-events (the schema); event names come from {@link EventNames}.
+ * in-process {@code RecordingStream} and a {@code RemoteRecordingStream}. Field names come from
+ * {@link io.puredots.events.EventFields}, event names from {@link EventNames} (the schema in jfr-events).
  *
  * <pre>
  * puredots.Frame             frame_time{level=frame}                         duration
@@ -104,73 +115,73 @@ public final class EventMapper {
         long end = start + duration;
         switch (kind) {
             case FRAME: {
-                long tick = e.getLong("tick");
+                long tick = e.getLong(Frame.TICK);
                 sink.sample(Metric.FRAME_TIME, start, tick, LEVEL_FRAME, duration);
                 sink.frame(tick, start, end);
                 if (budgets != null && (lastBudgetNanos == Long.MIN_VALUE || start - lastBudgetNanos >= BUDGET_PERIOD_NANOS)) {
                     lastBudgetNanos = start;
-                    budgets(start, e.getInt("entityCount"));
+                    budgets(start, e.getInt(Frame.ENTITY_COUNT));
                 }
                 break;
             }
             case GROUP:
-                sink.sample(Metric.FRAME_TIME, start, e.getLong("tick"),
-                        cached("g", name(e, "group"), null), duration);
+                sink.sample(Metric.FRAME_TIME, start, e.getLong(SystemGroupTick.TICK),
+                        cached("g", name(e, SystemGroupTick.GROUP), null), duration);
                 break;
             case SYSTEM:
-                sink.sample(Metric.FRAME_TIME, start, e.getLong("tick"),
-                        cached("s", name(e, "group"), name(e, "system")), duration);
+                sink.sample(Metric.FRAME_TIME, start, e.getLong(SystemTick.TICK),
+                        cached("s", name(e, SystemTick.GROUP), name(e, SystemTick.SYSTEM)), duration);
                 break;
             case ENTITY_COUNT:
-                sink.sample(Metric.ENTITY_COUNT, start, -1, Point.tags("archetype", name(e, "archetype")),
-                        e.getLong("count"));
+                sink.sample(Metric.ENTITY_COUNT, start, -1, Point.tags("archetype", name(e, EntityCount.ARCHETYPE)),
+                        e.getLong(EntityCount.COUNT));
                 break;
             case REGISTRY: {
-                long tick = e.getLong("tick");
-                String[] tags = cached("r", name(e, "registry"), null);
-                sink.sample(Metric.REGISTRY_ENTRY_COUNT, start, tick, tags, e.getInt("entryCount"));
+                long tick = e.getLong(RegistryUpdate.TICK);
+                String[] tags = cached("r", name(e, RegistryUpdate.REGISTRY), null);
+                sink.sample(Metric.REGISTRY_ENTRY_COUNT, start, tick, tags, e.getInt(RegistryUpdate.ENTRY_COUNT));
                 sink.sample(Metric.REGISTRY_UPDATE_TIME, start, tick, tags, duration);
                 sink.sample(Metric.REGISTRY_CHANGES, start, tick, tags,
-                        (long) e.getInt("adds") + e.getInt("removes") + e.getInt("updates"));
+                        (long) e.getInt(RegistryUpdate.ADDS) + e.getInt(RegistryUpdate.REMOVES) + e.getInt(RegistryUpdate.UPDATES));
                 break;
             }
             case GRID:
-                sink.sample(Metric.SPATIAL_GRID_REBUILD_TIME, start, e.getLong("tick"), NO_TAGS, duration);
+                sink.sample(Metric.SPATIAL_GRID_REBUILD_TIME, start, e.getLong(SpatialGridRebuild.TICK), NO_TAGS, duration);
                 break;
             case NATIVE: {
-                String[] tags = Point.tags("owner", name(e, "owner"), "kind", name(e, "containerKind"));
-                sink.sample(Metric.NATIVE_MEMORY_RESERVED, start, -1, tags, e.getLong("bytesReserved"));
-                sink.sample(Metric.NATIVE_MEMORY_USED, start, -1, tags, e.getLong("bytesUsed"));
+                String[] tags = Point.tags("owner", name(e, NativeMemory.OWNER), "kind", name(e, NativeMemory.CONTAINER_KIND));
+                sink.sample(Metric.NATIVE_MEMORY_RESERVED, start, -1, tags, e.getLong(NativeMemory.BYTES_RESERVED));
+                sink.sample(Metric.NATIVE_MEMORY_USED, start, -1, tags, e.getLong(NativeMemory.BYTES_USED));
                 break;
             }
             case JOB_RUN: {
-                long tick = e.getLong("tick");
+                long tick = e.getLong(JobRun.TICK);
                 RecordedThread t = e.getThread();
                 String worker = t == null ? "unknown" : t.getJavaName() != null ? t.getJavaName() : t.getOSName();
-                String job = name(e, "jobName");
+                String job = name(e, JobRun.JOB_NAME);
                 sink.sample(Metric.JOB_RUN_TIME, start, tick, cached("j", job, worker), duration);
-                sink.sample(Metric.JOB_QUEUE_WAIT, start, tick, cached("q", job, null), e.getLong("queueWait"));
+                sink.sample(Metric.JOB_QUEUE_WAIT, start, tick, cached("q", job, null), e.getLong(JobRun.QUEUE_WAIT));
                 sink.busy(worker, tick, start, end);
                 break;
             }
             case VIOLATION:
                 sink.point(Point.of(Metric.BUDGET_VIOLATION.id(), start,
-                        Point.tags("budget", e.getString("budgetId"), "severity", e.getString("severity")),
+                        Point.tags("budget", e.getString(BudgetViolation.BUDGET_ID), "severity", e.getString(BudgetViolation.SEVERITY)),
                         new String[] {"value", "limit", "consecutive_frames", "unit"},
                         new Point.FieldType[] {Point.FieldType.FLOAT, Point.FieldType.FLOAT, Point.FieldType.INTEGER,
                             Point.FieldType.STRING},
-                        new double[] {e.getDouble("measured"), e.getDouble("limit"), e.getInt("consecutiveFrames"), 0},
-                        new String[] {null, null, null, e.getString("unit") == null ? "" : e.getString("unit")}));
+                        new double[] {e.getDouble(BudgetViolation.MEASURED), e.getDouble(BudgetViolation.LIMIT), e.getInt(BudgetViolation.CONSECUTIVE_FRAMES), 0},
+                        new String[] {null, null, null, e.getString(BudgetViolation.UNIT) == null ? "" : e.getString(BudgetViolation.UNIT)}));
                 break;
             case HEAP: {
-                String when = e.getString("when");
+                String when = e.getString(GcHeapSummary.WHEN);
                 String tag = when == null ? null : when.startsWith("Before") ? "before_gc" : "after_gc";
-                sink.sample(Metric.HEAP_USED, start, -1, Point.tags("when", tag), e.getLong("heapUsed"));
+                sink.sample(Metric.HEAP_USED, start, -1, Point.tags("when", tag), e.getLong(GcHeapSummary.HEAP_USED));
                 break;
             }
             case GC:
-                sink.sample(Metric.GC_PAUSE, start, -1, Point.tags("collector", e.getString("name")),
-                        e.getDuration("sumOfPauses").toNanos());
+                sink.sample(Metric.GC_PAUSE, start, -1, Point.tags("collector", e.getString(GarbageCollection.NAME)),
+                        e.getDuration(GarbageCollection.SUM_OF_PAUSES).toNanos());
                 break;
             default:
                 break;

@@ -32,7 +32,7 @@ public final class ExportBench {
         String format;
         Resolution resolution;
         if (mode.equals("file")) {
-            Format f = Format.parse(args[2]);
+            PointFormat f = PointFormat.parse(args[2]);
             format = f.cliName();
             resolution = Resolution.parse(args[3]);
             Path out = Files.createTempFile("export-bench", "." + format);

@@ -52,7 +52,7 @@ class InfluxHttpSinkInfluxdTest {
 
     static List<String> lines(Resolution r) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-        try (PointWriter w = Format.INFLUX.open(bytes, true)) {
+        try (PointWriter w = PointFormat.INFLUX.open(bytes, true)) {
             RecordingExporter.export(recording, r, Budgets.defaults(), w);
         }
         return bytes.toString(StandardCharsets.UTF_8).lines().toList();

@@ -38,7 +38,7 @@ class RecordingExporterTest {
         reference = RecordingFile.readAllEvents(recording);
     }
 
-    static byte[] export(Format format, Resolution resolution) throws IOException {
+    static byte[] export(PointFormat format, Resolution resolution) throws IOException {
         ByteArrayOutputStream bytes = new ByteArrayOutputStream();
         try (PointWriter w = format.open(bytes, true)) {
             RecordingExporter.export(recording, resolution, Budgets.defaults(), w);
@@ -49,7 +49,7 @@ class RecordingExporterTest {
     static List<JsonNode> jsonl(Resolution r) throws IOException {
         ObjectMapper om = new ObjectMapper();
         List<JsonNode> out = new ArrayList<>();
-        for (String line : new String(export(Format.JSONL, r), StandardCharsets.UTF_8).lines().toList()) {
+        for (String line : new String(export(PointFormat.JSONL, r), StandardCharsets.UTF_8).lines().toList()) {
             out.add(om.readTree(line));
         }
         return out;
@@ -107,8 +107,8 @@ class RecordingExporterTest {
 
     @Test
     void reExportingYieldsIdenticalBytes() throws IOException {
-        assertArrayEquals(export(Format.INFLUX, Resolution.RAW), export(Format.INFLUX, Resolution.RAW));
-        assertArrayEquals(export(Format.INFLUX, Resolution.SECONDS_1), export(Format.INFLUX, Resolution.SECONDS_1));
+        assertArrayEquals(export(PointFormat.INFLUX, Resolution.RAW), export(PointFormat.INFLUX, Resolution.RAW));
+        assertArrayEquals(export(PointFormat.INFLUX, Resolution.SECONDS_1), export(PointFormat.INFLUX, Resolution.SECONDS_1));
     }
 
     @Test
@@ -146,7 +146,7 @@ class RecordingExporterTest {
     void missingFileIsAClearError() {
         Path missing = dir.resolve("nope.jfr");
         ExportException e = assertThrows(ExportException.class,
-                () -> RecordingExporter.export(missing, Resolution.RAW, null, Format.JSONL.open(new ByteArrayOutputStream(), true)));
+                () -> RecordingExporter.export(missing, Resolution.RAW, null, PointFormat.JSONL.open(new ByteArrayOutputStream(), true)));
         assertEquals("cannot read '" + missing + "': no such file", e.getMessage());
     }
 
@@ -154,7 +154,7 @@ class RecordingExporterTest {
     void notARecordingIsAClearError() throws IOException {
         Path bad = Files.writeString(dir.resolve("bad.jfr"), "hello, not a recording");
         ExportException e = assertThrows(ExportException.class,
-                () -> RecordingExporter.export(bad, Resolution.RAW, null, Format.JSONL.open(new ByteArrayOutputStream(), true)));
+                () -> RecordingExporter.export(bad, Resolution.RAW, null, PointFormat.JSONL.open(new ByteArrayOutputStream(), true)));
         assertTrue(e.getMessage().startsWith("cannot read '" + bad + "': "), e.getMessage());
     }
 }

@@ -3,7 +3,7 @@ package io.puredots.analyzer.cli;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
-import io.puredots.export.Format;
+import io.puredots.export.PointFormat;
 import io.puredots.export.InfluxHttpSink;
 import io.puredots.export.InfluxTarget;
 import io.puredots.export.PointWriter;
@@ -117,7 +117,7 @@ final class ExportCommand implements Callable<Integer> {
             if (db != null || org != null || bucket != null || tokenFile != null) {
                 throw new Cli.UserException("--db, --org, --bucket and --token-file need --to URL");
             }
-            Format f = Format.parse(format == null ? "jsonl" : format);
+            PointFormat f = PointFormat.parse(format == null ? "jsonl" : format);
             RecordingExporter.Result r;
             if (output.toStdout()) {
                 PrintWriter out = spec.commandLine().getOut();
@@ -140,7 +140,7 @@ final class ExportCommand implements Callable<Integer> {
         return r.lateSamples == 0 ? "" : "; " + r.lateSamples + " samples came after their window was written and were dropped";
     }
 
-    private RecordingExporter.Result toFile(Format f, Resolution res, Budgets budgets) throws IOException {
+    private RecordingExporter.Result toFile(PointFormat f, Resolution res, Budgets budgets) throws IOException {
         return AtomicFileWriter.write(output.file(), output.force(), out -> {
             try (PointWriter w = f.open(out, true)) {
                 return RecordingExporter.export(recording, res, budgets, w);

@@ -5,12 +5,14 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * The 68-byte header of one JFR chunk, and the splitting of a file into chunk byte ranges by
- * reading headers only. Immutable.
+ * reading headers only: the one parser of chunk headers ({@code read.source} uses it to sort a
+ * repository's chunk files). Immutable.
  *
  * <pre>{@code
  * offset size  field (big-endian)
@@ -28,11 +30,11 @@ import java.util.List;
  *  67     1    flags: bit 0 compressed integers, bit 1 final chunk of the recording
  * }</pre>
  */
-record ChunkHeader(Path file, int index, long offset, long size, long constantPoolOffset, long metadataOffset,
+public record ChunkHeader(Path file, int index, long offset, long size, long constantPoolOffset, long metadataOffset,
                    long startNanos, long durationNanos, long startTicks, long ticksPerSecond, int major,
                    int minor, int fileState, int flags) {
 
-    static final int HEADER_SIZE = 68;
+    public static final int HEADER_SIZE = 68;
     private static final int MAGIC = 0x464C5200; // "FLR\0"
     static final int FLAG_COMPRESSED_INTS = 1;
     static final int FLAG_FINAL_CHUNK = 2;
@@ -83,17 +85,17 @@ record ChunkHeader(Path file, int index, long offset, long size, long constantPo
             buf.clear();
             readFully(channel, buf, pos);
             buf.flip();
-            if (buf.getInt(0) != MAGIC) {
+            ChunkHeader h = parse(file, index, pos, buf);
+            if (h == null) {
                 return new Split(chunks, new RecordingFormatException(file, index, pos,
                         pos == 0 ? "not a JFR recording (no 'FLR' magic)" : "no chunk header ('FLR' magic) after previous chunk"));
             }
-            int major = Short.toUnsignedInt(buf.getShort(4));
-            int minor = Short.toUnsignedInt(buf.getShort(6));
-            long size = buf.getLong(8);
-            long cpOffset = buf.getLong(16);
-            long metaOffset = buf.getLong(24);
-            int fileState = Byte.toUnsignedInt(buf.get(64));
-            int flags = Byte.toUnsignedInt(buf.get(67));
+            int major = h.major;
+            int minor = h.minor;
+            long size = h.size;
+            long cpOffset = h.constantPoolOffset;
+            long metaOffset = h.metadataOffset;
+            int fileState = h.fileState;
             if (major != 2) {
                 return new Split(chunks, new RecordingFormatException(file, index, pos,
                         "unsupported JFR format version " + major + "." + minor + " (2.x expected)"));
@@ -114,12 +116,37 @@ record ChunkHeader(Path file, int index, long offset, long size, long constantPo
                 return new Split(chunks, new RecordingFormatException(file, index, pos,
                         "constant pool offset " + cpOffset + " outside chunk of " + size + " bytes"));
             }
-            chunks.add(new ChunkHeader(file, index, pos, size, cpOffset, metaOffset, buf.getLong(32),
-                    buf.getLong(40), buf.getLong(48), buf.getLong(56), major, minor, fileState, flags));
+            chunks.add(h);
             index++;
             pos += size;
         }
         return new Split(chunks, null);
+    }
+
+    /**
+     * The header of the chunk that starts {@code file}, unchecked beyond its magic: null if the
+     * file is shorter than a header or does not start with 'FLR'.
+     */
+    public static ChunkHeader readFirst(Path file) throws IOException {
+        ByteBuffer buf = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            if (ch.size() < HEADER_SIZE) {
+                return null;
+            }
+            readFully(ch, buf, 0);
+        }
+        buf.flip();
+        return parse(file, 0, 0, buf);
+    }
+
+    /** The header in {@code buf[0, HEADER_SIZE)}, at {@code offset} of {@code file}; null without the magic. */
+    private static ChunkHeader parse(Path file, int index, long offset, ByteBuffer buf) {
+        if (buf.getInt(0) != MAGIC) {
+            return null;
+        }
+        return new ChunkHeader(file, index, offset, buf.getLong(8), buf.getLong(16), buf.getLong(24), buf.getLong(32),
+                buf.getLong(40), buf.getLong(48), buf.getLong(56), Short.toUnsignedInt(buf.getShort(4)),
+                Short.toUnsignedInt(buf.getShort(6)), Byte.toUnsignedInt(buf.get(64)), Byte.toUnsignedInt(buf.get(67)));
     }
 
     private static void readFully(FileChannel channel, ByteBuffer buf, long pos) throws IOException {

@@ -22,9 +22,8 @@ final class ChunkInput {
     /**
      * Bytes past the window's capacity, never filled: the JIT hoists the bounds checks of the
      * varint loops (up to 9 bytes from a read position) out of the loop against the array length,
-     * and a read near the end of a full window failed that hoisted check, throwing away the
-     * compiled decoder loop that inlined it (a deoptimization and a C2 recompile per report,
-     * early in the run when C2 time counts most).
+     * and a read near the end of a full window would fail that hoisted check, throwing away the
+     * compiled decoder loop that inlined it.
      */
     static final int PAD = 16;
 
@@ -73,7 +72,7 @@ final class ChunkInput {
     /**
      * The window buffer, for the next chunk's input on the same thread. Reusing it matters with
      * small heaps: 1 MB is a humongous object for G1 at up to 2 GB of heap, allocated straight
-     * into the old generation, one per chunk (40 of them for an 822 MB recording).
+     * into the old generation, one per chunk otherwise.
      */
     byte[] window() {
         return buf;
@@ -131,6 +130,25 @@ final class ChunkInput {
     int readCount(String what) {
         int at = p;
         long n = readLong();
+        if (n < 0 || n > limit - p) {
+            throw new CorruptChunkException(abs(at), what + " " + n + " exceeds the bytes left in its event ("
+                    + Math.max(0, limit - p) + ")");
+        }
+        return (int) n;
+    }
+
+    /**
+     * A string length read at {@code p} as the format has it (an int: 4 bytes when integers are
+     * not compressed), checked like {@link #readCount}. Off the per-event path, which keeps
+     * {@link #readCount} as small as it is (the JIT inlines it into every skip loop).
+     */
+    int readLength(String what) {
+        int at = p;
+        long n = compressed ? readLong() : readRawInt();
+        return checkedCount(n, at, what);
+    }
+
+    private int checkedCount(long n, int at, String what) {
         if (n < 0 || n > limit - p) {
             throw new CorruptChunkException(abs(at), what + " " + n + " exceeds the bytes left in its event ("
                     + Math.max(0, limit - p) + ")");

@@ -139,7 +139,7 @@ final class ConstantPools {
                         // strings are decoded now: events look them up directly (see poolString)
                         for (int j = 0; j < count; j++) {
                             long key = in.readLong();
-                            Object v = Values.readValue(in, t, cp.stringTypeId, 0);
+                            Object v = ValueReader.readValue(in, t, cp.stringTypeId, 0);
                             pool.put(key, v instanceof String str ? canon.canon(str) : v);
                         }
                     } else {
@@ -152,7 +152,7 @@ final class ConstantPools {
                         for (int j = 0; j < count; j++) {
                             keys[j] = in.readLong();
                             at[j] = in.p - poolStart;
-                            Values.skipValue(in, t, false, 0);
+                            ValueReader.skipValue(in, t, false, 0);
                         }
                         if (in.p > in.limit) {
                             throw new CorruptChunkException(pos, "checkpoint event overruns its size");
@@ -166,7 +166,7 @@ final class ConstantPools {
                 } else {
                     for (int j = 0; j < count; j++) {
                         in.skipLong();
-                        Values.skipValue(in, t, false, 0);
+                        ValueReader.skipValue(in, t, false, 0);
                     }
                 }
                 if (in.p > in.limit) {
@@ -258,7 +258,7 @@ final class ConstantPools {
         if (v instanceof Lazy l) {
             ChunkInput in = ChunkInput.ofBytes(l.bytes, l.abs, compressed);
             in.p = l.at;
-            v = Values.readValue(in, l.type, stringTypeId, 0);
+            v = ValueReader.readValue(in, l.type, stringTypeId, 0);
             if (in.p > in.limit) {
                 throw new CorruptChunkException(l.abs + l.at, "constant pool entry overruns its checkpoint event");
             }
@@ -271,7 +271,7 @@ final class ConstantPools {
         if (v instanceof String s) {
             return s;
         }
-        if (v instanceof Values.Ref r) {
+        if (v instanceof ValueReader.Ref r) {
             return string(r.typeId(), r.key(), depth + 1);
         }
         if (v instanceof Object[] a && a.length == 1) {

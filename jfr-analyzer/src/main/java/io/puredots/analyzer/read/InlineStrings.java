@@ -88,7 +88,7 @@ final class InlineStrings {
             throw new CorruptChunkException(in.abs(start), "string overruns its event");
         }
         in.p = start;
-        String s = canon.canon((String) Values.readStringOrRef(in, -1));
+        String s = canon.canon((String) ValueReader.readStringOrRef(in, -1));
         in.p = end;
         if (size < MAX_ENTRIES && lookup(b, start, end) == null) {
             int len = end - start;

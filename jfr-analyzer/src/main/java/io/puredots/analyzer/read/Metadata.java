@@ -38,7 +38,7 @@ final class Metadata {
         /** One of the {@code P_*} kinds, from the type name. */
         final int prim;
         /** How to step over a value of this struct type, once first needed. */
-        volatile Values.Skip skip;
+        volatile ValueReader.Skip skip;
 
         Type(long id, String name, String superType, boolean simple) {
             this.id = id;
@@ -142,6 +142,7 @@ final class Metadata {
         in.load(abs, size);
         int start = in.p;
         int end = start + size;
+        in.limit = end;
         in.readInt();
         long typeId = in.readLong();
         if (typeId != 0) {
@@ -154,41 +155,34 @@ final class Metadata {
         check(stringCount, end - in.p, in, "metadata string count");
         String[] strings = new String[stringCount];
         for (int i = 0; i < stringCount; i++) {
-            strings[i] = readPlainString(in, end);
+            strings[i] = readPlainString(in);
         }
         Element root = readElement(in, strings, end, 0);
         if (in.p > end) {
             throw new CorruptChunkException(in.abs(start), "metadata event overruns its size");
         }
+        List<Element> classes = classElements(root);
         Map<Long, Type> types = new HashMap<>();
-        for (Element md : root.children) {
-            if (!"metadata".equals(md.name)) {
-                continue;
+        for (Element c : classes) {
+            if (c.attr("name") == null) {
+                throw new CorruptChunkException(in.abs(start), "metadata class without name");
             }
-            for (Element c : md.children) {
-                if (!"class".equals(c.name)) {
+            Type t = new Type(parseId(c.attr("id"), in, start), c.attr("name"), c.attr("superType"),
+                    "true".equals(c.attr("simpleType")));
+            if (types.put(t.id, t) != null) {
+                throw new CorruptChunkException(in.abs(start), "metadata class id " + t.id + " defined twice");
+            }
+            for (Element f : c.children) {
+                if (!"field".equals(f.name)) {
                     continue;
                 }
-                if (c.attr("name") == null) {
-                    throw new CorruptChunkException(in.abs(start), "metadata class without name");
+                if (f.attr("name") == null) {
+                    throw new CorruptChunkException(in.abs(start), "metadata field of " + t.name + " without name");
                 }
-                Type t = new Type(parseId(c.attr("id"), in, start), c.attr("name"), c.attr("superType"),
-                        "true".equals(c.attr("simpleType")));
-                if (types.put(t.id, t) != null) {
-                    throw new CorruptChunkException(in.abs(start), "metadata class id " + t.id + " defined twice");
-                }
-                for (Element f : c.children) {
-                    if (!"field".equals(f.name)) {
-                        continue;
-                    }
-                    if (f.attr("name") == null) {
-                        throw new CorruptChunkException(in.abs(start), "metadata field of " + t.name + " without name");
-                    }
-                    String dim = f.attr("dimension");
-                    Field field = new Field(f.attr("name"), parseId(f.attr("class"), in, start),
-                            "true".equals(f.attr("constantPool")), dim != null && !"0".equals(dim));
-                    t.fields.add(field);
-                }
+                String dim = f.attr("dimension");
+                Field field = new Field(f.attr("name"), parseId(f.attr("class"), in, start),
+                        "true".equals(f.attr("constantPool")), dim != null && !"0".equals(dim));
+                t.fields.add(field);
             }
         }
         Metadata m = new Metadata(types);
@@ -202,41 +196,48 @@ final class Metadata {
             }
         }
         // field annotations: walk the class elements again; fields are in element order
-        for (Element md : root.children) {
-            if (!"metadata".equals(md.name)) {
-                continue;
-            }
-            for (Element c : md.children) {
-                if (!"class".equals(c.name)) {
+        for (Element c : classes) {
+            Type t = types.get(parseId(c.attr("id"), in, start));
+            int k = 0;
+            for (Element f : c.children) {
+                if (!"field".equals(f.name)) {
                     continue;
                 }
-                Type t = types.get(parseId(c.attr("id"), in, start));
-                int k = 0;
-                for (Element f : c.children) {
-                    if (!"field".equals(f.name)) {
+                Field field = t.fields.get(k++);
+                for (Element a : f.children) {
+                    if (!"annotation".equals(a.name)) {
                         continue;
                     }
-                    Field field = t.fields.get(k++);
-                    for (Element a : f.children) {
-                        if (!"annotation".equals(a.name)) {
-                            continue;
-                        }
-                        Type at = types.get(parseId(a.attr("class"), in, start));
-                        if (at == null) {
-                            continue;
-                        }
-                        switch (at.name) {
-                            case "jdk.jfr.Unsigned" -> field.unsigned = true;
-                            case "jdk.jfr.Timespan" -> field.timespan = a.attr("value");
-                            case "jdk.jfr.Timestamp" -> field.timestamp = a.attr("value");
-                            default -> {
-                            }
+                    Type at = types.get(parseId(a.attr("class"), in, start));
+                    if (at == null) {
+                        continue;
+                    }
+                    switch (at.name) {
+                        case "jdk.jfr.Unsigned" -> field.unsigned = true;
+                        case "jdk.jfr.Timespan" -> field.timespan = a.attr("value");
+                        case "jdk.jfr.Timestamp" -> field.timestamp = a.attr("value");
+                        default -> {
                         }
                     }
                 }
             }
         }
         return m;
+    }
+
+    /** The {@code class} elements of the {@code metadata} elements under the root, in order. */
+    private static List<Element> classElements(Element root) {
+        List<Element> out = new ArrayList<>();
+        for (Element md : root.children) {
+            if ("metadata".equals(md.name)) {
+                for (Element c : md.children) {
+                    if ("class".equals(c.name)) {
+                        out.add(c);
+                    }
+                }
+            }
+        }
+        return out;
     }
 
     private static long parseId(String s, ChunkInput in, int start) {
@@ -256,36 +257,17 @@ final class Metadata {
         }
     }
 
-    /** An inline string (no constant-pool reference), as in the metadata string table. */
-    static String readPlainString(ChunkInput in, int end) {
+    /**
+     * A string of the metadata string table: encoded like any inline string, but never a
+     * constant-pool reference (the metadata comes before any pool).
+     */
+    static String readPlainString(ChunkInput in) {
         int at = in.p;
-        int enc = in.readByte();
-        switch (enc) {
-            case 0:
-                return null;
-            case 1:
-                return "";
-            case 3:
-            case 5: {
-                int len = in.readInt();
-                check(len, end - in.p, in, "string length");
-                String s = new String(in.buf, in.p, len, enc == 3 ? java.nio.charset.StandardCharsets.UTF_8
-                        : java.nio.charset.StandardCharsets.ISO_8859_1);
-                in.p += len;
-                return s;
-            }
-            case 4: {
-                int len = in.readInt();
-                check(len, end - in.p, in, "string length");
-                char[] c = new char[len];
-                for (int i = 0; i < len; i++) {
-                    c[i] = in.readChar();
-                }
-                return new String(c);
-            }
-            default:
-                throw new CorruptChunkException(in.abs(at), "unknown string encoding " + enc);
+        Object s = ValueReader.readStringOrRef(in, -1);
+        if (s instanceof ValueReader.Ref) {
+            throw new CorruptChunkException(in.abs(at), "string pool reference in the metadata string table");
         }
+        return (String) s;
     }
 
     private static final class Element {

@@ -12,10 +12,9 @@ import java.util.function.Function;
  * reader run, and keeps what was derived from it (the decoder's compiled field programs) with
  * it.
  *
- * <p>Parsing once is cheaper than parsing 40 times, but the real gain is the JIT's: a parser
- * that runs once per chunk over 100 KB of metadata is hot enough to be compiled by C2 (several
- * times, with on-stack replacement), which on two cores took about 1.2 s of CPU from the
- * decoding threads on an 822 MB recording.
+ * <p>Parsing once is cheaper than parsing per chunk, and the JIT gains most: a parser that runs
+ * once per chunk over the whole metadata is hot enough to be compiled by C2, CPU taken from the
+ * decoding threads.
  *
  * <pre>{@code
  * metadata event: size, type id 0, start, duration | metadata id, strings, root element

@@ -19,11 +19,8 @@ package io.puredots.analyzer.read;
 public record ReadOptions(Decoder decoder, int parallelism, boolean skipDamagedChunks, long sequentialBytes) {
 
     /**
-     * 32 MB. Measured on an 888 MB recording of 40 chunks on 2 cores, 8 alternating rounds:
-     * median 4.26 s with two decoder threads from the first chunk, 3.87 s with the first 2
-     * chunks (44 MB) decoded alone, 3.94 s with the first 3 or 5 alone. A second decoder thread
-     * takes the core that C2 needs then, and shares the profiling counters of the code still
-     * being profiled with the first.
+     * 32 MB, about the first two chunks of a recording: while C2 compiles the decoder, a second
+     * decoder thread takes the core the compiler needs (BENCHMARKS.md has the runs).
      */
     public static final long DEFAULT_SEQUENTIAL_BYTES = 32L << 20;
 

@@ -19,7 +19,6 @@ import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
 import java.util.function.Supplier;
-import java.util.stream.Stream;
 
 /**
  * Reads JFR recordings chunk by chunk into {@link EventHandler}s: the entry point of {@code read/}.
@@ -31,8 +30,9 @@ import java.util.stream.Stream;
  * for (MyHandler h : r.handlers()) total.merge(h);   // chunk order
  * }</pre>
  *
- * <p>How: every input is split into chunks by reading chunk headers only (a directory stands
- * for its {@code *.jfr} files in name order, as in a JFR repository). Chunks are then decoded,
+ * <p>How: every input file is split into chunks by reading chunk headers only (directories,
+ * JFR repositories and gzip files are resolved to files by {@link io.puredots.analyzer.read.source.RecordingSource}
+ * first). Chunks are then decoded,
  * up to {@link ReadOptions#parallelism()} at a time on worker threads, each into a fresh handler
  * from the supplier; each handler is called by exactly one thread, so handlers need not be
  * thread-safe. Memory per chunk in flight is its metadata and constant pools, never its events.
@@ -60,14 +60,14 @@ public final class RecordingReader {
     /**
      * Reads every chunk of {@code inputs} into handlers and returns them all.
      *
-     * @param inputs          recording files, or directories of them; read in list order
+     * @param inputs          recording files (not directories), read in list order
      * @param handlerPerChunk makes one fresh handler per chunk
      * @param options         decoder, parallelism, damage policy
      * @return the handlers in chunk order and an overview of the recording
      * @throws RecordingFormatException a damaged chunk (the first in chunk order), unless
      *                                  {@link ReadOptions#skipDamagedChunks()}
      * @throws NoSuchFileException      an input does not exist
-     * @throws IOException              any other read failure
+     * @throws IOException              an input is a directory; any other read failure
      */
     public static <H extends EventHandler> ReadResult<H> read(List<Path> inputs, Supplier<? extends H> handlerPerChunk,
                                                            ReadOptions options) throws IOException {
@@ -91,7 +91,7 @@ public final class RecordingReader {
     public static <H extends EventHandler> ReadResult<H> read(List<Path> inputs, Supplier<? extends H> handlerPerChunk,
                                                            ReadOptions options, Consumer<? super H> inChunkOrder)
             throws IOException {
-        List<Path> files = expand(inputs);
+        List<Path> files = requireFiles(inputs);
         Map<Path, Long> fileSizes = new LinkedHashMap<>();
         List<Slot<H>> slots = new ArrayList<>();
         int nextIndex = 0;
@@ -333,20 +333,16 @@ public final class RecordingReader {
         }
     }
 
-    private static List<Path> expand(List<Path> inputs) throws IOException {
-        List<Path> files = new ArrayList<>();
+    /** The inputs, checked: directories are {@code RecordingSource}'s to resolve (one place expands them). */
+    private static List<Path> requireFiles(List<Path> inputs) throws IOException {
         for (Path p : inputs) {
             if (Files.isDirectory(p)) {
-                try (Stream<Path> s = Files.list(p)) {
-                    s.filter(f -> f.getFileName().toString().endsWith(".jfr") && Files.isRegularFile(f))
-                            .sorted().forEach(files::add);
-                }
-            } else if (Files.exists(p)) {
-                files.add(p);
-            } else {
+                throw new IOException(p + ": a directory; resolve it to chunk files with RecordingSource first");
+            }
+            if (!Files.exists(p)) {
                 throw new NoSuchFileException(p.toString());
             }
         }
-        return files;
+        return inputs;
     }
 }

@@ -1,5 +1,31 @@
 package io.puredots.analyzer.read;
 
+import io.puredots.events.EventFields.BudgetViolation;
+import io.puredots.events.EventFields.EntityCount;
+import io.puredots.events.EventFields.Frame;
+import io.puredots.events.EventFields.JobRun;
+import io.puredots.events.EventFields.JobSchedule;
+import io.puredots.events.EventFields.MainThreadWait;
+import io.puredots.events.EventFields.NativeMemory;
+import io.puredots.events.EventFields.RegistryUpdate;
+import io.puredots.events.EventFields.SpatialGridRebuild;
+import io.puredots.events.EventFields.SystemGroupTick;
+import io.puredots.events.EventFields.SystemTick;
+import io.puredots.events.EventFields.Jdk.Compilation;
+import io.puredots.events.EventFields.Jdk.CpuLoad;
+import io.puredots.events.EventFields.Jdk.Deoptimization;
+import io.puredots.events.EventFields.Jdk.DirectBufferStatistics;
+import io.puredots.events.EventFields.Jdk.ExecuteVmOperation;
+import io.puredots.events.EventFields.Jdk.GarbageCollection;
+import io.puredots.events.EventFields.Jdk.GcHeapSummary;
+import io.puredots.events.EventFields.Jdk.GcPhasePause;
+import io.puredots.events.EventFields.Jdk.JavaMonitorEnter;
+import io.puredots.events.EventFields.Jdk.JvmInformation;
+import io.puredots.events.EventFields.Jdk.ObjectAllocationSample;
+import io.puredots.events.EventFields.Jdk.SafepointBegin;
+import io.puredots.events.EventFields.Jdk.ThreadCpuLoad;
+import io.puredots.events.EventFields.Jdk.ThreadLifecycle;
+import io.puredots.events.EventFields.Jdk.ThreadPark;
 import io.puredots.events.EventNames;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
@@ -178,72 +204,73 @@ final class ReferenceDecoder {
     private void dispatch(RecordedEvent e, EventHandler h) {
         String name = e.getEventType().getName();
         switch (name) {
-            case EventNames.FRAME -> h.frame(start(e), dur(e), e.getLong("tick"), e.getInt("entityCount"));
-            case EventNames.SYSTEM_GROUP_TICK -> h.systemGroupTick(start(e), dur(e), str(e, "group"),
-                    e.getLong("tick"));
-            case EventNames.SYSTEM_TICK -> h.systemTick(start(e), dur(e), str(e, "system"), str(e, "group"),
-                    e.getLong("tick"), e.getInt("entitiesProcessed"));
+            case EventNames.FRAME -> h.frame(start(e), dur(e), e.getLong(Frame.TICK), e.getInt(Frame.ENTITY_COUNT));
+            case EventNames.SYSTEM_GROUP_TICK -> h.systemGroupTick(start(e), dur(e), str(e, SystemGroupTick.GROUP),
+                    e.getLong(SystemGroupTick.TICK));
+            case EventNames.SYSTEM_TICK -> h.systemTick(start(e), dur(e), str(e, SystemTick.SYSTEM), str(e, SystemTick.GROUP),
+                    e.getLong(SystemTick.TICK), e.getInt(SystemTick.ENTITIES_PROCESSED));
             case EventNames.JOB_SCHEDULE -> h.jobSchedule(start(e), dur(e), threadId(e.getThread()),
-                    e.getLong("jobId"), str(e, "jobName"), str(e, "system"), e.getInt("dependencyCount"),
-                    e.getInt("chainDepth"), e.getInt("batchCount"), e.getLong("tick"));
+                    e.getLong(JobSchedule.JOB_ID), str(e, JobSchedule.JOB_NAME), str(e, JobSchedule.SYSTEM), e.getInt(JobSchedule.DEPENDENCY_COUNT),
+                    e.getInt(JobSchedule.CHAIN_DEPTH), e.getInt(JobSchedule.BATCH_COUNT), e.getLong(JobSchedule.TICK));
             case EventNames.JOB_RUN -> h.jobRun(start(e), dur(e), threadId(e.getThread()),
-                    threadName(e.getThread()), e.getLong("jobId"), str(e, "jobName"), e.getInt("batchIndex"),
-                    e.getLong("tick"), e.getLong("queueWait"));
+                    threadName(e.getThread()), e.getLong(JobRun.JOB_ID), str(e, JobRun.JOB_NAME), e.getInt(JobRun.BATCH_INDEX),
+                    e.getLong(JobRun.TICK), e.getLong(JobRun.QUEUE_WAIT));
             case EventNames.MAIN_THREAD_WAIT -> h.mainThreadWait(start(e), dur(e), threadId(e.getThread()),
-                    e.getLong("tick"), str(e, "system"));
-            case EventNames.REGISTRY_UPDATE -> h.registryUpdate(start(e), dur(e), str(e, "registry"),
-                    e.getLong("tick"), e.getInt("entryCount"), e.getInt("adds"), e.getInt("removes"),
-                    e.getInt("updates"));
-            case EventNames.SPATIAL_GRID_REBUILD -> h.spatialGridRebuild(start(e), dur(e), e.getLong("tick"),
-                    e.getInt("cellCount"), e.getInt("entityCount"), e.getInt("maxCellOccupancy"));
-            case EventNames.ENTITY_COUNT -> h.entityCount(start(e), str(e, "archetype"), e.getLong("count"));
-            case EventNames.NATIVE_MEMORY -> h.nativeMemory(start(e), str(e, "owner"), str(e, "containerKind"),
-                    e.getLong("bytesReserved"), e.getLong("bytesUsed"));
-            case EventNames.BUDGET_VIOLATION -> h.budgetViolation(start(e), str(e, "budgetId"),
-                    e.getDouble("measured"), e.getDouble("limit"), str(e, "unit"), e.getInt("consecutiveFrames"),
-                    str(e, "severity"), e.getLong("tick"));
-            case EventNames.Jdk.JVM_INFORMATION -> h.jvmInformation(start(e), str(e, "jvmName"),
-                    str(e, "jvmVersion"), str(e, "jvmArguments"), str(e, "javaArguments"),
-                    e.getLong("jvmStartTime"), e.getLong("pid"));
-            case EventNames.Jdk.GC -> h.garbageCollection(start(e), dur(e), e.getLong("gcId"), str(e, "name"),
-                    str(e, "cause"), e.getDuration("sumOfPauses").toNanos(),
-                    e.getDuration("longestPause").toNanos());
+                    e.getLong(MainThreadWait.TICK), str(e, MainThreadWait.SYSTEM));
+            case EventNames.REGISTRY_UPDATE -> h.registryUpdate(start(e), dur(e), str(e, RegistryUpdate.REGISTRY),
+                    e.getLong(RegistryUpdate.TICK), e.getInt(RegistryUpdate.ENTRY_COUNT), e.getInt(RegistryUpdate.ADDS), e.getInt(RegistryUpdate.REMOVES),
+                    e.getInt(RegistryUpdate.UPDATES));
+            case EventNames.SPATIAL_GRID_REBUILD -> h.spatialGridRebuild(start(e), dur(e), e.getLong(SpatialGridRebuild.TICK),
+                    e.getInt(SpatialGridRebuild.CELL_COUNT), e.getInt(SpatialGridRebuild.ENTITY_COUNT), e.getInt(SpatialGridRebuild.MAX_CELL_OCCUPANCY));
+            case EventNames.ENTITY_COUNT -> h.entityCount(start(e), str(e, EntityCount.ARCHETYPE), e.getLong(EntityCount.COUNT));
+            case EventNames.NATIVE_MEMORY -> h.nativeMemory(start(e), str(e, NativeMemory.OWNER), str(e, NativeMemory.CONTAINER_KIND),
+                    e.getLong(NativeMemory.BYTES_RESERVED), e.getLong(NativeMemory.BYTES_USED));
+            case EventNames.BUDGET_VIOLATION -> h.budgetViolation(start(e), str(e, BudgetViolation.BUDGET_ID),
+                    e.getDouble(BudgetViolation.MEASURED), e.getDouble(BudgetViolation.LIMIT), str(e, BudgetViolation.UNIT), e.getInt(BudgetViolation.CONSECUTIVE_FRAMES),
+                    str(e, BudgetViolation.SEVERITY), e.getLong(BudgetViolation.TICK));
+            case EventNames.Jdk.JVM_INFORMATION -> h.jvmInformation(start(e), str(e, JvmInformation.JVM_NAME),
+                    str(e, JvmInformation.JVM_VERSION), str(e, JvmInformation.JVM_ARGUMENTS), str(e, JvmInformation.JAVA_ARGUMENTS),
+                    e.getLong(JvmInformation.JVM_START_TIME), e.getLong(JvmInformation.PID));
+            case EventNames.Jdk.GC -> h.garbageCollection(start(e), dur(e), e.getLong(GarbageCollection.GC_ID), str(e, GarbageCollection.NAME),
+                    str(e, GarbageCollection.CAUSE), e.getDuration(GarbageCollection.SUM_OF_PAUSES).toNanos(),
+                    e.getDuration(GarbageCollection.LONGEST_PAUSE).toNanos());
             case EventNames.Jdk.GC_PAUSE -> gcPause(e, h, 0);
             case EventNames.Jdk.GC_PAUSE_LEVEL_1 -> gcPause(e, h, 1);
             case EventNames.Jdk.GC_PAUSE_LEVEL_2 -> gcPause(e, h, 2);
-            case "jdk.GCPhasePauseLevel3" -> gcPause(e, h, 3);
-            case "jdk.GCPhasePauseLevel4" -> gcPause(e, h, 4);
+            case EventNames.Jdk.GC_PAUSE_LEVEL_3 -> gcPause(e, h, 3);
+            case EventNames.Jdk.GC_PAUSE_LEVEL_4 -> gcPause(e, h, 4);
             case EventNames.Jdk.GC_HEAP_SUMMARY -> {
-                RecordedObject space = e.getValue("heapSpace");
-                h.gcHeapSummary(start(e), e.getLong("gcId"), str(e, "when"), e.getLong("heapUsed"),
-                        space == null ? 0 : space.getLong("committedSize"));
+                RecordedObject space = e.getValue(GcHeapSummary.HEAP_SPACE);
+                h.gcHeapSummary(start(e), e.getLong(GcHeapSummary.GC_ID), str(e, GcHeapSummary.WHEN),
+                        e.getLong(GcHeapSummary.HEAP_USED),
+                        space == null ? 0 : e.getLong(GcHeapSummary.HEAP_SPACE_COMMITTED_SIZE));
             }
-            case EventNames.Jdk.SAFEPOINT_BEGIN -> h.safepoint(start(e), dur(e), e.getLong("safepointId"),
-                    e.getInt("totalThreadCount"), e.getInt("jniCriticalThreadCount"));
-            case EventNames.Jdk.EXECUTE_VM_OPERATION -> h.vmOperation(start(e), dur(e), str(e, "operation"),
-                    e.getBoolean("safepoint"));
+            case EventNames.Jdk.SAFEPOINT_BEGIN -> h.safepoint(start(e), dur(e), e.getLong(SafepointBegin.SAFEPOINT_ID),
+                    e.getInt(SafepointBegin.TOTAL_THREAD_COUNT), e.getInt(SafepointBegin.JNI_CRITICAL_THREAD_COUNT));
+            case EventNames.Jdk.EXECUTE_VM_OPERATION -> h.vmOperation(start(e), dur(e), str(e, ExecuteVmOperation.OPERATION),
+                    e.getBoolean(ExecuteVmOperation.SAFEPOINT));
             case EventNames.Jdk.COMPILATION -> h.compilation(start(e), dur(e), threadId(e.getThread()),
-                    e.getInt("compileId"), str(e, "compiler"), method(e.getValue("method")),
-                    e.getInt("compileLevel"), e.getBoolean("succeded"), e.getBoolean("isOsr"));
+                    e.getInt(Compilation.COMPILE_ID), str(e, Compilation.COMPILER), method(e.getValue(Compilation.METHOD)),
+                    e.getInt(Compilation.COMPILE_LEVEL), e.getBoolean(Compilation.SUCCEDED), e.getBoolean(Compilation.IS_OSR));
             case EventNames.Jdk.DEOPTIMIZATION -> h.deoptimization(start(e), threadId(e.getThread()),
-                    e.getInt("compileId"), str(e, "compiler"), method(e.getValue("method")), str(e, "reason"),
-                    str(e, "action"));
+                    e.getInt(Deoptimization.COMPILE_ID), str(e, Deoptimization.COMPILER), method(e.getValue(Deoptimization.METHOD)), str(e, Deoptimization.REASON),
+                    str(e, Deoptimization.ACTION));
             case EventNames.Jdk.OBJECT_ALLOCATION_SAMPLE -> h.allocationSample(start(e), threadId(e.getThread()),
-                    className(e.getValue("objectClass")), e.getLong("weight"));
-            case EventNames.Jdk.CPU_LOAD -> h.cpuLoad(start(e), e.getFloat("jvmUser"), e.getFloat("jvmSystem"),
-                    e.getFloat("machineTotal"));
+                    className(e.getValue(ObjectAllocationSample.OBJECT_CLASS)), e.getLong(ObjectAllocationSample.WEIGHT));
+            case EventNames.Jdk.CPU_LOAD -> h.cpuLoad(start(e), e.getFloat(CpuLoad.JVM_USER), e.getFloat(CpuLoad.JVM_SYSTEM),
+                    e.getFloat(CpuLoad.MACHINE_TOTAL));
             case EventNames.Jdk.THREAD_CPU_LOAD -> h.threadCpuLoad(start(e), threadId(e.getThread()),
-                    threadName(e.getThread()), e.getFloat("user"), e.getFloat("system"));
-            case EventNames.Jdk.DIRECT_BUFFER_STATISTICS -> h.directBufferStatistics(start(e), e.getLong("count"),
-                    e.getLong("totalCapacity"), e.getLong("memoryUsed"), e.getLong("maxCapacity"));
+                    threadName(e.getThread()), e.getFloat(ThreadCpuLoad.USER), e.getFloat(ThreadCpuLoad.SYSTEM));
+            case EventNames.Jdk.DIRECT_BUFFER_STATISTICS -> h.directBufferStatistics(start(e), e.getLong(DirectBufferStatistics.COUNT),
+                    e.getLong(DirectBufferStatistics.TOTAL_CAPACITY), e.getLong(DirectBufferStatistics.MEMORY_USED), e.getLong(DirectBufferStatistics.MAX_CAPACITY));
             case EventNames.Jdk.JAVA_MONITOR_ENTER -> h.monitorEnter(start(e), dur(e), threadId(e.getThread()),
-                    threadName(e.getThread()), className(e.getValue("monitorClass")));
+                    threadName(e.getThread()), className(e.getValue(JavaMonitorEnter.MONITOR_CLASS)));
             case EventNames.Jdk.THREAD_PARK -> h.threadPark(start(e), dur(e), threadId(e.getThread()),
-                    threadName(e.getThread()), className(e.getValue("parkedClass")));
-            case EventNames.Jdk.THREAD_START -> h.threadLifecycle(start(e), true, threadId(e.getValue("thread")),
-                    threadName(e.getValue("thread")));
-            case EventNames.Jdk.THREAD_END -> h.threadLifecycle(start(e), false, threadId(e.getValue("thread")),
-                    threadName(e.getValue("thread")));
+                    threadName(e.getThread()), className(e.getValue(ThreadPark.PARKED_CLASS)));
+            case EventNames.Jdk.THREAD_START -> h.threadLifecycle(start(e), true, threadId(e.getValue(ThreadLifecycle.THREAD)),
+                    threadName(e.getValue(ThreadLifecycle.THREAD)));
+            case EventNames.Jdk.THREAD_END -> h.threadLifecycle(start(e), false, threadId(e.getValue(ThreadLifecycle.THREAD)),
+                    threadName(e.getValue(ThreadLifecycle.THREAD)));
             default -> {
                 // not aggregated: counted only
             }
@@ -251,7 +278,7 @@ final class ReferenceDecoder {
     }
 
     private void gcPause(RecordedEvent e, EventHandler h, int level) {
-        h.gcPhasePause(start(e), dur(e), level, e.getLong("gcId"), str(e, "name"));
+        h.gcPhasePause(start(e), dur(e), level, e.getLong(GcPhasePause.GC_ID), str(e, GcPhasePause.NAME));
     }
 
     private static long start(RecordedEvent e) {

@@ -14,8 +14,8 @@
  *       that hands primitives and canonical strings to the handler, decodes only the event
  *       types whose handler method is overridden, and keeps memory at one chunk's metadata and
  *       needed constant pools plus a read window per chunk in flight, whatever the file size.
- *       Measured against RecordingFile, JMC and async-profiler's JfrReader in
- *       {@code jfr-analyzer/bench/reader-bench.sh} (BENCHMARKS.md).</li>
+ *       Compared with RecordingFile, JMC and async-profiler's JfrReader by
+ *       {@code jfr-analyzer/bench/reader-bench.sh}.</li>
  *   <li>{@code REFERENCE}: {@code jdk.jfr.consumer.RecordingFile}, one chunk at a time; slow,
  *       obviously correct; the tests check {@code FAST} against it call for call.</li>
  * </ul>

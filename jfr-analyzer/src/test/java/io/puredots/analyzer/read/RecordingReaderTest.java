@@ -5,6 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 
+import io.puredots.analyzer.read.source.RecordingSource;
+import io.puredots.analyzer.read.source.SourceOptions;
+
+import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -100,17 +104,26 @@ class RecordingReaderTest {
     }
 
     @Test
-    void aDirectoryIsItsJfrFilesInNameOrder() throws Exception {
+    void aRepositoryIsReadThroughRecordingSourceInStartTimeOrder() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repository"));
         Files.copy(single, repo.resolve("2026_01_01_10_00_01.jfr"));
         Files.copy(dir.resolve("b.jfr"), repo.resolve("2026_01_01_10_00_00.jfr"));
         Files.writeString(repo.resolve("notes.txt"), "not a recording");
-        ReadResult<CallLog> r = RecordingReader.read(List.of(repo), CallLog::new, ReadOptions.defaults());
-        assertEquals(2, r.chunks().size());
-        assertEquals(repo.resolve("2026_01_01_10_00_00.jfr"), r.chunks().get(0).file());
-        assertEquals(FRAMES / 3, r.handlers().get(0).callsOf("frame").size());
-        assertEquals(FRAMES, r.handlers().get(1).callsOf("frame").size());
-        assertEquals(1, r.chunks().get(1).index());
+        try (RecordingSource source = RecordingSource.resolve(repo, SourceOptions.defaults())) {
+            ReadResult<CallLog> r = RecordingReader.read(source.files(), CallLog::new, ReadOptions.defaults());
+            assertEquals(2, r.chunks().size());
+            assertEquals(repo.resolve("2026_01_01_10_00_01.jfr"), r.chunks().get(0).file()); // recorded first
+            assertEquals(FRAMES, r.handlers().get(0).callsOf("frame").size());
+            assertEquals(FRAMES / 3, r.handlers().get(1).callsOf("frame").size());
+            assertEquals(1, r.chunks().get(1).index());
+        }
+    }
+
+    @Test
+    void aDirectoryIsLeftToRecordingSource() {
+        IOException e = assertThrows(IOException.class,
+                () -> RecordingReader.read(List.of(dir), CallLog::new, ReadOptions.defaults()));
+        assertEquals(dir + ": a directory; resolve it to chunk files with RecordingSource first", e.getMessage());
     }
 
     @Test

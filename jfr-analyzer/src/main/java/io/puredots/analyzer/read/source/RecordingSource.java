@@ -1,5 +1,6 @@
 package io.puredots.analyzer.read.source;
 
+import io.puredots.analyzer.read.ChunkHeader;
 import io.puredots.analyzer.read.ChunkInfo;
 import io.puredots.analyzer.text.Units;
 
@@ -8,8 +9,6 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.OutputStream;
 import java.nio.ByteBuffer;
-import java.nio.ByteOrder;
-import java.nio.channels.FileChannel;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.DirectoryStream;
 import java.nio.file.Files;
@@ -46,8 +45,7 @@ import java.util.zip.ZipException;
  * <p>Close it to delete temporary files. Not thread-safe; immutable after {@code resolve}.
  */
 public final class RecordingSource implements AutoCloseable {
-    static final int HEADER_SIZE = 68;
-    private static final int MAGIC = 0x464C5200; // "FLR\0"
+    private static final int MAGIC = 0x464C5200; // "FLR\0", for the gzip check: before a file is a chunk
 
     private final Path input;
     private final String description;
@@ -306,7 +304,7 @@ public final class RecordingSource implements AutoCloseable {
                 why = size == 0 ? "empty file" : "not a JFR chunk";
             } else if (c.fileState() != 0) {
                 why = "chunk still being written when the JVM stopped";
-            } else if (c.declaredSize() > size || c.declaredSize() < HEADER_SIZE) {
+            } else if (c.declaredSize() > size || c.declaredSize() < ChunkHeader.HEADER_SIZE) {
                 why = "incomplete chunk (header declares " + c.declaredSize() + " bytes, file has " + size + ")";
             }
             if (why != null) {
@@ -348,21 +346,13 @@ public final class RecordingSource implements AutoCloseable {
     }
 
     private static ChunkFile readHeader(Path f, long size) throws SourceException {
-        if (size < HEADER_SIZE) {
-            return null;
-        }
-        ByteBuffer buf = ByteBuffer.allocate(HEADER_SIZE).order(ByteOrder.BIG_ENDIAN);
-        try (FileChannel ch = FileChannel.open(f, StandardOpenOption.READ)) {
-            while (buf.hasRemaining() && ch.read(buf) > 0) {
-                // fill
-            }
+        ChunkHeader h;
+        try {
+            h = ChunkHeader.readFirst(f);
         } catch (IOException e) {
             throw new SourceException(q(f) + ": cannot read: " + e.getMessage(), e);
         }
-        if (buf.hasRemaining() || buf.getInt(0) != MAGIC) {
-            return null;
-        }
-        return new ChunkFile(f, size, buf.getLong(8), Byte.toUnsignedInt(buf.get(64)), buf.getLong(32));
+        return h == null ? null : new ChunkFile(f, size, h.size(), h.fileState(), h.startNanos());
     }
 
     // ---- helpers ------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** Stepping over encoded strings, against their known encoded lengths. */
-class ValuesTest {
+class ValueReaderTest {
 
     @Test
     void asciiSeesAHighBitAtEveryPositionOfEveryLengthAndNothingOutsideTheRange() {
@@ -25,11 +25,11 @@ class ValuesTest {
             for (int i = 0; i < n; i++) {
                 b[3 + i] = (byte) ('a' + i % 26);
             }
-            assertTrue(Values.ascii(b, 3, 3 + n), "all ASCII, length " + n);
+            assertTrue(ValueReader.ascii(b, 3, 3 + n), "all ASCII, length " + n);
             for (int k = 0; k < n; k++) {
                 byte keep = b[3 + k];
                 b[3 + k] = (byte) 0xC3;
-                assertFalse(Values.ascii(b, 3, 3 + n), "high bit at " + k + " of " + n);
+                assertFalse(ValueReader.ascii(b, 3, 3 + n), "high bit at " + k + " of " + n);
                 b[3 + k] = keep;
             }
         }
@@ -57,12 +57,12 @@ class ValuesTest {
             in.load(0, bytes.length);
             in.limit = bytes.length;
             for (int i = 0; i < strings.length; i++) {
-                Values.skipString(in);
+                ValueReader.skipString(in);
                 assertEquals(ends[i], in.p, "end of \"" + strings[i] + "\"");
             }
             in.p = 0;
             for (String s : strings) {
-                assertEquals(s, Values.readStringOrRef(in, -1));
+                assertEquals(s, ValueReader.readStringOrRef(in, -1));
             }
         }
     }

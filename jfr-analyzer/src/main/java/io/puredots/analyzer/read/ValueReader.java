@@ -28,8 +28,8 @@ import java.util.List;
  *
  * <p>Stateless; all methods static.
  */
-final class Values {
-    private Values() {
+final class ValueReader {
+    private ValueReader() {
     }
 
     private static final int MAX_DEPTH = 16;
@@ -95,7 +95,7 @@ final class Values {
      * A struct type's fields as a flat list of steps: nested inline structs are spliced in, an
      * array is one step. Built once per type and kept on it (types are shared by the chunks of
      * a run), so stepping over a constant-pool entry is one small loop instead of a walk over
-     * field lists: the recursive walk was the largest single C2 compile of a report (0.23 s).
+     * field lists, and the JIT compiles a small loop rather than a large recursive walk.
      */
     static final class Skip {
         static final int REF = 0;
@@ -172,9 +172,9 @@ final class Values {
         int at = in.p;
         int enc = in.readByte();
         if (enc == 4 && in.compressed()) {
-            // A char array of compressed ints: the encoding of Java events' inline strings (23 M
-            // of the 40 M strings in a generated 888 MB recording). n chars in n bytes with no
-            // high bit set are n one-byte chars: stepped over 8 bytes at a time.
+            // A char array of compressed ints: the encoding of Java events' inline strings, most
+            // strings of a recording. n chars in n bytes with no high bit set are n one-byte
+            // chars: stepped over 8 bytes at a time.
             int n = in.readCount("string length");
             if (ascii(in.buf, in.p, in.p + n)) {
                 in.p += n;
@@ -237,13 +237,13 @@ final class Values {
                 return new Ref(stringTypeId, in.readLong());
             case 3:
             case 5: {
-                int n = in.readCount("string length");
+                int n = in.readLength("string length");
                 String s = new String(in.buf, in.p, n, enc == 3 ? StandardCharsets.UTF_8 : StandardCharsets.ISO_8859_1);
                 in.p += n;
                 return s;
             }
             case 4: {
-                int n = in.readCount("string length");
+                int n = in.readLength("string length");
                 char[] c = new char[n];
                 for (int i = 0; i < n; i++) {
                     c[i] = in.readChar();

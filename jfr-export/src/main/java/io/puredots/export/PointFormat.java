@@ -4,13 +4,13 @@ import java.io.IOException;
 import java.io.OutputStream;
 import java.util.Locale;
 
-/** The file formats of {@code export}, by their command-line names. Immutable. */
-public enum Format {
+/** The file formats metric points are written in, by their command-line names ({@code export}, {@code --export-to}). Immutable. */
+public enum PointFormat {
     JSONL("jsonl"), INFLUX("influx"), CSV("csv");
 
     private final String cliName;
 
-    Format(String cliName) {
+    PointFormat(String cliName) {
         this.cliName = cliName;
     }
 
@@ -19,8 +19,8 @@ public enum Format {
     }
 
     /** Parses {@code jsonl}, {@code influx} or {@code csv}. */
-    public static Format parse(String s) {
-        for (Format f : values()) {
+    public static PointFormat parse(String s) {
+        for (PointFormat f : values()) {
             if (f.cliName.equals(s.toLowerCase(Locale.ROOT))) {
                 return f;
             }
