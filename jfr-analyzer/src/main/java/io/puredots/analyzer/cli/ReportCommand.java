@@ -5,6 +5,7 @@ import io.puredots.analyzer.output.ReportWriter;
 import io.puredots.analyzer.pipeline.JmcOptions;
 import io.puredots.analyzer.pipeline.ReportPipeline;
 import io.puredots.analyzer.pipeline.ReportRequest;
+import io.puredots.analyzer.read.ReadOptions;
 import io.puredots.analyzer.read.source.SourceOptions;
 import io.puredots.analyzer.stats.Window;
 import picocli.CommandLine.Command;
@@ -98,6 +99,12 @@ final class ReportCommand implements Callable<Integer> {
                     + " (B, KB, MB, GB). Default: ${DEFAULT-VALUE}.")
     long maxDecompressed;
 
+    @Option(names = "--decoder", paramLabel = "DECODER", defaultValue = "fast",
+            description = "fast (this tool's own decoder) or reference (the JDK's jdk.jfr.consumer.RecordingFile,"
+                    + " several times slower): to cross-check a number with an independent decoder; both must give"
+                    + " the same report. Default: ${DEFAULT-VALUE}.")
+    String decoder;
+
     @Mixin
     VerboseOption verbose;
 
@@ -111,7 +118,8 @@ final class ReportCommand implements Callable<Integer> {
             throw new Cli.UserException("--jmc-max-events needs a number >= 0, got " + jmcMaxEvents);
         }
         request = request.withJmc(jmc ? new JmcOptions(true, jmcEventLimit(), jmcMaxSize) : JmcOptions.OFF)
-                .withSourceOptions(SourceOptions.defaults().withMaxDecompressedBytes(maxDecompressed));
+                .withSourceOptions(SourceOptions.defaults().withMaxDecompressedBytes(maxDecompressed))
+                .withReadOptions(ReadOptions.defaults().withDecoder(decoder()));
 
         Report report = Cli.report(request);
         for (String w : report.warnings()) {
@@ -125,6 +133,14 @@ final class ReportCommand implements Callable<Integer> {
             AtomicFileWriter.write(output.file(), output.force(), text.toString());
         }
         return report.budgets().violated() ? Cli.VIOLATED : Cli.OK;
+    }
+
+    private ReadOptions.Decoder decoder() {
+        switch (decoder) {
+            case "fast": return ReadOptions.Decoder.FAST;
+            case "reference": return ReadOptions.Decoder.REFERENCE;
+            default: throw new Cli.UserException("--decoder needs fast or reference, got '" + decoder + "'");
+        }
     }
 
     /** {@code --jmc-max-events} as given, or when not given, its default lowered to fit the heap. */

@@ -50,6 +50,22 @@ class ReportCommandTest {
     }
 
     @Test
+    void theReferenceDecoderGivesTheSameReport() {
+        CliRun fast = CliRun.of("report", "--no-jmc", "--format", "json", FIXTURE);
+        CliRun reference = CliRun.of("report", "--no-jmc", "--format", "json", "--decoder", "reference", FIXTURE);
+        assertEquals(Cli.VIOLATED, reference.code(), reference.err());
+        assertTrue(fast.out().contains("\"frames\" : {"), fast.out());
+        assertEquals(fast.out(), reference.out());
+    }
+
+    @Test
+    void anUnknownDecoderIsOneLineAndExitTwo() {
+        CliRun r = CliRun.of("report", "--decoder", "quick", FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: --decoder needs fast or reference, got 'quick'\n", r.err());
+    }
+
+    @Test
     void exitsWithOneWhenABudgetIsViolated() {
         CliRun r = CliRun.of("report", FIXTURE);
         assertEquals(Cli.VIOLATED, r.code(), r.err());
