@@ -3,6 +3,9 @@ package io.puredots.analyzer.read;
 /**
  * Open-addressing map from {@code long} keys to objects, for constant-pool lookups on the hot
  * path without boxing. Not thread-safe.
+ *
+ * <p>Kept instead of fastutil's {@code Long2ObjectOpenHashMap}: on the per-event thread and
+ * string lookups that one was slower in alternating {@code report} rounds (BENCHMARKS.md).
  */
 final class LongMap<V> {
     private long[] keys;
