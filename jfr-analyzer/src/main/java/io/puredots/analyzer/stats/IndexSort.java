@@ -1,14 +1,15 @@
 package io.puredots.analyzer.stats;
 
-import it.unimi.dsi.fastutil.ints.IntArrays;
-
 /**
- * Orders of row indexes by a {@code long} column, without boxing: a stable ascending order
- * (fastutil's indirect merge sort) and a top-N selection. Stateless and thread-safe.
+ * Orders of row indexes by a {@code long} column, without boxing: a stable bottom-up merge sort
+ * over parallel {@code long}/{@code int} arrays, and a top-N selection.
  *
- * <p>A column already in order, as ticks and start times mostly are, costs one scan; a column
- * in a few sorted runs (JFR writes a thread's buffers out of order now and then) costs little
- * more, since the merge sort copies a pair of halves that are already in order.
+ * <p>Hand-written rather than a boxed JDK sort or fastutil's indirect merge sort: every chunk
+ * sorts its frames, job runs and samples, so a comparator-driven sort costs C2 compile time and
+ * megamorphic calls in every report, and both measured slower (BENCHMARKS.md). Columns already in
+ * order, as ticks and start times mostly are, cost one scan; columns of at most
+ * {@value #MERGED_SEGMENTS} sorted segments (JFR writes a thread's buffers out of order now and
+ * then) are merged by a scan of the segment heads; the rest take the merge sort.
  *
  * <pre>{@code
  * int[] order = IndexSort.ascending(tick, n);   // tick[order[0]] <= tick[order[1]] <= ...
@@ -29,25 +30,115 @@ public final class IndexSort {
      */
     static int[] ascending(long[] key, int n, Recycler recycler) {
         int[] idx = recycler.ints(n);
-        for (int i = 0; i < n; i++) {
-            idx[i] = i;
-        }
-        if (!inOrder(key, n)) {
-            int[] support = recycler.ints(n);
-            System.arraycopy(idx, 0, support, 0, n);
-            IntArrays.mergeSort(idx, 0, n, (a, b) -> Long.compare(key[a], key[b]), support);
-            recycler.give(support);
+        // sorted segments: most columns are one (nothing to do) or a few (JFR writes a thread's
+        // buffers out of order now and then), merged by a scan of their heads. Each case is a
+        // method of its own: C2 compiles what runs (twice: on-stack, then whole), not one method
+        // holding every loop.
+        int segments = segments(key, n);
+        if (segments == 1) {
+            identity(idx, n);
+        } else if (segments <= MERGED_SEGMENTS) {
+            mergeSegments(key, n, segments, idx);
+        } else {
+            idx = mergeSort(key, n, idx, recycler);
         }
         return idx;
     }
 
-    private static boolean inOrder(long[] key, int n) {
-        for (int i = 1; i < n; i++) {
+    /** Sorted segments of {@code key[0..n)}, counted up to {@link #MERGED_SEGMENTS} + 1. */
+    private static int segments(long[] key, int n) {
+        int segments = 1;
+        for (int i = 1; i < n && segments <= MERGED_SEGMENTS; i++) {
             if (key[i] < key[i - 1]) {
-                return false;
+                segments++;
             }
         }
-        return true;
+        return segments;
+    }
+
+    private static void identity(int[] idx, int n) {
+        for (int i = 0; i < n; i++) {
+            idx[i] = i;
+        }
+    }
+
+    /** Stable bottom-up merge sort of the indexes {@code idx[0..n)} by {@code key}; returns the sorted indexes. */
+    private static int[] mergeSort(long[] key, int n, int[] idx, Recycler recycler) {
+        identity(idx, n);
+        long[] k = recycler.longs(n);
+        System.arraycopy(key, 0, k, 0, n);
+        long[] k2 = recycler.longs(n);
+        int[] idx2 = recycler.ints(n);
+        for (int width = 1; width < n; width *= 2) {
+            for (int lo = 0; lo < n; lo += 2 * width) {
+                int mid = Math.min(lo + width, n);
+                int hi = Math.min(lo + 2 * width, n);
+                int i = lo;
+                int j = mid;
+                int o = lo;
+                if (mid >= hi || k[mid - 1] <= k[mid]) {
+                    // already in order: copy the run
+                    System.arraycopy(k, lo, k2, lo, hi - lo);
+                    System.arraycopy(idx, lo, idx2, lo, hi - lo);
+                    continue;
+                }
+                while (i < mid && j < hi) {
+                    if (k[j] < k[i]) {
+                        k2[o] = k[j];
+                        idx2[o++] = idx[j++];
+                    } else {
+                        k2[o] = k[i];
+                        idx2[o++] = idx[i++];
+                    }
+                }
+                while (i < mid) {
+                    k2[o] = k[i];
+                    idx2[o++] = idx[i++];
+                }
+                while (j < hi) {
+                    k2[o] = k[j];
+                    idx2[o++] = idx[j++];
+                }
+            }
+            long[] tk = k;
+            k = k2;
+            k2 = tk;
+            int[] ti = idx;
+            idx = idx2;
+            idx2 = ti;
+        }
+        recycler.give(k);
+        recycler.give(k2);
+        recycler.give(idx2);
+        return idx;
+    }
+
+    /** Columns with at most this many sorted segments are merged by a scan of the segment heads. */
+    static final int MERGED_SEGMENTS = 64;
+
+    /** Stable k-way merge of the {@code segments} sorted segments of {@code key[0..n)} into {@code out}. */
+    private static void mergeSegments(long[] key, int n, int segments, int[] out) {
+        int[] next = new int[segments];
+        int[] end = new int[segments];
+        int s = 0;
+        for (int i = 1; i < n; i++) {
+            if (key[i] < key[i - 1]) {
+                end[s] = i;
+                next[++s] = i;
+            }
+        }
+        end[s] = n;
+        for (int o = 0; o < n; o++) {
+            int best = -1;
+            long bestKey = 0;
+            for (int j = 0; j < segments; j++) {
+                if (next[j] < end[j] && (best < 0 || key[next[j]] < bestKey)) {
+                    best = j;
+                    bestKey = key[next[j]];
+                }
+            }
+            out[o] = next[best]++;
+        }
     }
 
     /**

@@ -35,7 +35,7 @@ class JobRunBufferTest {
     /** Sorted segments written out of order, as JFR writes a thread's buffers: put in start order, stable. */
     @Test
     void segmentsInOrderAreMergedStably() {
-        for (int segments : new int[] {2, 5, 64, 200}) {
+        for (int segments : new int[] {2, 5, 64, 65, 200}) {
             Random r = new Random(segments);
             JobRunBuffer b = new JobRunBuffer(new Recycler(1 << 20));
             List<long[]> list = new ArrayList<>();
