@@ -5,12 +5,11 @@ package io.puredots.analyzer.stats;
  * over parallel {@code long}/{@code int} arrays, and a top-N selection.
  *
  * <p>Hand-written rather than a comparator-driven sort (the JDK's over boxed indexes, or
- * fastutil's indirect merge sort, measured slower in BENCHMARKS.md): every chunk sorts its
- * frames, job runs and samples, so the sort's compile time and per-comparison calls are paid in
- * every report. Columns already in
- * order, as ticks and start times mostly are, cost one scan; columns of at most
- * {@value #MERGED_SEGMENTS} sorted segments (JFR writes a thread's buffers out of order now and
- * then) are merged by a scan of the segment heads; the rest take the merge sort.
+ * fastutil's indirect merge sort, which measured slower: BENCHMARKS.md): every chunk sorts its
+ * frames, job runs and samples, so a sort's compile time and per-comparison calls are paid in
+ * every report. Columns already in order, as ticks and start times mostly are, cost one scan;
+ * columns of at most {@value #MERGED_SEGMENTS} sorted segments (JFR writes a thread's buffers out
+ * of order now and then) are merged by a scan of the segment heads; the rest take the merge sort.
  *
  * <pre>{@code
  * int[] order = IndexSort.ascending(tick, n);   // tick[order[0]] <= tick[order[1]] <= ...
