@@ -55,7 +55,9 @@ final class GateMessages {
     static String nothingToJudge(Report report, Window window) {
         String accept = "pass --allow-no-data to accept it";
         if (!report.gameEvents()) {
-            return "nothing to judge: no puredots events in " + names(report.overview().files()) + "; record the game"
+            String where = report.warnings().isEmpty() ? "" : "the readable part of ";
+            return "nothing to judge: no puredots events in " + where + names(report.overview().files())
+                    + "; record the game"
                     + " with " + RECORD_WITH + ", or pass --allow-no-data to accept a recording without them";
         }
         if (report.frames() == null && !report.selection().keepsEverything()) {
