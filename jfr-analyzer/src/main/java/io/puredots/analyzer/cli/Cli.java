@@ -1,6 +1,7 @@
 package io.puredots.analyzer.cli;
 
 import io.puredots.analyzer.model.Report;
+import io.puredots.analyzer.pipeline.EmptyWindowException;
 import io.puredots.analyzer.pipeline.ReportPipeline;
 import io.puredots.analyzer.pipeline.ReportRequest;
 import io.puredots.analyzer.read.RecordingFormatException;
@@ -22,7 +23,8 @@ import java.util.List;
  * exceptions to exit codes.
  *
  * <p>Exit codes, like diff(1): {@value #OK} fine, {@value #VIOLATED} a budget violated,
- * {@value #TROUBLE} trouble (bad usage, unreadable input, internal error).
+ * {@value #TROUBLE} trouble (bad usage, unreadable input, internal error; for a command that
+ * judges budgets also a window outside the recording, and nothing to judge).
  *
  * <p>Each call returns a new, independent {@code CommandLine}; not thread-safe itself.
  */
@@ -98,12 +100,14 @@ public final class Cli {
 
     /**
      * Runs the report pipeline; its failures become one-line {@link UserException}s ({@code cannot
-     * read 'x.jfr': ...}, or out of memory naming the inputs), for every command that reads
-     * recordings.
+     * read 'x.jfr': ...}, out of memory naming the inputs, or a window that cannot hold a frame
+     * naming the recording's span), for every command that reads recordings.
      */
     static Report report(ReportRequest request) {
         try {
             return ReportPipeline.run(request);
+        } catch (EmptyWindowException e) {
+            throw new UserException(GateMessages.emptyWindow(e), e);
         } catch (SourceException | RecordingFormatException e) {
             throw new UserException("cannot read " + e.getMessage(), e);
         } catch (NoSuchFileException e) {

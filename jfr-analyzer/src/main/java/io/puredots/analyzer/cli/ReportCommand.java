@@ -20,7 +20,8 @@ import java.util.concurrent.Callable;
 /**
  * {@code jfr-analyzer report}: parses options, runs {@link ReportPipeline}, writes the report in
  * the chosen format and maps the verdict to an exit code. Errors the user can fix are thrown as
- * {@link Cli.UserException}; {@link Cli} maps them to exit 2.
+ * {@link Cli.UserException}; {@link Cli} maps them to exit 2. So is a report in which no budget
+ * could be judged, after it is written, unless {@code --allow-no-data}.
  *
  * <p>Not thread-safe: picocli makes one instance per command line.
  */
@@ -45,7 +46,16 @@ import java.util.concurrent.Callable;
             "",
             "Exit codes: 0 every budget met; 1 a budget violated (a time budget exceeded",
             "for more than streak.frames consecutive frames, or memory above its budget);",
-            "2 trouble (bad usage, unreadable input, internal error).",
+            "2 trouble (bad usage, a window outside the recording, nothing to judge,",
+            "unreadable input, internal error).",
+            "",
+            "The gate never passes on nothing: --from/--to not in order, or wholly after",
+            "the recording's end or before its start, is a usage error naming the",
+            "recording's span. When the budget file has budgets and none could be judged",
+            "(every one NO_DATA: no puredots events, or no frame in the selection), the",
+            "report is still written, then 'nothing to judge: ...' on stderr and exit 2;",
+            "record the game with -XX:StartFlightRecording:settings=<path to puredots.jfc>.",
+            "A budget judged on memory alone counts. --allow-no-data accepts it (exit 0).",
             "",
             "--warmup auto uses MSER-5: the frame times in batches of 5 frames, Y_1..Y_m;",
             "it drops the first d batches (0 <= d <= m/2), the smallest d that minimises",
@@ -105,6 +115,11 @@ final class ReportCommand implements Callable<Integer> {
                     + " the same report. Default: ${DEFAULT-VALUE}.")
     String decoder;
 
+    @Option(names = "--allow-no-data",
+            description = "Exit 0, not 2, when no budget could be judged (every one NO_DATA), e.g. for a plain JVM"
+                    + " recording without puredots events.")
+    boolean allowNoData;
+
     @Mixin
     VerboseOption verbose;
 
@@ -131,6 +146,10 @@ final class ReportCommand implements Callable<Integer> {
             StringWriter text = new StringWriter();
             writer.write(report, text);
             AtomicFileWriter.write(output.file(), output.force(), text.toString());
+        }
+        if (report.budgets().nothingJudged() && !allowNoData) {
+            spec.commandLine().getOut().flush();
+            throw new Cli.UserException(GateMessages.nothingToJudge(report, frames));
         }
         return report.budgets().violated() ? Cli.VIOLATED : Cli.OK;
     }

@@ -15,4 +15,9 @@ public record BudgetResult(String source, int streakFrames, List<BudgetCheck> ch
     public BudgetResult {
         checks = List.copyOf(checks);
     }
+
+    /** Whether there were budgets and none of them could be judged: every check is NO_DATA. */
+    public boolean nothingJudged() {
+        return !checks.isEmpty() && checks.stream().allMatch(c -> c.status() == BudgetCheck.Status.NO_DATA);
+    }
 }

@@ -59,7 +59,10 @@ import java.util.List;
  * missing, unreadable or not a recording; the first damaged chunk's
  * {@link RecordingFormatException} when no chunk is intact; {@link NoSuchFileException} or
  * {@link AccessDeniedException} for a file that went away or was locked while being read; any
- * other {@link IOException}. An {@link OutOfMemoryError} while reading propagates.
+ * other {@link IOException}. An {@link OutOfMemoryError} while reading propagates. A window that
+ * cannot hold a frame is an {@link EmptyWindowException}: its start not before its end (refused
+ * before reading when both ends are offsets or both instants), or wholly after the recording's end
+ * or before its start (refused after the frame pass, which learns the span).
  *
  * <p>Stateless and thread-safe: concurrent calls share nothing.
  */
@@ -77,8 +80,14 @@ public final class ReportPipeline {
      * @throws SourceException          an input is missing, unreadable or cannot be resolved
      * @throws RecordingFormatException no chunk of the inputs is intact (the first damaged one)
      * @throws IOException              any other read failure
+     * @throws EmptyWindowException     the window cannot hold a frame of the recording
      */
     public static Report run(ReportRequest request) throws IOException {
+        List<String> names = new ArrayList<>();
+        for (Path p : request.inputs()) {
+            names.add(p.toString());
+        }
+        refuseInvertedWindow(request.window(), names);
         for (Path p : request.inputs()) {
             if (!Files.exists(p)) {
                 throw new SourceException("'" + p + "': no such file");
@@ -86,10 +95,6 @@ public final class ReportPipeline {
             if (!Files.isReadable(p)) {
                 throw new SourceException("'" + p + "': permission denied");
             }
-        }
-        List<String> names = new ArrayList<>();
-        for (Path p : request.inputs()) {
-            names.add(p.toString());
         }
         try (RecordingSource source = RecordingSource.resolveAll(request.inputs(), request.sourceOptions())) {
             ReadOptions options = request.readOptions().withSkipDamagedChunks(true);
@@ -132,6 +137,9 @@ public final class ReportPipeline {
             // folded chunk by chunk, in chunk order: this pass keeps no per-frame state beyond a chunk
             FramePass.Collector frames = new FramePass.Collector(window);
             RecordingReader.read(files, FramePass.Chunk::new, options, frames::add);
+            if (frames.sawChunk()) {
+                refuseEmptyWindow(window, names, frames.spanStart(), frames.spanEnd());
+            }
             selection = frames.selection();
         }
         // the spent partials' arrays and histograms serve later chunks (see ChunkStats.partials)
@@ -140,6 +148,32 @@ public final class ReportPipeline {
         // dropped: at most about 2 * parallelism partials are alive, whatever the file size
         ReadResult<ChunkStats> read = RecordingReader.read(files, total.partials(), options, total::merge);
         return new Statistics(total.toReport(names), read);
+    }
+
+    /** Refuses, before reading, a window whose ends are both offsets or both instants and not in order. */
+    private static void refuseInvertedWindow(Window window, List<String> names) {
+        Window.Time from = window.from();
+        Window.Time to = window.to();
+        if (from != null && to != null && from.isOffset() == to.isOffset() && from.resolve(0) >= to.resolve(0)) {
+            throw new EmptyWindowException(EmptyWindowException.Problem.FROM_NOT_BEFORE_TO, window, names, false, 0, 0);
+        }
+    }
+
+    /** Refuses a window that cannot hold a frame of the recording spanning {@code [start, end]} (epoch ns). */
+    private static void refuseEmptyWindow(Window window, List<String> names, long start, long end) {
+        Long from = window.from() == null ? null : window.from().resolve(start);
+        Long to = window.to() == null ? null : window.to().resolve(start);
+        EmptyWindowException.Problem problem = null;
+        if (from != null && to != null && from >= to) {
+            problem = EmptyWindowException.Problem.FROM_NOT_BEFORE_TO;
+        } else if (from != null && from > end) {
+            problem = EmptyWindowException.Problem.FROM_AFTER_END;
+        } else if (to != null && to < start) {
+            problem = EmptyWindowException.Problem.TO_BEFORE_START;
+        }
+        if (problem != null) {
+            throw new EmptyWindowException(problem, window, names, true, start, end);
+        }
     }
 
     /** The JMC part of the report: {@code null} when switched off, else the findings or why there are none. */

@@ -50,10 +50,12 @@ public final class FramePass {
         long[] durations = new long[64];
         int n;
         long chunkStart = Long.MIN_VALUE;
+        long chunkEnd = Long.MIN_VALUE;
 
         @Override
         public void chunkStart(ChunkInfo chunk) {
             chunkStart = chunk.startNanos();
+            chunkEnd = chunk.startNanos() + chunk.durationNanos();
         }
 
         @Override
@@ -76,6 +78,9 @@ public final class FramePass {
         private boolean resolved;
         private long from;
         private long to;
+
+        private long spanStart = Long.MIN_VALUE;  // the offsets' origin: the first chunk's start
+        private long spanEnd = Long.MIN_VALUE;    // the latest chunk end so far
 
         private long m;                       // frames in the window so far
         private long minTick = Long.MAX_VALUE;
@@ -107,6 +112,7 @@ public final class FramePass {
         }
 
         private void resolve(long recordingStart) {
+            spanStart = recordingStart;
             from = window.from() == null ? Long.MIN_VALUE : window.from().resolve(recordingStart);
             to = window.to() == null ? Long.MAX_VALUE : window.to().resolve(recordingStart);
             resolved = true;
@@ -120,6 +126,7 @@ public final class FramePass {
                 }
                 resolve(c.chunkStart != Long.MIN_VALUE ? c.chunkStart : c.starts[0]);
             }
+            spanEnd = Math.max(spanEnd, c.chunkEnd);
             for (int i : IndexSort.ascending(c.ticks, c.n)) {
                 long start = c.starts[i];
                 if (start >= from && start < to) {
@@ -184,6 +191,21 @@ public final class FramePass {
             batches = half;
             batch *= 2;
             // the batch being filled (full, b frames) starts a batch of 2b
+        }
+
+        /** Whether a chunk has been folded in: only then do {@link #spanStart} and {@link #spanEnd} hold. */
+        public boolean sawChunk() {
+            return resolved && spanEnd != Long.MIN_VALUE;
+        }
+
+        /** Where the offsets of {@code --from/--to} count from: the recording start, epoch ns. */
+        public long spanStart() {
+            return spanStart;
+        }
+
+        /** The end of the latest chunk folded in, epoch ns. */
+        public long spanEnd() {
+            return spanEnd;
         }
 
         /** The selection for the frames folded so far. */

@@ -31,7 +31,13 @@ public record Window(Time from, Time to, long warmupTicks, boolean autoWarmup) {
             return new Time(0, offset);
         }
 
-        long resolve(long recordingStartNanos) {
+        /** Whether this is an offset from the recording start (else an instant). */
+        public boolean isOffset() {
+            return offset != null;
+        }
+
+        /** Epoch ns: the instant, or {@code recordingStartNanos} plus the offset. */
+        public long resolve(long recordingStartNanos) {
             return offset == null ? epochNanos : recordingStartNanos + offset.toNanos();
         }
     }

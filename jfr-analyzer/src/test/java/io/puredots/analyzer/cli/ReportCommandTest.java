@@ -25,6 +25,9 @@ class ReportCommandTest {
     static Path dir;
     static Path generous;
     static Path jdkOnly;
+    /** The fixture's time span as the window errors name it (see report.txt's "time" line). */
+    static final String FIXTURE_SPAN = "'" + FIXTURE + "' spans 0s to 0.569s (2026-11-27T12:38:33.270Z to"
+            + " 2026-11-27T12:38:33.840Z)";
 
     @BeforeAll
     static void files() throws Exception {
@@ -201,17 +204,94 @@ class ReportCommandTest {
 
     @Test
     void recordingWithoutGameEventsReportsTheJvmPartsAndSaysSo() throws Exception {
-        CliRun r = CliRun.of("report", jdkOnly.toString());
+        // --allow-no-data: this test is about what the report shows, not the exit code
+        CliRun r = CliRun.of("report", "--allow-no-data", jdkOnly.toString());
         assertEquals(Cli.OK, r.code(), r.err());
         assertTrue(r.out().contains("no puredots events in this recording: frame, system, job and registry"
                 + " statistics are missing; only the JVM parts are reported"), r.out());
         assertTrue(r.out().contains("heap after GC"), r.out());
         assertTrue(r.out().contains("frame                           NO_DATA"), r.out());
         assertTrue(r.out().contains("result  no budget violated (10 without data)"), r.out());
-        JsonNode json = new ObjectMapper().readTree(CliRun.of("report", "--format", "json", jdkOnly.toString()).out());
+        JsonNode json = new ObjectMapper().readTree(CliRun.of("report", "--allow-no-data", "--format", "json",
+                jdkOnly.toString()).out());
         assertFalse(json.get("gameEvents").asBoolean());
         assertTrue(json.get("frames").isNull());
         assertTrue(json.get("memory").get("heapAfterGcBytes").get("count").asLong() >= 1);
+    }
+
+    @Test
+    void aRecordingWithoutGameEventsHasNothingToJudge() {
+        CliRun r = CliRun.of("report", jdkOnly.toString());
+        assertEquals(Cli.TROUBLE, r.code(), r.err());
+        assertEquals("jfr-analyzer report: nothing to judge: no puredots events in '" + jdkOnly + "'; record the game"
+                + " with -XX:StartFlightRecording:settings=<path to puredots.jfc> (jfr-events/jfc/puredots.jfc, also in"
+                + " the jfr-events jar), or pass --allow-no-data to accept a recording without them\n", r.err());
+        // the report is still written, so the user sees what was there
+        assertTrue(r.out().contains("result  no budget violated (10 without data)"), r.out());
+    }
+
+    @Test
+    void allowNoDataAcceptsARecordingWithoutGameEvents() {
+        CliRun r = CliRun.of("report", "--allow-no-data", jdkOnly.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertEquals("", r.err());
+    }
+
+    @Test
+    void aWindowWithoutFramesHasNothingToJudge() throws Exception {
+        // the fixture's 218 ms frame starts at 0.318s: no frame starts from 0.33s to 0.34s
+        Path frameOnly = dir.resolve("frame-only.budgets");
+        Files.writeString(frameOnly, "frame = 16.6 ms\n");
+        CliRun r = CliRun.of("report", "--budgets", frameOnly.toString(), "--from", "0.33s", "--to", "0.34s", FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code(), r.err());
+        assertEquals("jfr-analyzer report: nothing to judge: no frame in the selection (--from 0.33s --to 0.34s);"
+                + " widen the window or pass --allow-no-data to accept it\n", r.err());
+        assertTrue(r.out().contains("frame   NO_DATA "), r.out());
+        assertEquals(Cli.OK, CliRun.of("report", "--budgets", frameOnly.toString(), "--allow-no-data",
+                "--from", "0.33s", "--to", "0.34s", FIXTURE).code());
+    }
+
+    @Test
+    void aMemoryBudgetJudgedWithoutFramesIsSomethingJudged() throws Exception {
+        Path heap = dir.resolve("frame-and-heap.budgets");
+        Files.writeString(heap, "frame = 16.6 ms\nmemory.heap = 8 GB\n");
+        CliRun r = CliRun.of("report", "--budgets", heap.toString(), jdkOnly.toString());
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertTrue(r.out().contains("memory.heap  OK "), r.out());
+    }
+
+    @Test
+    void anInvertedWindowIsAUsageError() {
+        CliRun r = CliRun.of("report", "--from", "1s", "--to", "0.5s", FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: --from 1s is not before --to 0.5s: the window holds no frame\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void anInvertedWindowOfAnOffsetAndAnInstantNamesTheSpan() {
+        CliRun r = CliRun.of("report", "--from", "0.3s", "--to", "2026-11-27T12:38:33.400Z", FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: --from 0.3s is not before --to 2026-11-27T12:38:33.400Z: the window holds"
+                + " no frame; " + FIXTURE_SPAN + "\n", r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aWindowAfterTheEndIsAUsageError() {
+        CliRun r = CliRun.of("report", "--from", "10min", FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: --from 10min is after the recording's end: " + FIXTURE_SPAN + "\n",
+                r.err());
+        assertEquals("", r.out());
+    }
+
+    @Test
+    void aWindowBeforeTheStartIsAUsageError() {
+        CliRun r = CliRun.of("report", "--to", "2026-11-27T12:00:00Z", FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code());
+        assertEquals("jfr-analyzer report: --to 2026-11-27T12:00:00Z is before the recording's start: " + FIXTURE_SPAN
+                + "\n", r.err());
     }
 
     @Test
@@ -230,6 +310,8 @@ class ReportCommandTest {
         assertEquals(Cli.OK, r.code());
         assertTrue(r.out().contains("Examples:"), r.out());
         assertTrue(r.out().contains("MSER-5"), r.out());
+        assertTrue(r.out().contains("2 trouble (bad usage, a window outside the recording, nothing to judge"), r.out());
+        assertTrue(r.out().contains("--allow-no-data"), r.out());
         CliRun root = CliRun.of();
         assertEquals(Cli.TROUBLE, root.code());
         assertTrue(root.err().contains("report"), root.err());

@@ -103,4 +103,28 @@ class ReportPipelineTest {
         assertEquals(262_144, JmcOptions.eventLimitForHeap(500_000, 256L << 20));
         assertEquals(500_000, JmcOptions.eventLimitForHeap(500_000, 4L << 30));
     }
+
+    @Test
+    void aWindowAfterTheEndIsRefusedWithTheSpanRead() {
+        Window late = new Window(Window.Time.after(java.time.Duration.ofMinutes(10)), null, 0, false);
+        EmptyWindowException e = assertThrows(EmptyWindowException.class, () -> ReportPipeline.run(
+                ReportRequest.of(List.of(FIXTURE), Budgets.defaults()).withWindow(late)));
+        assertEquals(EmptyWindowException.Problem.FROM_AFTER_END, e.problem());
+        assertTrue(e.spanKnown());
+        // the fixture's first chunk start and last chunk end (report.json's overview)
+        assertEquals(1795783113270693883L, e.spanStartNanos());
+        assertEquals(1795783113840368103L, e.spanEndNanos());
+        assertEquals(List.of(FIXTURE.toString()), e.inputs());
+    }
+
+    @Test
+    void anInvertedWindowOfTwoOffsetsIsRefusedBeforeReading() {
+        Window inverted = new Window(Window.Time.after(java.time.Duration.ofSeconds(1)),
+                Window.Time.after(java.time.Duration.ofMillis(500)), 0, false);
+        // the input does not exist: the window is refused before anything is read
+        EmptyWindowException e = assertThrows(EmptyWindowException.class, () -> ReportPipeline.run(
+                ReportRequest.of(List.of(Path.of("no-such.jfr")), Budgets.defaults()).withWindow(inverted)));
+        assertEquals(EmptyWindowException.Problem.FROM_NOT_BEFORE_TO, e.problem());
+        assertFalse(e.spanKnown());
+    }
 }
