@@ -64,11 +64,13 @@ final class GateMessages {
             return "nothing to judge: no frame in the selection (" + options(window) + "); widen the window or "
                     + accept;
         }
+        // the game's events are there, so the budgets name series, memory or samples the recording lacks
         List<BudgetCheck> checks = report.budgets().checks();
         BudgetCheck first = checks.get(0);
-        return "nothing to judge: none of the " + checks.size() + " budgets in '" + report.budgets().source()
-                + "' has data (" + first.id() + ": " + first.detail() + "); record the game with " + RECORD_WITH
-                + ", or " + accept;
+        String which = checks.size() == 1 ? "the one budget in '" + report.budgets().source() + "' has no data"
+                : "none of the " + checks.size() + " budgets in '" + report.budgets().source() + "' has data";
+        return "nothing to judge: " + which + " (" + first.id() + ": " + first.detail() + "); check the budget ids"
+                + " against the groups, systems and memory in the report, or " + accept;
     }
 
     /** A time as {@code --from}/{@code --to} accept it: {@code 10min}, {@code 1h}, {@code 0.5s} or an ISO instant. */

@@ -1,0 +1,50 @@
+package io.puredots.analyzer.cli;
+
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The "nothing to judge" line when the recording has game events but no budget found data. */
+class NothingToJudgeTest {
+    @TempDir
+    Path dir;
+
+    @Test
+    void budgetsOfSeriesTheRecordingLacksAreNothingToJudge() throws Exception {
+        Path budgets = dir.resolve("absent.budgets");
+        Files.writeString(budgets, "group.NoSuchGroup = 1 ms\nsystem.NoSuchSystem = 1 ms\n");
+        CliRun r = CliRun.of("report", "--no-jmc", "--budgets", budgets.toString(), GoldenReportTest.FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code(), r.err());
+        assertTrue(r.out().contains("NO_DATA"), "the report is still written: " + r.out());
+        assertTrue(r.err().startsWith("jfr-analyzer report: nothing to judge: none of the 2 budgets in '" + budgets
+                + "' has data (group.NoSuchGroup: "), r.err());
+        assertTrue(r.err().endsWith("); check the budget ids against the groups, systems and memory in the report,"
+                + " or pass --allow-no-data to accept it\n"), r.err());
+        assertEquals(1, r.err().lines().count(), r.err());
+    }
+
+    @Test
+    void oneBudgetIsNamedInTheSingular() throws Exception {
+        Path budgets = dir.resolve("one.budgets");
+        Files.writeString(budgets, "group.NoSuchGroup = 1 ms\n");
+        CliRun r = CliRun.of("report", "--no-jmc", "--budgets", budgets.toString(), GoldenReportTest.FIXTURE);
+        assertEquals(Cli.TROUBLE, r.code(), r.err());
+        assertTrue(r.err().startsWith("jfr-analyzer report: nothing to judge: the one budget in '" + budgets
+                + "' has no data (group.NoSuchGroup: "), r.err());
+    }
+
+    @Test
+    void allowNoDataAcceptsIt() throws Exception {
+        Path budgets = dir.resolve("absent.budgets");
+        Files.writeString(budgets, "group.NoSuchGroup = 1 ms\n");
+        CliRun r = CliRun.of("report", "--no-jmc", "--allow-no-data", "--budgets", budgets.toString(),
+                GoldenReportTest.FIXTURE);
+        assertEquals(Cli.OK, r.code(), r.err());
+        assertEquals("", r.err());
+    }
+}
