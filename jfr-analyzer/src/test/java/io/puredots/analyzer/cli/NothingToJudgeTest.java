@@ -5,6 +5,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -13,12 +15,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 class NothingToJudgeTest {
     @TempDir
     Path dir;
+    Path budgets;
 
     @Test
     void budgetsOfSeriesTheRecordingLacksAreNothingToJudge() throws Exception {
-        Path budgets = dir.resolve("absent.budgets");
-        Files.writeString(budgets, "group.NoSuchGroup = 1 ms\nsystem.NoSuchSystem = 1 ms\n");
-        CliRun r = CliRun.of("report", "--no-jmc", "--budgets", budgets.toString(), GoldenReportTest.FIXTURE);
+        CliRun r = report("group.NoSuchGroup = 1 ms\nsystem.NoSuchSystem = 1 ms\n");
         assertEquals(Cli.TROUBLE, r.code(), r.err());
         assertTrue(r.out().contains("NO_DATA"), "the report is still written: " + r.out());
         assertTrue(r.err().startsWith("jfr-analyzer report: nothing to judge: none of the 2 budgets in '" + budgets
@@ -30,9 +31,7 @@ class NothingToJudgeTest {
 
     @Test
     void oneBudgetIsNamedInTheSingular() throws Exception {
-        Path budgets = dir.resolve("one.budgets");
-        Files.writeString(budgets, "group.NoSuchGroup = 1 ms\n");
-        CliRun r = CliRun.of("report", "--no-jmc", "--budgets", budgets.toString(), GoldenReportTest.FIXTURE);
+        CliRun r = report("group.NoSuchGroup = 1 ms\n");
         assertEquals(Cli.TROUBLE, r.code(), r.err());
         assertTrue(r.err().startsWith("jfr-analyzer report: nothing to judge: the one budget in '" + budgets
                 + "' has no data (group.NoSuchGroup: "), r.err());
@@ -40,11 +39,18 @@ class NothingToJudgeTest {
 
     @Test
     void allowNoDataAcceptsIt() throws Exception {
-        Path budgets = dir.resolve("absent.budgets");
-        Files.writeString(budgets, "group.NoSuchGroup = 1 ms\n");
-        CliRun r = CliRun.of("report", "--no-jmc", "--allow-no-data", "--budgets", budgets.toString(),
-                GoldenReportTest.FIXTURE);
+        CliRun r = report("group.NoSuchGroup = 1 ms\n", "--allow-no-data");
         assertEquals(Cli.OK, r.code(), r.err());
         assertEquals("", r.err());
+    }
+
+    /** {@code report --no-jmc} of the game fixture under a budget file holding {@code text}. */
+    private CliRun report(String text, String... options) throws Exception {
+        budgets = dir.resolve("test.budgets");
+        Files.writeString(budgets, text);
+        List<String> args = new ArrayList<>(List.of("report", "--no-jmc", "--budgets", budgets.toString()));
+        args.addAll(List.of(options));
+        args.add(GoldenReportTest.FIXTURE);
+        return CliRun.of(args.toArray(new String[0]));
     }
 }
