@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -37,7 +38,8 @@ import java.util.zip.ZipException;
  *   <li>a JFR repository directory, what a killed JVM leaves behind (one file per chunk,
  *       {@code 2026_11_27_12_30_00.jfr}, possibly a last chunk still being written): its
  *       complete chunk files in start-time order; unfinished and foreign files are skipped
- *       with a warning. A directory holding one repository per JVM run (the
+ *       with a warning. A directory holding a {@code *.jfr} file not named like a chunk file
+ *       is not a repository (a folder of separate recordings) and is refused. A directory holding one repository per JVM run (the
  *       {@code repository=} option's parent) is accepted if it holds exactly one.</li>
  * </ul>
  * Anything else is a {@link SourceException} with a one-line message.
@@ -46,6 +48,8 @@ import java.util.zip.ZipException;
  */
 public final class RecordingSource implements AutoCloseable {
     private static final int MAGIC = 0x464C5200; // "FLR\0", for the gzip check: before a file is a chunk
+    /** How the JDK names a repository's chunk files: their start time, and a counter if taken. */
+    private static final Pattern CHUNK_FILE_NAME = Pattern.compile("\\d{4}(_\\d{2}){5}(_\\d+)?\\.jfr");
 
     private final Path input;
     private final String description;
@@ -68,8 +72,17 @@ public final class RecordingSource implements AutoCloseable {
         this.temporary = List.copyOf(temporary);
     }
 
-    /** Resolves one input. */
+    /**
+     * Resolves one input, refusing it unless its chunks are one run ({@link OneRun}: in time
+     * order, not overlapping, one tick rate).
+     */
     public static RecordingSource resolve(Path input, SourceOptions options) throws SourceException {
+        RecordingSource r = resolveOne(input, options);
+        r.requireOneRun(Map.of());
+        return r;
+    }
+
+    private static RecordingSource resolveOne(Path input, SourceOptions options) throws SourceException {
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS) && !Files.exists(input)) {
             throw new SourceException(q(input) + ": no such file or directory");
         }
@@ -94,7 +107,9 @@ public final class RecordingSource implements AutoCloseable {
     /**
      * Resolves several inputs read as one run, in the order given (as {@code report} takes them):
      * their files, sizes, warnings and temporary files together. If one input fails, the
-     * temporary files of the others are deleted and its {@link SourceException} is thrown.
+     * temporary files of the others are deleted and its {@link SourceException} is thrown. They
+     * are refused unless their chunks, in the order given, are consecutive parts of one run
+     * ({@link OneRun}); the message names the two files that disagree and how.
      */
     public static RecordingSource resolveAll(List<Path> inputs, SourceOptions options) throws SourceException {
         if (inputs.isEmpty()) {
@@ -106,7 +121,7 @@ public final class RecordingSource implements AutoCloseable {
         List<RecordingSource> parts = new ArrayList<>();
         try {
             for (Path p : inputs) {
-                parts.add(resolve(p, options));
+                parts.add(resolveOne(p, options));
             }
         } catch (SourceException e) {
             parts.forEach(RecordingSource::close);
@@ -119,7 +134,11 @@ public final class RecordingSource implements AutoCloseable {
         List<String> descriptions = new ArrayList<>();
         long skipped = 0;
         int skippedFiles = 0;
+        Map<Path, Path> shownAs = new LinkedHashMap<>();
         for (RecordingSource r : parts) {
+            for (Path t : r.temporary) {
+                shownAs.put(t, r.input);
+            }
             files.addAll(r.files);
             sizes.putAll(r.sizes);
             warnings.addAll(r.warnings);
@@ -128,8 +147,24 @@ public final class RecordingSource implements AutoCloseable {
             skipped += r.skippedBytes;
             skippedFiles += r.skippedFiles;
         }
-        return new RecordingSource(inputs.get(0), String.join("; ", descriptions), files, sizes, warnings, skipped,
-                skippedFiles, temporary);
+        RecordingSource all = new RecordingSource(inputs.get(0), String.join("; ", descriptions), files, sizes,
+                warnings, skipped, skippedFiles, temporary);
+        all.requireOneRun(shownAs);
+        return all;
+    }
+
+    /** {@link OneRun#require} over this source's files; deletes the temporary files if it throws. */
+    private void requireOneRun(Map<Path, Path> shownAs) throws SourceException {
+        Map<Path, Path> names = new LinkedHashMap<>(shownAs);
+        for (Path t : temporary) {
+            names.putIfAbsent(t, input);
+        }
+        try {
+            OneRun.require(files, names);
+        } catch (SourceException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The input as given (the first one for {@link #resolveAll}). */
@@ -292,6 +327,12 @@ public final class RecordingSource implements AutoCloseable {
             }
             repo = runs.get(0);
             jfrs = jfrFiles(repo);
+        }
+        for (Path f : jfrs) {
+            if (!CHUNK_FILE_NAME.matcher(f.getFileName().toString()).matches()) {
+                throw new SourceException(q(repo) + ": not a JFR repository (" + q(f.getFileName())
+                        + " is not a chunk file name like 2026_11_27_12_30_00.jfr); give recordings as files");
+            }
         }
         List<ChunkFile> complete = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
