@@ -31,7 +31,8 @@ import java.util.concurrent.Callable;
         footer = {
             "Several recordings are analyzed as one run, in the order given, only if they",
             "are consecutive parts of one recording (rotated files, a repository's chunks):",
-            "each chunk must start after the previous one ended, at the same tick rate.",
+            "each chunk must start after the previous one ended, at the same tick rate,",
+            "and name the same JVM (pid and start time in jdk.JVMInformation).",
             "Otherwise (a file given twice, files out of order, another JVM) the report",
             "fails (exit 2) naming the two files. A directory is a JFR repository (what a",
             "killed JVM leaves, chunk files named like 2026_11_27_12_30_00.jfr): its",

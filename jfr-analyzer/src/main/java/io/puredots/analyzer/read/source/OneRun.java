@@ -14,8 +14,10 @@ import java.util.Map;
  * merged into one run only when they are one: in the order they will be read, each chunk
  * (by its header) must start no earlier than the previous chunk ended, count ticks at the same
  * rate, and not restart the tick counter. This catches a file given twice, files out of order
- * and most unrelated recordings; two recordings of one JVM made one after the other pass,
- * because chunk headers do not name the recording. Stateless.
+ * and most unrelated recordings (another JVM's ticks start over); the JVM named in each chunk's
+ * {@code jdk.JVMInformation} is compared while reading (see {@code stats.JvmIdentity}). Two
+ * recordings of one JVM made one after the other pass: chunks do not name their recording.
+ * Stateless.
  */
 final class OneRun {
     /** How far a chunk may start before the previous one's end: the two are stamped by one clock. */

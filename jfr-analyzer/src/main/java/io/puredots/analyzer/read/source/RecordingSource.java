@@ -59,9 +59,11 @@ public final class RecordingSource implements AutoCloseable {
     private final long skippedBytes;
     private final int skippedFiles;
     private final List<Path> temporary;
+    private final Map<Path, Path> shownAs;
 
     private RecordingSource(Path input, String description, List<Path> files, Map<Path, Long> sizes,
-                            List<String> warnings, long skippedBytes, int skippedFiles, List<Path> temporary) {
+                            List<String> warnings, long skippedBytes, int skippedFiles, List<Path> temporary,
+                            Map<Path, Path> shownAs) {
         this.input = input;
         this.description = description;
         this.files = List.copyOf(files);
@@ -70,6 +72,7 @@ public final class RecordingSource implements AutoCloseable {
         this.skippedBytes = skippedBytes;
         this.skippedFiles = skippedFiles;
         this.temporary = List.copyOf(temporary);
+        this.shownAs = Map.copyOf(shownAs);
     }
 
     /**
@@ -78,7 +81,7 @@ public final class RecordingSource implements AutoCloseable {
      */
     public static RecordingSource resolve(Path input, SourceOptions options) throws SourceException {
         RecordingSource r = resolveOne(input, options);
-        r.requireOneRun(Map.of());
+        r.requireOneRun();
         return r;
     }
 
@@ -101,7 +104,7 @@ public final class RecordingSource implements AutoCloseable {
         }
         requireJfrMagic(input, head, input);
         return new RecordingSource(input, "JFR file " + q(input), List.of(input), Map.of(input, size(input)),
-                List.of(), 0, 0, List.of());
+                List.of(), 0, 0, List.of(), Map.of());
     }
 
     /**
@@ -136,9 +139,7 @@ public final class RecordingSource implements AutoCloseable {
         int skippedFiles = 0;
         Map<Path, Path> shownAs = new LinkedHashMap<>();
         for (RecordingSource r : parts) {
-            for (Path t : r.temporary) {
-                shownAs.put(t, r.input);
-            }
+            shownAs.putAll(r.shownAs);
             files.addAll(r.files);
             sizes.putAll(r.sizes);
             warnings.addAll(r.warnings);
@@ -148,19 +149,15 @@ public final class RecordingSource implements AutoCloseable {
             skippedFiles += r.skippedFiles;
         }
         RecordingSource all = new RecordingSource(inputs.get(0), String.join("; ", descriptions), files, sizes,
-                warnings, skipped, skippedFiles, temporary);
-        all.requireOneRun(shownAs);
+                warnings, skipped, skippedFiles, temporary, shownAs);
+        all.requireOneRun();
         return all;
     }
 
     /** {@link OneRun#require} over this source's files; deletes the temporary files if it throws. */
-    private void requireOneRun(Map<Path, Path> shownAs) throws SourceException {
-        Map<Path, Path> names = new LinkedHashMap<>(shownAs);
-        for (Path t : temporary) {
-            names.putIfAbsent(t, input);
-        }
+    private void requireOneRun() throws SourceException {
         try {
-            OneRun.require(files, names);
+            OneRun.require(files, shownAs);
         } catch (SourceException e) {
             close();
             throw e;
@@ -180,6 +177,18 @@ public final class RecordingSource implements AutoCloseable {
     /** Plain JFR files to read, in order (a decompressed copy for gzip input). */
     public List<Path> files() {
         return files;
+    }
+
+    /**
+     * The refusal of two of {@link #files()} recorded by different JVMs (told apart by the
+     * reader, from {@code jdk.JVMInformation}), naming the files as the user gave them.
+     */
+    public SourceException anotherJvm(Path earlier, long earlierPid, long earlierStartMillis, Path later,
+                                      long laterPid, long laterStartMillis) {
+        return new SourceException(q(shownAs.getOrDefault(earlier, earlier)) + " and "
+                + q(shownAs.getOrDefault(later, later)) + " as one run: another JVM (pid " + earlierPid + " started "
+                + Units.instant(earlierStartMillis * 1_000_000) + ", then pid " + laterPid + " started "
+                + Units.instant(laterStartMillis * 1_000_000) + ")");
     }
 
     /** Size of each file in {@link #files()}, bytes. */
@@ -290,7 +299,7 @@ public final class RecordingSource implements AutoCloseable {
             throw e;
         }
         return new RecordingSource(input, "gzip-compressed JFR file " + q(input) + " (" + mb(written)
-                + " decompressed)", List.of(tmp), Map.of(tmp, written), warnings, 0, 0, List.of(tmp));
+                + " decompressed)", List.of(tmp), Map.of(tmp, written), warnings, 0, 0, List.of(tmp), Map.of(tmp, input));
     }
 
     // ---- repository ---------------------------------------------------------------------------
@@ -368,7 +377,7 @@ public final class RecordingSource implements AutoCloseable {
         }
         return new RecordingSource(dir, "JFR repository " + q(repo) + " (" + files.size() + " complete chunk "
                 + (files.size() == 1 ? "file" : "files") + ")", files, sizes, warnings, skipped,
-                jfrs.size() - files.size(), List.of());
+                jfrs.size() - files.size(), List.of(), Map.of());
     }
 
     private static List<Path> jfrFiles(Path dir) throws SourceException {

@@ -245,6 +245,19 @@ class RecordingSourceTest {
     }
 
     @Test
+    void anotherJvmNamesTheFilesAsGiven() throws Exception {
+        Path gz = dir.resolve("jvm.jfr.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip(Files.readAllBytes(early)));
+        Path tmp = Files.createDirectories(dir.resolve("tmp-jvm"));
+        try (RecordingSource s = RecordingSource.resolveAll(List.of(gz, late), SourceOptions.defaults()
+                .withTempDir(tmp))) {
+            assertEquals("'" + gz + "' and '" + late + "' as one run: another JVM (pid 42 started"
+                    + " 2026-11-27T12:00:00.000Z, then pid 7 started 2026-11-27T12:00:01.500Z)",
+                    s.anotherJvm(s.files().get(0), 42, 1_795_780_800_000L, late, 7, 1_795_780_801_500L).getMessage());
+        }
+    }
+
+    @Test
     void coverageSaysHowMuchWasSkipped() throws Exception {
         try (RecordingSource s = RecordingSource.resolve(early, SourceOptions.defaults())) {
             long size = Files.size(early);
