@@ -147,6 +147,27 @@ class ReportCommandTest {
     }
 
     @Test
+    void aRecordingOfAnotherJvmIsNotOneRunWithThisOnes() throws Exception {
+        // another JVM records from its start to its exit, before this JVM records: time order holds
+        Path other = dir.resolve("other-jvm.jfr");
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process p = new ProcessBuilder(java, "-XX:StartFlightRecording:filename=" + other, "-version")
+                .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+        assertEquals(0, p.waitFor(), "child JVM");
+        Path mine = dir.resolve("this-jvm.jfr");
+        try (Recording r = new Recording(Configuration.getConfiguration("default"))) {
+            r.start();
+            r.stop();
+            r.dump(mine);
+        }
+        CliRun run = CliRun.of("report", "--allow-no-data", other.toString(), mine.toString());
+        assertEquals(Cli.TROUBLE, run.code(), run.err());
+        assertTrue(run.err().startsWith("jfr-analyzer report: cannot read '" + other + "' and '" + mine
+                + "' as one run: another JVM (pid " + p.pid() + " started "), run.err());
+        assertTrue(run.err().contains(", then pid " + ProcessHandle.current().pid() + " started "), run.err());
+    }
+
+    @Test
     void aFolderOfSeparateRecordingsIsNotARepository() throws Exception {
         Path folder = Files.createDirectories(dir.resolve("my-recordings"));
         Files.copy(Path.of(FIXTURE), folder.resolve("game.jfr"));
