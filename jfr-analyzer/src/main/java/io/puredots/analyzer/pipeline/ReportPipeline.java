@@ -14,6 +14,7 @@ import io.puredots.analyzer.read.source.RecordingSource;
 import io.puredots.analyzer.read.source.SourceException;
 import io.puredots.analyzer.stats.ChunkStats;
 import io.puredots.analyzer.stats.FramePass;
+import io.puredots.analyzer.stats.JvmIdentity;
 import io.puredots.analyzer.stats.Window;
 import io.puredots.budgets.Budgets;
 
@@ -24,6 +25,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * Reads recordings, aggregates them and judges the budgets: the one way from inputs to a finished
@@ -38,7 +40,10 @@ import java.util.List;
  * <p>How, in order:
  * <ol>
  *   <li>The inputs are resolved to plain JFR files ({@link RecordingSource}: {@code .jfr} files,
- *       decompressed gzip, a repository's complete chunks), read as one run in the order given.</li>
+ *       decompressed gzip, a repository's complete chunks), read as one run in the order given,
+ *       only if they are one: {@code RecordingSource} refuses chunks out of time order,
+ *       overlapping or at another tick rate, and after the pass below, chunks whose
+ *       {@code jdk.JVMInformation} names another JVM (pid, JVM start) are refused too.</li>
  *   <li>If the {@link Window} needs it (a time window or a warm-up), a first pass over the frames
  *       ({@link FramePass}) fixes which ticks the statistics cover.</li>
  *   <li>One parallel pass with a {@link ChunkStats} per chunk; each partial is merged in chunk
@@ -77,7 +82,9 @@ public final class ReportPipeline {
      * Reads {@code request}'s inputs and returns the finished report: statistics, input warnings,
      * JMC findings (or why they were not run; {@code null} when switched off) and budget verdicts.
      *
-     * @throws SourceException          an input is missing, unreadable or cannot be resolved
+     * @throws SourceException          an input is missing, unreadable or cannot be resolved, or the
+     *                                  inputs are not one run (see {@code RecordingSource}; chunks
+     *                                  naming different JVMs in {@code jdk.JVMInformation})
      * @throws RecordingFormatException no chunk of the inputs is intact (the first damaged one)
      * @throws IOException              any other read failure
      * @throws EmptyWindowException     the window cannot hold a frame of the recording
@@ -103,6 +110,11 @@ public final class ReportPipeline {
             if (read.chunks().isEmpty() && !read.skippedChunks().isEmpty()) {
                 throw read.skippedChunks().get(0);
             }
+            if (stats.jvmConflict().isPresent()) {
+                JvmIdentity.Conflict c = stats.jvmConflict().get();
+                throw source.anotherJvm(c.earlierFile(), c.earlierPid(), c.earlierStartMillis(), c.laterFile(),
+                        c.laterPid(), c.laterStartMillis());
+            }
             List<String> warnings = new ArrayList<>(source.warnings());
             warnings.addAll(read.warnings());
             source.coverage(read.chunks()).ifPresent(warnings::add);
@@ -127,7 +139,8 @@ public final class ReportPipeline {
     }
 
     /** The statistics of the intact chunks (no warnings, JMC part or verdicts yet) and the read's outcome. */
-    private record Statistics(Report report, ReadResult<ChunkStats> read) {
+    private record Statistics(Report report, ReadResult<ChunkStats> read,
+                              Optional<JvmIdentity.Conflict> jvmConflict) {
     }
 
     private static Statistics read(List<Path> files, List<String> names, Budgets budgets, Window window,
@@ -147,7 +160,7 @@ public final class ReportPipeline {
         // each chunk's partial is merged as soon as it and every chunk before it are done, then
         // dropped: at most about 2 * parallelism partials are alive, whatever the file size
         ReadResult<ChunkStats> read = RecordingReader.read(files, total.partials(), options, total::merge);
-        return new Statistics(total.toReport(names), read);
+        return new Statistics(total.toReport(names), read, total.jvmConflict());
     }
 
     /** Refuses, before reading, a window whose ends are both offsets or both instants and not in order. */

@@ -124,6 +124,16 @@ public record ChunkHeader(Path file, int index, long offset, long size, long con
     }
 
     /**
+     * The headers of {@code file}'s finished, complete chunks, in file order, up to the first
+     * that is not (the reader reports that damage; callers here only compare what is intact).
+     */
+    public static List<ChunkHeader> readAll(Path file) throws IOException {
+        try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
+            return List.copyOf(split(file, ch, 0).chunks());
+        }
+    }
+
+    /**
      * The header of the chunk that starts {@code file}, unchecked beyond its magic: null if the
      * file is shorter than a header or does not start with 'FLR'.
      */

@@ -21,6 +21,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.function.Supplier;
 
@@ -62,6 +63,7 @@ public final class ChunkStats implements EventHandler {
     private long end = Long.MIN_VALUE;
     private String jvmName = "";
     private String jvmVersion = "";
+    private final JvmIdentity jvm = new JvmIdentity();
     private boolean gameEvents;
 
     private FrameStats frames;
@@ -134,6 +136,7 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void chunkStart(ChunkInfo chunk) {
         attribution.chunkStart(chunk);
+        jvm.chunkStart(chunk);
         if (known != null) {
             chunkIndex = chunk.index();
             attribution.expectFrames(known.framesPerChunk());
@@ -295,6 +298,7 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void jvmInformation(long startNanos, String jvmName, String jvmVersion, String jvmArguments,
                                String javaArguments, long jvmStartMillis, long pid) {
+        jvm.seen(pid, jvmStartMillis);
         if (this.jvmName.isEmpty()) {
             this.jvmName = jvmName;
             this.jvmVersion = jvmVersion;
@@ -378,6 +382,11 @@ public final class ChunkStats implements EventHandler {
 
     // ---- merge and result ---------------------------------------------------------------
 
+    /** In a run's total: the first two consecutive chunks recorded by different JVMs, if any. */
+    public Optional<JvmIdentity.Conflict> jvmConflict() {
+        return jvm.conflict();
+    }
+
     /** Merges the partial of the chunk that follows every chunk merged so far; {@code next} is spent. */
     public void merge(ChunkStats next) {
         next.seal();
@@ -385,6 +394,7 @@ public final class ChunkStats implements EventHandler {
         chunks += next.chunks;
         start = Math.min(start, next.start);
         end = Math.max(end, next.end);
+        jvm.merge(next.jvm);
         if (jvmName.isEmpty()) {
             jvmName = next.jvmName;
             jvmVersion = next.jvmVersion;

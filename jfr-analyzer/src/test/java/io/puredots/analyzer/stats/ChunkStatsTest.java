@@ -225,4 +225,34 @@ class ChunkStatsTest {
         }
         assertEquals(KnownSeries.MAX_ENTRIES, known.before(1).size());
     }
+
+    private static ChunkStats chunkOf(String file, int index, long pid, long jvmStartMillis) {
+        ChunkStats s = new ChunkStats(BUDGETS, Selection.ALL);
+        s.chunkStart(new ChunkInfo(Path.of(file), index, 0, 1, 1000L * index, 1000, 2, 1));
+        if (pid >= 0) {
+            s.jvmInformation(1000L * index, "VM", "17", "", "", jvmStartMillis, pid);
+        }
+        return s;
+    }
+
+    @Test
+    void chunksOfOneJvmAgreeAndAChunkWithoutJvmInformationAgreesWithAny() {
+        ChunkStats total = new ChunkStats(BUDGETS, Selection.ALL);
+        total.merge(chunkOf("a.jfr", 0, 42, 1_000));
+        total.merge(chunkOf("b.jfr", 1, -1, 0));
+        total.merge(chunkOf("c.jfr", 2, 42, 1_000));
+        assertTrue(total.jvmConflict().isEmpty(), total.jvmConflict().toString());
+    }
+
+    @Test
+    void theFirstTwoChunksOfDifferentJvmsAreNamed() {
+        ChunkStats total = new ChunkStats(BUDGETS, Selection.ALL);
+        total.merge(chunkOf("a.jfr", 0, 42, 1_000));
+        total.merge(chunkOf("a.jfr", 1, 42, 1_000));
+        total.merge(chunkOf("b.jfr", 2, -1, 0));
+        total.merge(chunkOf("c.jfr", 3, 42, 2_000)); // the same pid, another JVM start: a later JVM
+        total.merge(chunkOf("d.jfr", 4, 7, 3_000));
+        assertEquals(new JvmIdentity.Conflict(Path.of("a.jfr"), 42, 1_000, Path.of("c.jfr"), 42, 2_000),
+                total.jvmConflict().orElseThrow());
+    }
 }

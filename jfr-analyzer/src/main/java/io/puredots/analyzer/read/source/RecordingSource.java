@@ -24,6 +24,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
+import java.util.regex.Pattern;
 import java.util.zip.GZIPInputStream;
 import java.util.zip.ZipException;
 
@@ -37,7 +38,8 @@ import java.util.zip.ZipException;
  *   <li>a JFR repository directory, what a killed JVM leaves behind (one file per chunk,
  *       {@code 2026_11_27_12_30_00.jfr}, possibly a last chunk still being written): its
  *       complete chunk files in start-time order; unfinished and foreign files are skipped
- *       with a warning. A directory holding one repository per JVM run (the
+ *       with a warning. A directory holding a {@code *.jfr} file not named like a chunk file
+ *       is not a repository (a folder of separate recordings) and is refused. A directory holding one repository per JVM run (the
  *       {@code repository=} option's parent) is accepted if it holds exactly one.</li>
  * </ul>
  * Anything else is a {@link SourceException} with a one-line message.
@@ -46,6 +48,8 @@ import java.util.zip.ZipException;
  */
 public final class RecordingSource implements AutoCloseable {
     private static final int MAGIC = 0x464C5200; // "FLR\0", for the gzip check: before a file is a chunk
+    /** How the JDK names a repository's chunk files: their start time, and a counter if taken. */
+    private static final Pattern CHUNK_FILE_NAME = Pattern.compile("\\d{4}(_\\d{2}){5}(_\\d+)?\\.jfr");
 
     private final Path input;
     private final String description;
@@ -55,9 +59,11 @@ public final class RecordingSource implements AutoCloseable {
     private final long skippedBytes;
     private final int skippedFiles;
     private final List<Path> temporary;
+    private final Map<Path, Path> shownAs;
 
     private RecordingSource(Path input, String description, List<Path> files, Map<Path, Long> sizes,
-                            List<String> warnings, long skippedBytes, int skippedFiles, List<Path> temporary) {
+                            List<String> warnings, long skippedBytes, int skippedFiles, List<Path> temporary,
+                            Map<Path, Path> shownAs) {
         this.input = input;
         this.description = description;
         this.files = List.copyOf(files);
@@ -66,10 +72,20 @@ public final class RecordingSource implements AutoCloseable {
         this.skippedBytes = skippedBytes;
         this.skippedFiles = skippedFiles;
         this.temporary = List.copyOf(temporary);
+        this.shownAs = Map.copyOf(shownAs);
     }
 
-    /** Resolves one input. */
+    /**
+     * Resolves one input, refusing it unless its chunks are one run ({@link OneRun}: in time
+     * order, not overlapping, one tick rate).
+     */
     public static RecordingSource resolve(Path input, SourceOptions options) throws SourceException {
+        RecordingSource r = resolveOne(input, options);
+        r.requireOneRun();
+        return r;
+    }
+
+    private static RecordingSource resolveOne(Path input, SourceOptions options) throws SourceException {
         if (!Files.exists(input, LinkOption.NOFOLLOW_LINKS) && !Files.exists(input)) {
             throw new SourceException(q(input) + ": no such file or directory");
         }
@@ -88,13 +104,15 @@ public final class RecordingSource implements AutoCloseable {
         }
         requireJfrMagic(input, head, input);
         return new RecordingSource(input, "JFR file " + q(input), List.of(input), Map.of(input, size(input)),
-                List.of(), 0, 0, List.of());
+                List.of(), 0, 0, List.of(), Map.of());
     }
 
     /**
      * Resolves several inputs read as one run, in the order given (as {@code report} takes them):
      * their files, sizes, warnings and temporary files together. If one input fails, the
-     * temporary files of the others are deleted and its {@link SourceException} is thrown.
+     * temporary files of the others are deleted and its {@link SourceException} is thrown. They
+     * are refused unless their chunks, in the order given, are consecutive parts of one run
+     * ({@link OneRun}); the message names the two files that disagree and how.
      */
     public static RecordingSource resolveAll(List<Path> inputs, SourceOptions options) throws SourceException {
         if (inputs.isEmpty()) {
@@ -106,7 +124,7 @@ public final class RecordingSource implements AutoCloseable {
         List<RecordingSource> parts = new ArrayList<>();
         try {
             for (Path p : inputs) {
-                parts.add(resolve(p, options));
+                parts.add(resolveOne(p, options));
             }
         } catch (SourceException e) {
             parts.forEach(RecordingSource::close);
@@ -119,7 +137,9 @@ public final class RecordingSource implements AutoCloseable {
         List<String> descriptions = new ArrayList<>();
         long skipped = 0;
         int skippedFiles = 0;
+        Map<Path, Path> shownAs = new LinkedHashMap<>();
         for (RecordingSource r : parts) {
+            shownAs.putAll(r.shownAs);
             files.addAll(r.files);
             sizes.putAll(r.sizes);
             warnings.addAll(r.warnings);
@@ -128,8 +148,20 @@ public final class RecordingSource implements AutoCloseable {
             skipped += r.skippedBytes;
             skippedFiles += r.skippedFiles;
         }
-        return new RecordingSource(inputs.get(0), String.join("; ", descriptions), files, sizes, warnings, skipped,
-                skippedFiles, temporary);
+        RecordingSource all = new RecordingSource(inputs.get(0), String.join("; ", descriptions), files, sizes,
+                warnings, skipped, skippedFiles, temporary, shownAs);
+        all.requireOneRun();
+        return all;
+    }
+
+    /** {@link OneRun#require} over this source's files; deletes the temporary files if it throws. */
+    private void requireOneRun() throws SourceException {
+        try {
+            OneRun.require(files, shownAs);
+        } catch (SourceException e) {
+            close();
+            throw e;
+        }
     }
 
     /** The input as given (the first one for {@link #resolveAll}). */
@@ -145,6 +177,18 @@ public final class RecordingSource implements AutoCloseable {
     /** Plain JFR files to read, in order (a decompressed copy for gzip input). */
     public List<Path> files() {
         return files;
+    }
+
+    /**
+     * The refusal of two of {@link #files()} recorded by different JVMs (told apart by the
+     * reader, from {@code jdk.JVMInformation}), naming the files as the user gave them.
+     */
+    public SourceException anotherJvm(Path earlier, long earlierPid, long earlierStartMillis, Path later,
+                                      long laterPid, long laterStartMillis) {
+        return new SourceException(q(shownAs.getOrDefault(earlier, earlier)) + " and "
+                + q(shownAs.getOrDefault(later, later)) + " as one run: another JVM (pid " + earlierPid + " started "
+                + Units.instant(earlierStartMillis * 1_000_000) + ", then pid " + laterPid + " started "
+                + Units.instant(laterStartMillis * 1_000_000) + ")");
     }
 
     /** Size of each file in {@link #files()}, bytes. */
@@ -255,7 +299,7 @@ public final class RecordingSource implements AutoCloseable {
             throw e;
         }
         return new RecordingSource(input, "gzip-compressed JFR file " + q(input) + " (" + mb(written)
-                + " decompressed)", List.of(tmp), Map.of(tmp, written), warnings, 0, 0, List.of(tmp));
+                + " decompressed)", List.of(tmp), Map.of(tmp, written), warnings, 0, 0, List.of(tmp), Map.of(tmp, input));
     }
 
     // ---- repository ---------------------------------------------------------------------------
@@ -293,6 +337,12 @@ public final class RecordingSource implements AutoCloseable {
             repo = runs.get(0);
             jfrs = jfrFiles(repo);
         }
+        for (Path f : jfrs) {
+            if (!CHUNK_FILE_NAME.matcher(f.getFileName().toString()).matches()) {
+                throw new SourceException(q(repo) + ": not a JFR repository (" + q(f.getFileName())
+                        + " is not a chunk file name like 2026_11_27_12_30_00.jfr); give recordings as files");
+            }
+        }
         List<ChunkFile> complete = new ArrayList<>();
         List<String> warnings = new ArrayList<>();
         long skipped = 0;
@@ -327,7 +377,7 @@ public final class RecordingSource implements AutoCloseable {
         }
         return new RecordingSource(dir, "JFR repository " + q(repo) + " (" + files.size() + " complete chunk "
                 + (files.size() == 1 ? "file" : "files") + ")", files, sizes, warnings, skipped,
-                jfrs.size() - files.size(), List.of());
+                jfrs.size() - files.size(), List.of(), Map.of());
     }
 
     private static List<Path> jfrFiles(Path dir) throws SourceException {

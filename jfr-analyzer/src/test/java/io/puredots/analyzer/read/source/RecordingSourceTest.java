@@ -77,11 +77,12 @@ class RecordingSourceTest {
     void repositoryChunksAreOrderedByTheirHeaderStartTime() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo-order"));
         // names in the opposite order of the chunks' start times
-        Files.copy(late, repo.resolve("a.jfr"));
-        Files.copy(early, repo.resolve("b.jfr"));
+        Files.copy(late, repo.resolve("2026_11_27_12_00_00.jfr"));
+        Files.copy(early, repo.resolve("2026_11_27_12_00_01.jfr"));
         Files.writeString(repo.resolve("notes.txt"), "ignored: not *.jfr");
         try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
-            assertEquals(List.of(repo.resolve("b.jfr"), repo.resolve("a.jfr")), s.files());
+            assertEquals(List.of(repo.resolve("2026_11_27_12_00_01.jfr"), repo.resolve("2026_11_27_12_00_00.jfr")),
+                    s.files());
             assertEquals("JFR repository '" + repo + "' (2 complete chunk files)", s.description());
         }
     }
@@ -100,7 +101,7 @@ class RecordingSourceTest {
     void repositoryParentWithSeveralRunsIsAnError() throws Exception {
         Path parent = Files.createDirectories(dir.resolve("parent-two"));
         for (String run : List.of("2026_11_27_12_00_00_1", "2026_11_27_13_00_00_2")) {
-            Files.copy(early, Files.createDirectories(parent.resolve(run)).resolve("c.jfr"));
+            Files.copy(early, Files.createDirectories(parent.resolve(run)).resolve("2026_11_27_12_00_00.jfr"));
         }
         SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(parent,
                 SourceOptions.defaults()));
@@ -111,17 +112,17 @@ class RecordingSourceTest {
     @Test
     void unfinishedChunkFilesAreSkippedWithAWarning() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo-unfinished"));
-        Files.copy(early, repo.resolve("1.jfr"));
+        Files.copy(early, repo.resolve("2026_11_27_12_00_01.jfr"));
         byte[] writing = Files.readAllBytes(late);
         writing[64] = 1; // file state: being written
-        Files.write(repo.resolve("2.jfr"), writing);
-        Files.write(repo.resolve("3.jfr"), new byte[10]);
+        Files.write(repo.resolve("2026_11_27_12_00_02.jfr"), writing);
+        Files.write(repo.resolve("2026_11_27_12_00_02_01.jfr"), new byte[10]);
         try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
-            assertEquals(List.of(repo.resolve("1.jfr")), s.files());
+            assertEquals(List.of(repo.resolve("2026_11_27_12_00_01.jfr")), s.files());
             assertEquals(2, s.warnings().size());
-            assertTrue(s.warnings().get(0).startsWith("skipped '2.jfr' in the repository: chunk still being written"
+            assertTrue(s.warnings().get(0).startsWith("skipped '2026_11_27_12_00_02.jfr' in the repository: chunk still being written"
                     + " when the JVM stopped ("), s.warnings().toString());
-            assertEquals("skipped '3.jfr' in the repository: not a JFR chunk (10 B)", s.warnings().get(1));
+            assertEquals("skipped '2026_11_27_12_00_02_01.jfr' in the repository: not a JFR chunk (10 B)", s.warnings().get(1));
             assertEquals(writing.length + 10, s.skippedBytes());
         }
     }
@@ -131,7 +132,7 @@ class RecordingSourceTest {
         Path repo = Files.createDirectories(dir.resolve("repo-none"));
         byte[] b = Files.readAllBytes(early);
         ByteBuffer.wrap(b).putLong(8, b.length + 1000L);
-        Files.write(repo.resolve("x.jfr"), b);
+        Files.write(repo.resolve("2026_11_27_12_00_00.jfr"), b);
         SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(repo,
                 SourceOptions.defaults()));
         assertEquals("'" + repo + "': no complete chunk in the JFR repository (1 file unfinished or damaged)",
@@ -165,6 +166,94 @@ class RecordingSourceTest {
         assertEquals("'" + missing + "': no such file or directory", e.getMessage());
         try (var left = Files.list(tmp)) {
             assertEquals(0, left.count(), "temporary copies left behind");
+        }
+    }
+
+    @Test
+    void aFolderOfSeparateRecordingsIsNotARepository() throws Exception {
+        Path folder = Files.createDirectories(dir.resolve("recordings"));
+        Files.copy(early, folder.resolve("2026_11_27_12_00_00.jfr"));
+        Files.copy(late, folder.resolve("late.jfr"));
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(folder,
+                SourceOptions.defaults()));
+        assertEquals("'" + folder + "': not a JFR repository ('late.jfr' is not a chunk file name like"
+                + " 2026_11_27_12_30_00.jfr); give recordings as files", e.getMessage());
+    }
+
+    @Test
+    void theSameFileTwiceIsOverlappingTime() {
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(early, early), SourceOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("'" + early + "' and '" + early + "' as one run: overlapping time"
+                + " (the same chunk twice, starting 20"), e.getMessage());
+    }
+
+    @Test
+    void filesOutOfTimeOrderAreRefused() {
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(late, early), SourceOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("'" + late + "' and '" + early + "' as one run: out of order ('"
+                + early + "' ends "), e.getMessage());
+        assertTrue(e.getMessage().endsWith(" before '" + late + "' starts; give the files in time order)"),
+                e.getMessage());
+    }
+
+    @Test
+    void aChunkStartingBeforeThePreviousEndsIsOverlappingTime() throws Exception {
+        byte[] b = Files.readAllBytes(late);
+        ByteBuffer h = ByteBuffer.wrap(b);
+        long earlyStart = ByteBuffer.wrap(Files.readAllBytes(early)).getLong(32);
+        h.putLong(32, earlyStart - 1_000_000_000L); // starts 1 s before "early" and ends 1 s after its start
+        h.putLong(40, 2_000_000_000L);
+        Path longer = Files.write(dir.resolve("longer.jfr"), b);
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(longer, early), SourceOptions.defaults()));
+        assertEquals("'" + longer + "' and '" + early + "' as one run: overlapping time ('" + early
+                + "' starts 1.000 s before '" + longer + "' ends)", e.getMessage());
+    }
+
+    @Test
+    void anotherTickRateOrATickCounterStartingOverIsAnotherJvm() throws Exception {
+        byte[] b = Files.readAllBytes(late);
+        ByteBuffer.wrap(b).putLong(56, ByteBuffer.wrap(b).getLong(56) + 1);
+        Path otherRate = Files.write(dir.resolve("other-rate.jfr"), b);
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(early, otherRate), SourceOptions.defaults()));
+        assertTrue(e.getMessage().startsWith("'" + early + "' and '" + otherRate + "' as one run: another JVM ('"
+                + early + "' counts "), e.getMessage());
+        b = Files.readAllBytes(late);
+        ByteBuffer.wrap(b).putLong(48, 0);
+        Path restarted = Files.write(dir.resolve("restarted.jfr"), b);
+        e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(early, restarted), SourceOptions.defaults()));
+        assertEquals("'" + early + "' and '" + restarted + "' as one run: another JVM ('" + restarted
+                + "' starts later but its clock ticks start over)", e.getMessage());
+    }
+
+    @Test
+    void aRefusedCompressedInputIsNamedAsGivenAndItsCopyDeleted() throws Exception {
+        Path gz = dir.resolve("twice.jfr.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip(Files.readAllBytes(early)));
+        Path tmp = Files.createDirectories(dir.resolve("tmp-twice"));
+        SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolveAll(
+                List.of(gz, early), SourceOptions.defaults().withTempDir(tmp)));
+        assertTrue(e.getMessage().startsWith("'" + gz + "' and '" + early + "' as one run: overlapping time"),
+                e.getMessage());
+        try (var left = Files.list(tmp)) {
+            assertEquals(0, left.count(), "temporary copies left behind");
+        }
+    }
+
+    @Test
+    void anotherJvmNamesTheFilesAsGiven() throws Exception {
+        Path gz = dir.resolve("jvm.jfr.gz");
+        Files.write(gz, BrokenRecordingsTest.gzip(Files.readAllBytes(early)));
+        Path tmp = Files.createDirectories(dir.resolve("tmp-jvm"));
+        try (RecordingSource s = RecordingSource.resolveAll(List.of(gz, late), SourceOptions.defaults()
+                .withTempDir(tmp))) {
+            assertEquals("'" + gz + "' and '" + late + "' as one run: another JVM (pid 42 started"
+                    + " 2026-11-27T12:00:00.000Z, then pid 7 started 2026-11-27T12:00:01.500Z)",
+                    s.anotherJvm(s.files().get(0), 42, 1_795_780_800_000L, late, 7, 1_795_780_801_500L).getMessage());
         }
     }
 
