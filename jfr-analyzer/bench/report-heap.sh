@@ -1,18 +1,21 @@
 #!/usr/bin/env bash
 # Analyzer: `report` under -Xmx256m (BENCHMARKS.md section "Analyzer: report on a large
 # recording", subsection "report under -Xmx256m"). Runs `jfr summary` and `jfr-analyzer report`
-# (with and without JMC) on one large recording and on a concatenation of two copies of it (a
-# valid recording: chunks are self-contained), and prints wall time, peak RSS and the largest
-# heap after GC from -Xlog:gc, so that heap can be compared against file size.
+# (with and without JMC) on a large recording and, if given, on one about twice its size, and
+# prints wall time, peak RSS and the largest heap after GC from -Xlog:gc, so that heap can be
+# compared against file size.
 #
-#   jfr-analyzer/bench/report-heap.sh FILE.jfr
+#   jfr-analyzer/bench/report-heap.sh FILE.jfr [LARGER.jfr]
 #
-# FILE.jfr: e.g. the recording reader-bench.sh generates (recordings/bench-large.jfr). The
-# concatenation is written next to it in $TMPDIR (2 x the file size) and deleted at the end.
+# FILE.jfr: e.g. the recording reader-bench.sh generates (recordings/bench-large.jfr). LARGER.jfr:
+# a recording of the same kind with twice the frames (GenerateRecording, or the game run twice
+# as long). A file concatenated with itself is no longer a stand-in: report refuses a chunk that
+# repeats as not one run.
 # Needs: /usr/bin/time, a JDK 17+ (java, jfr on PATH), the built jar
 # (mvn -B -q -pl jfr-analyzer -am package -DskipTests).
 set -euo pipefail
-file="${1:?usage: report-heap.sh FILE.jfr}"
+file="${1:?usage: report-heap.sh FILE.jfr [LARGER.jfr]}"
+larger="${2:-}"
 jar="$(cd "$(dirname "$0")/.." && pwd)/target/jfr-analyzer.jar"
 work="$(mktemp -d "${TMPDIR:-/tmp}/report-heap.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
@@ -38,7 +41,5 @@ both() { # file
 }
 echo "load: $(uptime)"
 both "$file"
-cat "$file" "$file" > "$work/twice.jfr"
-both "$work/twice.jfr"
-rm -f "$work/twice.jfr"
+if [ -n "$larger" ]; then both "$larger"; fi
 echo "load: $(uptime)"
