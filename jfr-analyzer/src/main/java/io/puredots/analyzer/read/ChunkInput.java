@@ -139,8 +139,8 @@ final class ChunkInput {
 
     /**
      * A string length read at {@code p} as the format has it (an int: 4 bytes when integers are
-     * not compressed), checked like {@link #readCount}. Off the per-event path, which keeps
-     * {@link #readCount} as small as it is (the JIT inlines it into every skip loop).
+     * not compressed), checked like {@link #readCount}: every string length is read with this,
+     * so a chunk without compressed integers is read one way throughout.
      */
     int readLength(String what) {
         int at = p;

@@ -66,7 +66,7 @@ final class InlineStrings {
      */
     String read(ChunkInput in, int enc) {
         int start = in.p - 1;
-        int n = in.readCount("string length");
+        int n = in.readLength("string length");
         byte[] b = in.buf;
         int i = in.p;
         boolean compressedChars = enc == 4 && in.compressed();

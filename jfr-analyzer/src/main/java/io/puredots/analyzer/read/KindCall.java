@@ -80,7 +80,8 @@ abstract class KindCall {
             @Override
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
-                h.jobRun(start, dur, tid(d.thread(longSlots, objectSlots, 0)), tname(d.thread(longSlots, objectSlots, 0)), longSlots[1], d.str(longSlots, objectSlots, 2), (int) longSlots[3], longSlots[4], longSlots[5]);
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.jobRun(start, dur, tid(thread), tname(thread), longSlots[1], d.str(longSlots, objectSlots, 2), (int) longSlots[3], longSlots[4], longSlots[5]);
             }
         };
         BY_KIND[K_MAIN_WAIT] = new KindCall() {
@@ -199,7 +200,8 @@ abstract class KindCall {
             @Override
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
-                h.threadCpuLoad(start, tid(d.thread(longSlots, objectSlots, 0)), tname(d.thread(longSlots, objectSlots, 0)), dbl(longSlots[1]), dbl(longSlots[2]));
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.threadCpuLoad(start, tid(thread), tname(thread), dbl(longSlots[1]), dbl(longSlots[2]));
             }
         };
         BY_KIND[K_DIRECT_BUFFER] = new KindCall() {
@@ -213,28 +215,32 @@ abstract class KindCall {
             @Override
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
-                h.monitorEnter(start, dur, tid(d.thread(longSlots, objectSlots, 0)), tname(d.thread(longSlots, objectSlots, 0)), d.str(longSlots, objectSlots, 1));
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.monitorEnter(start, dur, tid(thread), tname(thread), d.str(longSlots, objectSlots, 1));
             }
         };
         BY_KIND[K_THREAD_PARK] = new KindCall() {
             @Override
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
-                h.threadPark(start, dur, tid(d.thread(longSlots, objectSlots, 0)), tname(d.thread(longSlots, objectSlots, 0)), d.str(longSlots, objectSlots, 1));
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.threadPark(start, dur, tid(thread), tname(thread), d.str(longSlots, objectSlots, 1));
             }
         };
         BY_KIND[K_THREAD_START] = new KindCall() {
             @Override
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
-                h.threadLifecycle(start, true, tid(d.thread(longSlots, objectSlots, 0)), tname(d.thread(longSlots, objectSlots, 0)));
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.threadLifecycle(start, true, tid(thread), tname(thread));
             }
         };
         BY_KIND[K_THREAD_END] = new KindCall() {
             @Override
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
-                h.threadLifecycle(start, false, tid(d.thread(longSlots, objectSlots, 0)), tname(d.thread(longSlots, objectSlots, 0)));
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.threadLifecycle(start, false, tid(thread), tname(thread));
             }
         };
     }

@@ -190,11 +190,11 @@ final class ValueReader {
             }
             case 2 -> in.skipLong();
             case 3, 5 -> {
-                int n = in.readCount("string length");
+                int n = in.readLength("string length");
                 in.p += n;
             }
             case 4 -> {
-                int n = in.readCount("string length");
+                int n = in.readLength("string length");
                 for (int i = 0; i < n; i++) {
                     in.skipInt(2);
                 }
