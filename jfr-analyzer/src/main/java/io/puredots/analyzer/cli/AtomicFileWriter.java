@@ -3,6 +3,8 @@ package io.puredots.analyzer.cli;
 import java.io.BufferedOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
+import java.io.OutputStreamWriter;
+import java.io.Writer;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
@@ -54,15 +56,29 @@ final class AtomicFileWriter {
 
     /** Writes {@code text} as UTF-8 to {@code target}; any failure is a {@link Cli.UserException}. */
     static void write(Path target, boolean force, String text) {
-        byte[] bytes = text.getBytes(StandardCharsets.UTF_8);
+        writeText(target, force, out -> out.write(text));
+    }
+
+    /**
+     * Writes, as UTF-8, what {@code content} writes to {@code target}, streamed into the temporary
+     * file; any failure, {@code content}'s included, is a {@link Cli.UserException}.
+     */
+    static void writeText(Path target, boolean force, TextContent content) {
         try {
             write(target, force, out -> {
-                out.write(bytes);
+                Writer w = new OutputStreamWriter(out, StandardCharsets.UTF_8);
+                content.writeTo(w);
+                w.flush();
                 return null;
             });
         } catch (IOException e) {
             throw cannotWrite(target, e);
         }
+    }
+
+    /** Text written to a file by {@link #writeText}. */
+    interface TextContent {
+        void writeTo(Writer out) throws IOException;
     }
 
     /**

@@ -14,7 +14,6 @@ import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
-import java.io.StringWriter;
 import java.util.concurrent.Callable;
 
 /**
@@ -148,9 +147,7 @@ final class ReportCommand implements Callable<Integer> {
         if (output.toStdout()) {
             writer.write(report, spec.commandLine().getOut());
         } else {
-            StringWriter text = new StringWriter();
-            writer.write(report, text);
-            AtomicFileWriter.write(output.file(), output.force(), text.toString());
+            AtomicFileWriter.writeText(output.file(), output.force(), out -> writer.write(report, out));
         }
         if (report.budgets().nothingJudged() && !allowNoData) {
             spec.commandLine().getOut().flush();

@@ -1,5 +1,6 @@
 package io.puredots.analyzer.jmc;
 
+import io.puredots.analyzer.text.Units;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 import org.openjdk.jmc.common.item.IItem;
@@ -139,12 +140,12 @@ public final class FrameBudgetRule implements IRule {
                 : Math.min(100, 75 + 25 * Math.max(share, streak ? (double) (longest - streakFrames) / longest : 0));
         String summary = String.format(Locale.ROOT,
                 "%d of %d frames (%.1f%%) over the %s ms frame budget; longest streak %d frames%s.", over,
-                frames.length, share * 100, ms(budget), longest,
+                frames.length, share * 100, Units.msOneDecimal(budget), longest,
                 streak ? " (more than " + streakFrames + " is a violation)" : "");
         String explanation = String.format(Locale.ROOT,
                 "Frame time is the duration of %s. The slowest frame took %s ms. Over budget for more than %d"
                         + " consecutive frames is a budget violation; %.1f%% or more frames over budget is a warning"
-                        + " as well.", EventNames.FRAME, ms(worst), streakFrames, warnShare * 100);
+                        + " as well.", EventNames.FRAME, Units.msOneDecimal(worst), streakFrames, warnShare * 100);
         return b.setSeverity(severity).setSummary(summary).setExplanation(explanation)
                 .setSolution(over == 0 ? null : "Run 'jfr-analyzer report' on the recording: it names the GC pauses,"
                         + " safepoints, compilations, waits and CPU contention that overlapped the slow frames.")
@@ -170,9 +171,5 @@ public final class FrameBudgetRule implements IRule {
             }
         }
         return Arrays.copyOf(out, n);
-    }
-
-    private static String ms(long nanos) {
-        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 }

@@ -59,7 +59,8 @@ public final class MarkdownWriter implements ReportWriter {
         b.append('\n');
     }
 
-    private static String escape(String s) {
+    /** A table cell with Markdown's table and emphasis characters escaped. */
+    static String escape(String s) {
         return s.replace("|", "\\|").replace("_", "\\_").replace("*", "\\*");
     }
 }

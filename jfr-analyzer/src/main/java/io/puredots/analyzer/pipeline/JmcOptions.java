@@ -13,8 +13,8 @@ import io.puredots.analyzer.jmc.JmcAnalysis;
  * @param maxInputBytes run them only on inputs of at most this many bytes (summed), {@code > 0}
  */
 public record JmcOptions(boolean run, long maxEvents, long maxInputBytes) {
-    /** Default {@link #maxInputBytes()}: 128 MiB. */
-    public static final long DEFAULT_MAX_INPUT_BYTES = 128L << 20;
+    /** Default {@link #maxInputBytes()}, 128 MiB, as {@code report --jmc-max-size} defaults to. */
+    public static final long DEFAULT_MAX_RECORDING_BYTES = 128L << 20;
 
     /**
      * Heap bytes allowed per loaded event when the event limit follows the heap: JMC keeps about
@@ -34,10 +34,10 @@ public record JmcOptions(boolean run, long maxEvents, long maxInputBytes) {
         }
     }
 
-    /** The rules on, with {@link #eventLimitForHeap} of this JVM and {@link #DEFAULT_MAX_INPUT_BYTES}. */
+    /** The rules on, with {@link #eventLimitForHeap} of this JVM and {@link #DEFAULT_MAX_RECORDING_BYTES}. */
     public static JmcOptions defaults() {
         return new JmcOptions(true, eventLimitForHeap(JmcAnalysis.DEFAULT_MAX_EVENTS, Runtime.getRuntime().maxMemory()),
-                DEFAULT_MAX_INPUT_BYTES);
+                DEFAULT_MAX_RECORDING_BYTES);
     }
 
     /**

@@ -1,5 +1,7 @@
 package io.puredots.analyzer.read;
 
+import io.puredots.events.EventFields;
+
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
@@ -89,9 +91,9 @@ final class FieldProgramCompiler {
             FieldProgram.Op op = null;
             if (top && ignored.contains(t.name + "#" + f.name)) {
                 // stepped over below; its slot keeps the empty value
-            } else if (top && f.name.equals("startTime") && !f.array && isIntegral(f)) {
+            } else if (top && f.name.equals(EventFields.START_TIME) && !f.array && isIntegral(f)) {
                 op = new FieldProgram.Op(FieldProgram.OP_START, f, -1);
-            } else if (top && f.name.equals("duration") && !f.array && isIntegral(f)) {
+            } else if (top && f.name.equals(EventFields.DURATION) && !f.array && isIntegral(f)) {
                 op = new FieldProgram.Op(FieldProgram.OP_DURATION, f, -1);
             } else {
                 String full = prefix + f.name;

@@ -73,7 +73,7 @@ final class OneRun {
         long aEnd = a.startNanos() + a.durationNanos();
         long bEnd = b.startNanos() + b.durationNanos();
         if (b.startNanos() < a.startNanos() && bEnd <= a.startNanos() + TOLERANCE_NANOS) {
-            return "out of order (" + bName + " ends " + Units.duration(a.startNanos() - bEnd) + " before "
+            return "out of order (" + bName + " ends " + Units.duration(Math.max(0, a.startNanos() - bEnd)) + " before "
                     + aName + " starts; give the files in time order)";
         }
         if (b.startNanos() < aEnd - TOLERANCE_NANOS) {

@@ -228,7 +228,7 @@ public final class RecordingSource implements AutoCloseable {
         }
         return Optional.of(String.format(Locale.ROOT,
                 "partial report over %d complete %s (%s of %s); skipped %s (%.0f%%) that is damaged or incomplete",
-                chunksRead.size(), chunksRead.size() == 1 ? "chunk" : "chunks", mb(read), mb(total), mb(skipped),
+                chunksRead.size(), chunksRead.size() == 1 ? "chunk" : "chunks", Units.bytes(read), Units.bytes(total), Units.bytes(skipped),
                 100.0 * skipped / total));
     }
 
@@ -266,15 +266,15 @@ public final class RecordingSource implements AutoCloseable {
                 while ((n = in.read(buf)) > 0) {
                     if (written + n > options.maxDecompressedBytes()) {
                         throw new SourceException(q(input) + ": decompresses to more than "
-                                + mb(options.maxDecompressedBytes()) + " (the limit for compressed input)");
+                                + Units.bytes(options.maxDecompressedBytes()) + " (the limit for compressed input)");
                     }
                     out.write(buf, 0, n);
                     written += n;
                 }
             } catch (EOFException e) {
-                warnings.add(q(input) + ": gzip data ends early; using the " + mb(written) + " that decompressed");
+                warnings.add(q(input) + ": gzip data ends early; using the " + Units.bytes(written) + " that decompressed");
             } catch (ZipException e) {
-                warnings.add(q(input) + ": corrupt gzip data (" + e.getMessage() + "); using the " + mb(written)
+                warnings.add(q(input) + ": corrupt gzip data (" + e.getMessage() + "); using the " + Units.bytes(written)
                         + " that decompressed");
             }
             ok = true;
@@ -298,7 +298,7 @@ public final class RecordingSource implements AutoCloseable {
             deleteQuietly(tmp);
             throw e;
         }
-        return new RecordingSource(input, "gzip-compressed JFR file " + q(input) + " (" + mb(written)
+        return new RecordingSource(input, "gzip-compressed JFR file " + q(input) + " (" + Units.bytes(written)
                 + " decompressed)", List.of(tmp), Map.of(tmp, written), warnings, 0, 0, List.of(tmp), Map.of(tmp, input));
     }
 
@@ -358,7 +358,7 @@ public final class RecordingSource implements AutoCloseable {
                 why = "incomplete chunk (header declares " + c.declaredSize() + " bytes, file has " + size + ")";
             }
             if (why != null) {
-                warnings.add("skipped " + q(f.getFileName()) + " in the repository: " + why + " (" + mb(size) + ")");
+                warnings.add("skipped " + q(f.getFileName()) + " in the repository: " + why + " (" + Units.bytes(size) + ")");
                 skipped += size;
             } else {
                 complete.add(c);
@@ -458,9 +458,5 @@ public final class RecordingSource implements AutoCloseable {
 
     static String q(Path p) {
         return "'" + p + "'";
-    }
-
-    static String mb(long bytes) {
-        return Units.bytes(bytes);
     }
 }
