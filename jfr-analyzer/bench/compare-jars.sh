@@ -13,19 +13,19 @@ set -euo pipefail
 [ $# -ge 3 ] || { echo "usage: compare-jars.sh FILE ROUNDS JAR..." >&2; exit 2; }
 file=$1; rounds=$2; shift 2; jars=("$@")
 dir="$(cd "$(dirname "$0")/.." && pwd)/target"
-mkdir -p "$dir"; out="$dir/compare-jars.tsv"; : > "$out"; t=$(mktemp)
+mkdir -p "$dir"; out="$dir/compare-jars.tsv"; : > "$out"; t=$(mktemp); err="$dir/compare-jars.err"
+trap 'rm -f "$t"' EXIT
 for i in $(seq 1 "$rounds"); do
   if [ $((i % 2)) = 1 ]; then order=$(seq 0 $((${#jars[@]} - 1))); else order=$(seq $((${#jars[@]} - 1)) -1 0); fi
   for k in $order; do
     rc=0
-    /usr/bin/time -f "%e %U %S %M" -o "$t" java -jar "${jars[$k]}" report --no-jmc --format json "$file" >/dev/null 2>&1 || rc=$?
+    /usr/bin/time -f "%e %U %S %M" -o "$t" java -jar "${jars[$k]}" report --no-jmc --format json "$file" >/dev/null 2>"$err" || rc=$?
     # 0 and 1 are reports (1: a budget violated); anything else means nothing was measured
-    if [ "$rc" -gt 1 ]; then echo "compare-jars.sh: ${jars[$k]} exited $rc on $file" >&2; exit 2; fi
+    if [ "$rc" -gt 1 ]; then echo "compare-jars.sh: ${jars[$k]} exited $rc on $file: $(tail -1 "$err")" >&2; exit 2; fi
     read -r wall user sys rss < <(tail -1 "$t")
-    echo "$i $k $wall $(python3 -c "print($user + $sys)") $rss" >> "$out"
+    echo "$i $k $wall $(awk "BEGIN { print $user + $sys }") $rss" >> "$out"
   done
 done
-rm -f "$t"
 python3 - "$out" "${jars[@]}" <<'PY'
 import statistics as st, sys
 out, jars = sys.argv[1], sys.argv[2:]

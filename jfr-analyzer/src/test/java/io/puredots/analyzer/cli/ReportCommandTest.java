@@ -14,6 +14,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.TreeMap;
+import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -56,6 +57,7 @@ class ReportCommandTest {
     void theReferenceDecoderGivesTheSameReport() {
         CliRun fast = CliRun.of("report", "--no-jmc", "--format", "json", FIXTURE);
         CliRun reference = CliRun.of("report", "--no-jmc", "--format", "json", "--decoder", "reference", FIXTURE);
+        assertEquals(Cli.VIOLATED, fast.code(), fast.err());
         assertEquals(Cli.VIOLATED, reference.code(), reference.err());
         assertTrue(fast.out().contains("\"frames\" : {"), fast.out());
         assertEquals(fast.out(), reference.out());
@@ -153,7 +155,8 @@ class ReportCommandTest {
         String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
         Process p = new ProcessBuilder(java, "-XX:StartFlightRecording:filename=" + other, "-version")
                 .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
-        assertEquals(0, p.waitFor(), "child JVM");
+        assertTrue(p.waitFor(60, TimeUnit.SECONDS), "child JVM still running after 60 s");
+        assertEquals(0, p.exitValue(), "child JVM");
         Path mine = dir.resolve("this-jvm.jfr");
         try (Recording r = new Recording(Configuration.getConfiguration("default"))) {
             r.start();

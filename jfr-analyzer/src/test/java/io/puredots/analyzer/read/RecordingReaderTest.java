@@ -164,6 +164,8 @@ class RecordingReaderTest {
             java.util.concurrent.atomic.AtomicInteger decoding = new java.util.concurrent.atomic.AtomicInteger();
             java.util.Map<Integer, Integer> othersAtStart = new java.util.concurrent.ConcurrentHashMap<>();
             java.util.concurrent.CountDownLatch twoAfterPrefix = new java.util.concurrent.CountDownLatch(2);
+            java.util.concurrent.atomic.AtomicBoolean heldUntilTheReaderWaited =
+                    new java.util.concurrent.atomic.AtomicBoolean(true);
             RecordingReader.read(List.of(eight), () -> new EventHandler() {
                 @Override
                 public void chunkStart(ChunkInfo chunk) {
@@ -175,6 +177,7 @@ class RecordingReaderTest {
                         while (caller.getState() == Thread.State.RUNNABLE && System.nanoTime() < deadline) {
                             Thread.onSpinWait();
                         }
+                        heldUntilTheReaderWaited.compareAndSet(true, caller.getState() != Thread.State.RUNNABLE);
                     } else {
                         // hold the first chunk after the prefix until a second one has started beside it
                         twoAfterPrefix.countDown();
@@ -191,6 +194,8 @@ class RecordingReaderTest {
                     decoding.decrementAndGet();
                 }
             }, ReadOptions.defaults().withParallelism(2).withSequentialBytes(prefix));
+            assertTrue(heldUntilTheReaderWaited.get(), "prefix " + prefix + ": the reading thread never waited"
+                    + " while a prefix chunk was held, so 'started alone' proves nothing");
             for (int c = 0; c < limit; c++) {
                 assertEquals(0, othersAtStart.get(c), "prefix " + prefix + ": chunk " + c + " started alone");
             }
