@@ -83,7 +83,7 @@ class RecordingSourceTest {
         try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
             assertEquals(List.of(repo.resolve("2026_11_27_12_00_01.jfr"), repo.resolve("2026_11_27_12_00_00.jfr")),
                     s.files());
-            assertEquals("JFR repository '" + repo + "' (2 complete chunk files)", s.description());
+            assertEquals("JFR repository '" + repo + "' (2 chunk files)", s.description());
         }
     }
 
@@ -135,7 +135,7 @@ class RecordingSourceTest {
         Files.write(repo.resolve("2026_11_27_12_00_00.jfr"), b);
         SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(repo,
                 SourceOptions.defaults()));
-        assertEquals("'" + repo + "': no complete chunk in the JFR repository (1 file unfinished or damaged)",
+        assertEquals("'" + repo + "': no readable chunk in the JFR repository (1 file unfinished or damaged)",
                 e.getMessage());
     }
 
@@ -265,7 +265,7 @@ class RecordingSourceTest {
             assertTrue(s.coverage(List.of(all)).isEmpty());
             var half = new io.puredots.analyzer.read.ChunkInfo(early, 0, 0, size / 2, 0, 0, 2, 0);
             String w = s.coverage(List.of(half)).orElseThrow();
-            assertTrue(w.startsWith("partial report over 1 complete chunk ("), w);
+            assertTrue(w.startsWith("partial report over 1 chunk ("), w);
             assertTrue(w.endsWith("(50%) that is damaged or incomplete"), w);
         }
     }
