@@ -1,5 +1,6 @@
 package io.puredots.analyzer.cli;
 
+import io.puredots.analyzer.read.FlushedCopy;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
@@ -111,44 +112,52 @@ final class ExportCommand implements Callable<Integer> {
             if (!Files.isRegularFile(recording)) {
                 throw new Cli.UserException("cannot read '" + recording + "': no such file");
             }
-            if (to != null) {
-                return toInflux(res, budgets, err);
+            try (FlushedCopy input = FlushedCopy.of(recording, null)) {
+                input.unfinished().ifPresent(u -> err.println("jfr-analyzer export: warning: " + u.warning()));
+                return export(input.path(), res, budgets, err);
             }
-            if (db != null || org != null || bucket != null || tokenFile != null) {
-                throw new Cli.UserException("--db, --org, --bucket and --token-file need --to URL");
-            }
-            PointFormat f = PointFormat.parse(format == null ? "jsonl" : format);
-            RecordingExporter.Result r;
-            if (output.toStdout()) {
-                PrintWriter out = spec.commandLine().getOut();
-                try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
-                    r = RecordingExporter.export(recording, res, budgets, w);
-                }
-                out.flush();
-            } else {
-                r = toFile(f, res, budgets);
-            }
-            err.println("jfr-analyzer export: " + r.events + " events, " + r.points + " points (" + f.cliName() + ", "
-                    + res.cliName() + ")" + late(r));
-            return Cli.OK;
         } catch (ExportException e) {
             throw new Cli.UserException(e.getMessage(), e);
         }
+    }
+
+    /** Exports {@code source}: the recording, or its copy up to the last flush. */
+    private int export(Path source, Resolution res, Budgets budgets, PrintWriter err) throws IOException {
+        if (to != null) {
+            return toInflux(source, res, budgets, err);
+        }
+        if (db != null || org != null || bucket != null || tokenFile != null) {
+            throw new Cli.UserException("--db, --org, --bucket and --token-file need --to URL");
+        }
+        PointFormat f = PointFormat.parse(format == null ? "jsonl" : format);
+        RecordingExporter.Result r;
+        if (output.toStdout()) {
+            PrintWriter out = spec.commandLine().getOut();
+            try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
+                r = RecordingExporter.export(source, res, budgets, w);
+            }
+            out.flush();
+        } else {
+            r = toFile(source, f, res, budgets);
+        }
+        err.println("jfr-analyzer export: " + r.events + " events, " + r.points + " points (" + f.cliName() + ", "
+                + res.cliName() + ")" + late(r));
+        return Cli.OK;
     }
 
     private String late(RecordingExporter.Result r) {
         return r.lateSamples == 0 ? "" : "; " + r.lateSamples + " samples came after their window was written and were dropped";
     }
 
-    private RecordingExporter.Result toFile(PointFormat f, Resolution res, Budgets budgets) throws IOException {
+    private RecordingExporter.Result toFile(Path source, PointFormat f, Resolution res, Budgets budgets) throws IOException {
         return AtomicFileWriter.write(output.file(), output.force(), out -> {
             try (PointWriter w = f.open(out, true)) {
-                return RecordingExporter.export(recording, res, budgets, w);
+                return RecordingExporter.export(source, res, budgets, w);
             }
         });
     }
 
-    private int toInflux(Resolution res, Budgets budgets, PrintWriter err) throws IOException {
+    private int toInflux(Path source, Resolution res, Budgets budgets, PrintWriter err) throws IOException {
         if (format != null && !format.equals("influx")) {
             throw new Cli.UserException("--to writes line protocol; --format " + format + " cannot be used with it");
         }
@@ -178,7 +187,7 @@ final class ExportCommand implements Callable<Integer> {
         RecordingExporter.Result r = null;
         ExportException stopped = null;
         try {
-            r = RecordingExporter.export(recording, res, budgets, sink);
+            r = RecordingExporter.export(source, res, budgets, sink);
         } catch (ExportException e) {
             stopped = e;
         } finally {

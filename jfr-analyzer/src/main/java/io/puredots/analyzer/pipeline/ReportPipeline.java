@@ -40,7 +40,7 @@ import java.util.Optional;
  * <p>How, in order:
  * <ol>
  *   <li>The inputs are resolved to plain JFR files ({@link RecordingSource}: {@code .jfr} files,
- *       decompressed gzip, a repository's complete chunks), read as one run in the order given,
+ *       decompressed gzip, a repository's readable chunks), read as one run in the order given,
  *       only if they are one: {@code RecordingSource} refuses chunks out of time order,
  *       overlapping or at another tick rate, and after the pass below, chunks whose
  *       {@code jdk.JVMInformation} names another JVM (pid, JVM start) are refused too.</li>

@@ -26,7 +26,9 @@ import java.util.List;
  *  40     8    duration, nanoseconds
  *  48     8    start, ticks
  *  56     8    ticks per second
- *  64     1    file state: 0 finished; other values while the JVM is writing the chunk
+ *  64     1    file state: 0 finished; 1-254 a generation counted up at each flush while the
+ *              JVM writes the chunk (the fields above then describe the chunk as of that
+ *              flush); 255 while the JVM rewrites the header
  *  67     1    flags: bit 0 compressed integers, bit 1 final chunk of the recording
  * }</pre>
  */
@@ -38,9 +40,19 @@ public record ChunkHeader(Path file, int index, long offset, long size, long con
     private static final int MAGIC = 0x464C5200; // "FLR\0"
     static final int FLAG_COMPRESSED_INTS = 1;
     static final int FLAG_FINAL_CHUNK = 2;
+    /** File state while the JVM rewrites the header: its fields may be half written. */
+    private static final int STATE_UPDATING = 0xFF;
 
     boolean compressedIntegers() {
         return (flags & FLAG_COMPRESSED_INTS) != 0;
+    }
+
+    /**
+     * Whether the JVM was still writing this chunk (it stopped, or the file was copied while it
+     * recorded): only the part up to the last flush, {@link #size()} bytes, is readable.
+     */
+    public boolean unfinished() {
+        return fileState != 0;
     }
 
     /** The chunk's end, absolute offset in the file (exclusive). */
@@ -60,11 +72,19 @@ public record ChunkHeader(Path file, int index, long offset, long size, long con
      *               if the whole file was split into chunks
      */
     record Split(List<ChunkHeader> chunks, RecordingFormatException damage) {
+        /** The last chunk if the JVM was still writing it, else null; nothing after it was split. */
+        ChunkHeader unfinished() {
+            ChunkHeader last = chunks.isEmpty() ? null : chunks.get(chunks.size() - 1);
+            return last != null && last.unfinished() ? last : null;
+        }
     }
 
     /**
      * Splits {@code file} into chunks by reading their headers. Stops at the first header that
-     * is not a finished, complete chunk: bytes after it cannot be located reliably.
+     * is not a finished, complete chunk: bytes after it cannot be located reliably. A chunk the
+     * JVM was still writing is kept, as far as its last flush, when that flush left a readable
+     * chunk (metadata and a size within the file); it ends the split, since the bytes after the
+     * flush are events without the constants and metadata to read them.
      *
      * @param firstIndex the index to give the file's first chunk
      */
@@ -100,9 +120,13 @@ public record ChunkHeader(Path file, int index, long offset, long size, long con
                 return new Split(chunks, new RecordingFormatException(file, index, pos,
                         "unsupported JFR format version " + major + "." + minor + " (2.x expected)"));
             }
-            if (fileState != 0) {
+            if (fileState == STATE_UPDATING) {
                 return new Split(chunks, new RecordingFormatException(file, index, pos,
-                        "chunk still being written (unfinished header, file state " + fileState + ")"));
+                        "chunk still being written, its header half rewritten (file state " + fileState + ")"));
+            }
+            if (fileState != 0 && (metaOffset == 0 || size <= HEADER_SIZE)) {
+                return new Split(chunks, new RecordingFormatException(file, index, pos,
+                        "chunk still being written and never flushed: nothing in it is readable"));
             }
             if (size < HEADER_SIZE || size > fileSize - pos) {
                 return new Split(chunks, new RecordingFormatException(file, index, pos,
@@ -117,6 +141,9 @@ public record ChunkHeader(Path file, int index, long offset, long size, long con
                         "constant pool offset " + cpOffset + " outside chunk of " + size + " bytes"));
             }
             chunks.add(h);
+            if (h.unfinished()) {
+                return new Split(chunks, null);
+            }
             index++;
             pos += size;
         }
@@ -124,8 +151,9 @@ public record ChunkHeader(Path file, int index, long offset, long size, long con
     }
 
     /**
-     * The headers of {@code file}'s finished, complete chunks, in file order, up to the first
-     * that is not (the reader reports that damage; callers here only compare what is intact).
+     * The headers of {@code file}'s readable chunks, in file order, up to the first that is not
+     * (the reader reports that damage; callers here only compare what is intact). The last may
+     * be {@linkplain #unfinished() unfinished}.
      */
     public static List<ChunkHeader> readAll(Path file) throws IOException {
         try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {

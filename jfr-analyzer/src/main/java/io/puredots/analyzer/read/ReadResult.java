@@ -22,11 +22,13 @@ import java.util.Map;
  * @param warnings      one-line warnings for the user (for example a skipped damaged chunk)
  * @param skippedChunks damaged chunks left out, in chunk order; empty unless
  *                      {@link ReadOptions#skipDamagedChunks()} was set
+ * @param unfinishedChunks chunks the JVM was still writing, read up to their last flush, in
+ *                      chunk order (each also has a warning)
  * @param <H>           the handler type
  */
 public record ReadResult<H>(List<H> handlers, List<ChunkInfo> chunks, Map<String, Long> eventCounts,
                             long startNanos, long endNanos, Map<Path, Long> fileSizes, List<String> warnings,
-                            List<RecordingFormatException> skippedChunks) {
+                            List<RecordingFormatException> skippedChunks, List<UnfinishedChunk> unfinishedChunks) {
 
     /** Total number of events in {@link #eventCounts()}. */
     public long totalEvents() {

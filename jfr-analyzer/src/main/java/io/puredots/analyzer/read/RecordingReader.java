@@ -74,7 +74,7 @@ public final class RecordingReader {
         List<H> handlers = new ArrayList<>();
         ReadResult<H> r = read(inputs, handlerPerChunk, options, handlers::add);
         return new ReadResult<>(Collections.unmodifiableList(handlers), r.chunks(), r.eventCounts(), r.startNanos(),
-                r.endNanos(), r.fileSizes(), r.warnings(), r.skippedChunks());
+                r.endNanos(), r.fileSizes(), r.warnings(), r.skippedChunks(), r.unfinishedChunks());
     }
 
     /**
@@ -99,9 +99,14 @@ public final class RecordingReader {
             try (FileChannel ch = FileChannel.open(file, StandardOpenOption.READ)) {
                 fileSizes.put(file, ch.size());
                 ChunkHeader.Split split = ChunkHeader.split(file, ch, nextIndex);
-                boolean wholeFile = split.damage() == null && split.chunks().size() == 1;
+                ChunkHeader unfinished = split.unfinished();
+                boolean wholeFile = split.damage() == null && split.chunks().size() == 1 && unfinished == null;
                 for (ChunkHeader c : split.chunks()) {
-                    slots.add(new Slot<>(c, wholeFile));
+                    Slot<H> slot = new Slot<>(c, wholeFile);
+                    if (c == unfinished) {
+                        slot.unfinished = UnfinishedChunk.measure(ch, c);
+                    }
+                    slots.add(slot);
                 }
                 nextIndex += split.chunks().size();
                 if (split.damage() != null) {
@@ -121,6 +126,8 @@ public final class RecordingReader {
     private static final class Slot<H> {
         final ChunkHeader chunk;
         final boolean wholeFile;
+        /** Set if the JVM was still writing the chunk: what was read of it and what was not. */
+        UnfinishedChunk unfinished;
         H handler;
         RecordingFormatException failure;
         Throwable error;
@@ -153,6 +160,7 @@ public final class RecordingReader {
         private final Map<String, Long> counts = new TreeMap<>();
         private final List<String> warnings = new ArrayList<>();
         private final List<RecordingFormatException> skipped = new ArrayList<>();
+        private final List<UnfinishedChunk> unfinished = new ArrayList<>();
         private long start = Long.MAX_VALUE;
         private long end = Long.MIN_VALUE;
         /** Parallel runs only: a permit per slot submitted and not yet delivered. */
@@ -308,6 +316,10 @@ public final class RecordingReader {
                 } else {
                     ChunkInfo info = s.chunk.info();
                     chunks.add(info);
+                    if (s.unfinished != null) {
+                        unfinished.add(s.unfinished);
+                        warnings.add(s.unfinished.warning());
+                    }
                     s.counts.forEach((k, v) -> counts.merge(k, v, Long::sum));
                     start = Math.min(start, info.startNanos());
                     end = Math.max(end, info.startNanos() + info.durationNanos());
@@ -328,7 +340,7 @@ public final class RecordingReader {
                 return new ReadResult<>(List.of(), Collections.unmodifiableList(chunks),
                         Collections.unmodifiableMap(counts), chunks.isEmpty() ? 0 : start, chunks.isEmpty() ? 0 : end,
                         Collections.unmodifiableMap(fileSizes), Collections.unmodifiableList(warnings),
-                        Collections.unmodifiableList(skipped));
+                        Collections.unmodifiableList(skipped), Collections.unmodifiableList(unfinished));
             }
         }
     }

@@ -38,6 +38,7 @@ import java.io.BufferedInputStream;
 import java.io.EOFException;
 import java.io.IOException;
 import java.io.InputStream;
+import java.nio.ByteBuffer;
 import java.nio.channels.Channels;
 import java.nio.channels.FileChannel;
 import java.nio.file.Files;
@@ -52,7 +53,8 @@ import java.util.TreeMap;
  * slow (RecordingFile allocates objects per event); the yardstick for faster decoders.
  *
  * <p>RecordingFile does not expose chunks, so a chunk that is not the whole file is first copied
- * to a temporary file of its own (a single chunk is a valid recording). RecordingFile hides the
+ * to a temporary file of its own (a single chunk is a valid recording); so is an unfinished
+ * chunk, cut at its last flush and marked finished. RecordingFile hides the
  * {@code jdk.Metadata} and {@code jdk.CheckPoint} events that {@code jfr summary} counts, so
  * those two are counted by walking the chunk's event headers (size, type id) directly.
  *
@@ -61,6 +63,7 @@ import java.util.TreeMap;
 final class ReferenceDecoder {
     private static final long METADATA_TYPE_ID = 0;
     private static final long CHECKPOINT_TYPE_ID = 1;
+    private static final int FILE_STATE_OFFSET = 64;
 
     private final StringCanon strings;
 
@@ -89,6 +92,10 @@ final class ReferenceDecoder {
                                     "truncated chunk");
                         }
                         done += n;
+                    }
+                    if (chunk.unfinished()) {
+                        // as of its last flush the chunk is complete; RecordingFile reads it once marked finished
+                        out.write(ByteBuffer.wrap(new byte[] {0}), FILE_STATE_OFFSET);
                     }
                 }
                 source = temp;

@@ -80,13 +80,32 @@ class DamagedRecordingTest {
 
     @ParameterizedTest
     @EnumSource(ReadOptions.Decoder.class)
-    void chunkStillBeingWrittenIsDetected(ReadOptions.Decoder d) throws Exception {
+    void chunkStillBeingWrittenIsReadUpToItsLastFlush(ReadOptions.Decoder d) throws Exception {
         byte[] b = twoBytes.clone();
-        b[oneBytes.length + 64] = 1; // file state of chunk 1: the JVM is updating the header
+        b[oneBytes.length + 64] = 2; // file state of chunk 1: the JVM's second flush, still writing
         Path live = write("live-" + d + ".jfr", b);
-        RecordingFormatException e = failure(live, d);
-        assertEquals("'" + live + "': chunk still being written (unfinished header, file state 1) in chunk 1 at byte "
-                + oneBytes.length, e.getMessage());
+        ReadResult<CallLog> r = RecordingReader.read(List.of(live), CallLog::new, options(d));
+        assertEquals(2, r.chunks().size());
+        assertEquals(200, r.handlers().get(0).callsOf("frame").size() + r.handlers().get(1).callsOf("frame").size());
+        assertEquals(1, r.unfinishedChunks().size());
+        assertEquals(1, r.unfinishedChunks().get(0).index());
+        assertEquals(List.of(r.unfinishedChunks().get(0).warning()), r.warnings());
+    }
+
+    @ParameterizedTest
+    @EnumSource(ReadOptions.Decoder.class)
+    void chunkNeverFlushedOrHalfRewrittenIsDamage(ReadOptions.Decoder d) throws Exception {
+        byte[] unflushed = twoBytes.clone();
+        unflushed[oneBytes.length + 64] = 1;
+        ByteBuffer.wrap(unflushed).putLong(oneBytes.length + 24, 0); // no metadata flushed yet
+        Path p = write("unflushed-" + d + ".jfr", unflushed);
+        assertEquals("'" + p + "': chunk still being written and never flushed: nothing in it is readable in chunk 1"
+                + " at byte " + oneBytes.length, failure(p, d).getMessage());
+        byte[] rewriting = twoBytes.clone();
+        rewriting[oneBytes.length + 64] = (byte) 0xFF;
+        Path q = write("rewriting-" + d + ".jfr", rewriting);
+        assertEquals("'" + q + "': chunk still being written, its header half rewritten (file state 255) in chunk 1"
+                + " at byte " + oneBytes.length, failure(q, d).getMessage());
     }
 
     @ParameterizedTest

@@ -37,8 +37,9 @@ import java.util.zip.ZipException;
  *       8 GiB); a truncated or corrupt gzip stream keeps what decompressed, with a warning;</li>
  *   <li>a JFR repository directory, what a killed JVM leaves behind (one file per chunk,
  *       {@code 2026_11_27_12_30_00.jfr}, possibly a last chunk still being written): its
- *       complete chunk files in start-time order; unfinished and foreign files are skipped
- *       with a warning. A directory holding a {@code *.jfr} file not named like a chunk file
+ *       chunk files in start-time order, a chunk the JVM was still writing included (it is read
+ *       up to its last flush); damaged, never flushed and foreign files are skipped with a
+ *       warning. A directory holding a {@code *.jfr} file not named like a chunk file
  *       is not a repository (a folder of separate recordings) and is refused. A directory holding one repository per JVM run (the
  *       {@code repository=} option's parent) is accepted if it holds exactly one.</li>
  * </ul>
@@ -201,14 +202,14 @@ public final class RecordingSource implements AutoCloseable {
         return warnings;
     }
 
-    /** Bytes of the input left out while resolving (unfinished or foreign repository files). */
+    /** Bytes of the input left out while resolving (damaged, never flushed or foreign repository files). */
     public long skippedBytes() {
         return skippedBytes;
     }
 
     /**
      * A one-line warning saying how much of the input the read chunks cover, if they do not cover
-     * all of it, e.g. {@code partial report over 2 complete chunks (371.2 KB of 461.2 KB);
+     * all of it, e.g. {@code partial report over 2 chunks (371.2 KB of 461.2 KB);
      * skipped 90.1 KB (20%) that is damaged or incomplete}. Empty when nothing was skipped.
      *
      * @param chunksRead the chunks the reader decoded, from its result
@@ -227,7 +228,7 @@ public final class RecordingSource implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT,
-                "partial report over %d complete %s (%s of %s); skipped %s (%.0f%%) that is damaged or incomplete",
+                "partial report over %d %s (%s of %s); skipped %s (%.0f%%) that is damaged or incomplete",
                 chunksRead.size(), chunksRead.size() == 1 ? "chunk" : "chunks", Units.bytes(read), Units.bytes(total), Units.bytes(skipped),
                 100.0 * skipped / total));
     }
@@ -305,7 +306,21 @@ public final class RecordingSource implements AutoCloseable {
     // ---- repository ---------------------------------------------------------------------------
 
     /** A chunk file's header fields that matter here. */
-    private record ChunkFile(Path file, long fileSize, long declaredSize, int fileState, long startNanos) {
+    private record ChunkFile(Path file, long fileSize, long declaredSize, long metadataOffset, int fileState,
+                             long startNanos) {
+        /** Why the file cannot be read, or null: a running chunk is read up to its last flush. */
+        String unreadable() {
+            if (fileState == 0xFF) {
+                return "chunk header half rewritten when the JVM stopped";
+            }
+            if (fileState != 0 && (metadataOffset == 0 || declaredSize <= ChunkHeader.HEADER_SIZE)) {
+                return "chunk still being written and never flushed";
+            }
+            if (declaredSize > fileSize || declaredSize < ChunkHeader.HEADER_SIZE) {
+                return "incomplete chunk (header declares " + declaredSize + " bytes, file has " + fileSize + ")";
+            }
+            return null;
+        }
     }
 
     private static RecordingSource repository(Path dir) throws SourceException {
@@ -349,14 +364,7 @@ public final class RecordingSource implements AutoCloseable {
         for (Path f : jfrs) {
             long size = size(f);
             ChunkFile c = readHeader(f, size);
-            String why = null;
-            if (c == null) {
-                why = size == 0 ? "empty file" : "not a JFR chunk";
-            } else if (c.fileState() != 0) {
-                why = "chunk still being written when the JVM stopped";
-            } else if (c.declaredSize() > size || c.declaredSize() < ChunkHeader.HEADER_SIZE) {
-                why = "incomplete chunk (header declares " + c.declaredSize() + " bytes, file has " + size + ")";
-            }
+            String why = c == null ? (size == 0 ? "empty file" : "not a JFR chunk") : c.unreadable();
             if (why != null) {
                 warnings.add("skipped " + q(f.getFileName()) + " in the repository: " + why + " (" + Units.bytes(size) + ")");
                 skipped += size;
@@ -365,7 +373,7 @@ public final class RecordingSource implements AutoCloseable {
             }
         }
         if (complete.isEmpty()) {
-            throw new SourceException(q(dir) + ": no complete chunk in the JFR repository (" + jfrs.size()
+            throw new SourceException(q(dir) + ": no readable chunk in the JFR repository (" + jfrs.size()
                     + (jfrs.size() == 1 ? " file" : " files") + " unfinished or damaged)");
         }
         complete.sort(Comparator.comparingLong(ChunkFile::startNanos).thenComparing(c -> c.file().toString()));
@@ -375,7 +383,7 @@ public final class RecordingSource implements AutoCloseable {
             files.add(c.file());
             sizes.put(c.file(), c.fileSize());
         }
-        return new RecordingSource(dir, "JFR repository " + q(repo) + " (" + files.size() + " complete chunk "
+        return new RecordingSource(dir, "JFR repository " + q(repo) + " (" + files.size() + " chunk "
                 + (files.size() == 1 ? "file" : "files") + ")", files, sizes, warnings, skipped,
                 jfrs.size() - files.size(), List.of(), Map.of());
     }
@@ -402,7 +410,7 @@ public final class RecordingSource implements AutoCloseable {
         } catch (IOException e) {
             throw new SourceException(q(f) + ": cannot read: " + e.getMessage(), e);
         }
-        return h == null ? null : new ChunkFile(f, size, h.size(), h.fileState(), h.startNanos());
+        return h == null ? null : new ChunkFile(f, size, h.size(), h.metadataOffset(), h.fileState(), h.startNanos());
     }
 
     // ---- helpers ------------------------------------------------------------------------------

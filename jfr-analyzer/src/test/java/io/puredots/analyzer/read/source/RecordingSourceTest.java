@@ -83,7 +83,7 @@ class RecordingSourceTest {
         try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
             assertEquals(List.of(repo.resolve("2026_11_27_12_00_01.jfr"), repo.resolve("2026_11_27_12_00_00.jfr")),
                     s.files());
-            assertEquals("JFR repository '" + repo + "' (2 complete chunk files)", s.description());
+            assertEquals("JFR repository '" + repo + "' (2 chunk files)", s.description());
         }
     }
 
@@ -110,20 +110,40 @@ class RecordingSourceTest {
     }
 
     @Test
-    void unfinishedChunkFilesAreSkippedWithAWarning() throws Exception {
+    void aChunkFileStillBeingWrittenIsReadAndForeignFilesAreSkipped() throws Exception {
         Path repo = Files.createDirectories(dir.resolve("repo-unfinished"));
         Files.copy(early, repo.resolve("2026_11_27_12_00_01.jfr"));
         byte[] writing = Files.readAllBytes(late);
-        writing[64] = 1; // file state: being written
+        writing[64] = 3; // file state: the JVM's third flush of a chunk it is still writing
         Files.write(repo.resolve("2026_11_27_12_00_02.jfr"), writing);
         Files.write(repo.resolve("2026_11_27_12_00_02_01.jfr"), new byte[10]);
         try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
+            assertEquals(List.of(repo.resolve("2026_11_27_12_00_01.jfr"), repo.resolve("2026_11_27_12_00_02.jfr")),
+                    s.files());
+            assertEquals(List.of("skipped '2026_11_27_12_00_02_01.jfr' in the repository: not a JFR chunk (10 B)"),
+                    s.warnings());
+            assertEquals(10, s.skippedBytes());
+        }
+    }
+
+    @Test
+    void chunkFilesNeverFlushedOrHalfRewrittenAreSkipped() throws Exception {
+        Path repo = Files.createDirectories(dir.resolve("repo-unflushed"));
+        Files.copy(early, repo.resolve("2026_11_27_12_00_01.jfr"));
+        byte[] unflushed = Files.readAllBytes(late);
+        unflushed[64] = 1;
+        ByteBuffer.wrap(unflushed).putLong(24, 0); // no metadata yet: the JVM never flushed it
+        Files.write(repo.resolve("2026_11_27_12_00_02.jfr"), unflushed);
+        byte[] rewriting = Files.readAllBytes(late);
+        rewriting[64] = (byte) 0xFF; // the JVM was rewriting the header
+        Files.write(repo.resolve("2026_11_27_12_00_03.jfr"), rewriting);
+        try (RecordingSource s = RecordingSource.resolve(repo, SourceOptions.defaults())) {
             assertEquals(List.of(repo.resolve("2026_11_27_12_00_01.jfr")), s.files());
-            assertEquals(2, s.warnings().size());
-            assertTrue(s.warnings().get(0).startsWith("skipped '2026_11_27_12_00_02.jfr' in the repository: chunk still being written"
-                    + " when the JVM stopped ("), s.warnings().toString());
-            assertEquals("skipped '2026_11_27_12_00_02_01.jfr' in the repository: not a JFR chunk (10 B)", s.warnings().get(1));
-            assertEquals(writing.length + 10, s.skippedBytes());
+            assertEquals(2, s.warnings().size(), s.warnings().toString());
+            assertTrue(s.warnings().get(0).startsWith("skipped '2026_11_27_12_00_02.jfr' in the repository: chunk still"
+                    + " being written and never flushed ("), s.warnings().get(0));
+            assertTrue(s.warnings().get(1).startsWith("skipped '2026_11_27_12_00_03.jfr' in the repository: chunk header"
+                    + " half rewritten when the JVM stopped ("), s.warnings().get(1));
         }
     }
 
@@ -135,7 +155,7 @@ class RecordingSourceTest {
         Files.write(repo.resolve("2026_11_27_12_00_00.jfr"), b);
         SourceException e = assertThrows(SourceException.class, () -> RecordingSource.resolve(repo,
                 SourceOptions.defaults()));
-        assertEquals("'" + repo + "': no complete chunk in the JFR repository (1 file unfinished or damaged)",
+        assertEquals("'" + repo + "': no readable chunk in the JFR repository (1 file unfinished or damaged)",
                 e.getMessage());
     }
 
@@ -265,7 +285,7 @@ class RecordingSourceTest {
             assertTrue(s.coverage(List.of(all)).isEmpty());
             var half = new io.puredots.analyzer.read.ChunkInfo(early, 0, 0, size / 2, 0, 0, 2, 0);
             String w = s.coverage(List.of(half)).orElseThrow();
-            assertTrue(w.startsWith("partial report over 1 complete chunk ("), w);
+            assertTrue(w.startsWith("partial report over 1 chunk ("), w);
             assertTrue(w.endsWith("(50%) that is damaged or incomplete"), w);
         }
     }
