@@ -20,7 +20,7 @@ import org.junit.jupiter.api.io.TempDir;
 /** {@code --dump-on-violation}: real, short game runs whose slowed system breaks its budget. */
 class DumpOnViolationRunTest {
     /** Only the slowed system has a budget, so its streak is the one violation of the run. */
-    private static final String BUDGET = "system.SpatialGridBuildSystem = 1 ms\nstreak.frames = 5\n";
+    private static final String BUDGET = "system.SpatialGridBuildSystem = 0.5 ms\nstreak.frames = 5\n";
 
     @TempDir
     Path dir;

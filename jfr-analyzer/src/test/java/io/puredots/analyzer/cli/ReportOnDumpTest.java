@@ -34,7 +34,7 @@ class ReportOnDumpTest {
     @Test
     void reportOfTheDumpShowsTheViolatingStreakAndTheFramesBeforeIt() throws Exception {
         Path budgets = Files.writeString(dir.resolve("slow.budgets"),
-                "system." + SYSTEM + " = 1 ms\nstreak.frames = " + STREAK_FRAMES + "\n");
+                "system." + SYSTEM + " = 0.5 ms\nstreak.frames = " + STREAK_FRAMES + "\n");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         DumpOnViolation recorder = DumpOnViolation.builder(dir.resolve("dumps")).after(Duration.ZERO)
                 .minInterval(Duration.ofMinutes(10)).log(line -> { }).start();
@@ -67,7 +67,7 @@ class ReportOnDumpTest {
 
         CliRun text = CliRun.of("report", "--no-jmc", "--budgets", budgets.toString(), dump.toString());
         Matcher row = Pattern.compile("\\n  system\\." + SYSTEM
-                + " +VIOLATED .* frames over 1\\.000 ms, longest streak (\\d+) \\(violation above 5\\)\\n").matcher(text.out());
+                + " +VIOLATED .* frames over 0\\.500 ms, longest streak (\\d+) \\(violation above 5\\)\\n").matcher(text.out());
         assertTrue(row.find(), text.out());
         assertEquals(check.path("longestStreak").asLong(), Long.parseLong(row.group(1)));
     }

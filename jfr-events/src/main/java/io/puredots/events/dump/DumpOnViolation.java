@@ -63,7 +63,8 @@ import jdk.jfr.consumer.RecordingStream;
  * to a time window, so a dump holds everything the rolling recording still retains: at least
  * {@link Builder#before} before the violation when the max age (by default before + after + 5 s)
  * and the max size allow it, in whole chunks, so it can reach further back (JFR starts a new
- * chunk at {@code -XX:FlightRecorderOptions:maxchunksize}, 12 MB by default). Violations
+ * chunk at {@code -XX:FlightRecorderOptions:maxchunksize}, 12 MB by default, and when any
+ * recording starts, stops or is dumped). Violations
  * committed up to {@link #close()} are still dumped, with whatever has been recorded after them.
  *
  * <p><b>Failures.</b> A dump that cannot be written (no such directory, not a directory, disk
