@@ -74,6 +74,37 @@ class DumpOnViolationTest {
     }
 
     @Test
+    void dumpsTheAfterSecondsLaterWithTheFramesInBetween() throws Exception {
+        Duration after = Duration.ofSeconds(3); // well beyond the stream's delivery delay, about a second
+        try (DumpOnViolation recorder = builder(dir).after(after).start()) {
+            long tick = GameEvents.frames(0, 5, 100, "SpatialSystemGroup");
+            long violatedAt = System.nanoTime();
+            violation("frame", "CRITICAL", tick - 1);
+            long deadline = violatedAt + DEADLINE.toNanos();
+            while (recorder.dumps().isEmpty() && System.nanoTime() < deadline) { // the game goes on meanwhile
+                GameEvents.frame(tick++, 100, () -> GameEvents.spin(1_000_000));
+            }
+            long dumpedAfter = System.nanoTime() - violatedAt;
+            assertEquals(1, recorder.dumps().size(), "log " + logged);
+            assertTrue(dumpedAfter >= after.toNanos(), "dumped " + dumpedAfter + " ns after the violation");
+            Instant violation = null;
+            Instant lastFrame = Instant.MIN;
+            for (RecordedEvent e : RecordingFile.readAllEvents(recorder.dumps().get(0))) {
+                if (e.getEventType().getName().equals(EventNames.BUDGET_VIOLATION)) {
+                    violation = e.getStartTime();
+                } else if (e.getEventType().getName().equals(EventNames.FRAME) && e.getEndTime().isAfter(lastFrame)) {
+                    lastFrame = e.getEndTime();
+                }
+            }
+            assertTrue(violation != null);
+            // a frame takes about 1 ms; allow for a loaded machine descheduling the test thread
+            assertTrue(!lastFrame.isBefore(violation.plus(after).minusMillis(500)),
+                    "the frames up to the dump: last frame ends " + Duration.between(violation, lastFrame)
+                            + " after the violation");
+        }
+    }
+
+    @Test
     void aFloodOfViolationsMakesOneDumpPerInterval() throws Exception {
         int n = 200;
         try (DumpOnViolation recorder = builder(dir).minInterval(Duration.ofHours(1)).start()) {
