@@ -30,8 +30,10 @@ import jdk.jfr.Recording;
  *   <li>{@code rounds} rounds of three {@code ticks}-tick windows, their order rotating each
  *       round: no recording at all ("off"), a plain {@code puredots.jfc} recording to disk
  *       ("plain", what {@code -XX:StartFlightRecording} costs) and the rolling recording with
- *       its in-process watcher, no violation ("rolling"). Per window the p95 and the longest
- *       frame; per round the ratios rolling/off and rolling/plain of the p95.</li>
+ *       its in-process watcher, no violation ("rolling"). Per window the p95, the longest frame
+ *       and the process CPU time per tick (which includes JFR's threads, the watcher's too, and
+ *       which other load on the machine disturbs less than wall time); per round the ratios
+ *       rolling/off and rolling/plain.</li>
  *   <li>{@code dumps} rounds with the rolling recording on: {@code ticks} frames of history, then
  *       one {@code puredots.BudgetViolation} committed on the game thread (as the game's monitor
  *       does) and frames until the dump file is complete; the longest of those frames. The span
@@ -94,8 +96,11 @@ public final class DumpOverhead {
         String[] modes = {"off", "plain", "rolling"};
         double[][] p95 = new double[modes.length][rounds];
         double[][] longest = new double[modes.length][rounds];
+        double[][] cpu = new double[modes.length][rounds];
         double[] rollingOff = new double[rounds];
         double[] rollingPlain = new double[rounds];
+        double[] cpuRollingOff = new double[rounds];
+        double[] cpuRollingPlain = new double[rounds];
         double[] dumpMax = new double[dumps];
         Configuration jfc = puredotsJfc();
         try (Simulation sim = new Simulation(SimConfig.builder().entities(entities).workers(workers)
@@ -109,21 +114,28 @@ public final class DumpOverhead {
             System.out.printf(Locale.ROOT, "dump overhead: %d entities, %d workers, %d ticks per window, %d rounds,"
                     + " %d dumps%n", entities, workers, ticks, rounds, dumps);
             System.out.println("round  order              off p95  plain p95  rolling p95  rolling/off  rolling/plain"
-                    + "  off max  plain max  rolling max   (ms)");
+                    + "  off max  plain max  rolling max  off cpu  plain cpu  rolling cpu  cpu rolling/off"
+                    + "  cpu rolling/plain   (ms, cpu: process CPU ms per tick)");
             for (int r = 0; r < rounds; r++) {
                 StringBuilder order = new StringBuilder();
                 for (int k = 0; k < modes.length; k++) {
                     int m = (r + k) % modes.length;
-                    long[] frames = window(sim, ticks, m, dir, jfc);
+                    long[] w = window(sim, ticks, m, dir, jfc);
+                    long[] frames = Arrays.copyOf(w, ticks);
+                    cpu[m][r] = w[ticks] / 1e6 / ticks;
                     p95[m][r] = p95(frames) / 1e6;
                     longest[m][r] = max(frames) / 1e6;
                     order.append(k == 0 ? "" : ",").append(modes[m]);
                 }
                 rollingOff[r] = p95[2][r] / p95[0][r];
                 rollingPlain[r] = p95[2][r] / p95[1][r];
-                System.out.printf(Locale.ROOT, "%5d  %-17s  %7.3f  %9.3f  %11.3f  %11.4f  %13.4f  %7.3f  %9.3f  %11.3f%n",
+                cpuRollingOff[r] = cpu[2][r] / cpu[0][r];
+                cpuRollingPlain[r] = cpu[2][r] / cpu[1][r];
+                System.out.printf(Locale.ROOT, "%5d  %-17s  %7.3f  %9.3f  %11.3f  %11.4f  %13.4f  %7.3f  %9.3f  %11.3f"
+                                + "  %7.3f  %9.3f  %11.3f  %15.4f  %17.4f%n",
                         r, order, p95[0][r], p95[1][r], p95[2][r], rollingOff[r], rollingPlain[r],
-                        longest[0][r], longest[1][r], longest[2][r]);
+                        longest[0][r], longest[1][r], longest[2][r], cpu[0][r], cpu[1][r], cpu[2][r],
+                        cpuRollingOff[r], cpuRollingPlain[r]);
             }
             System.out.println("dump  frames until written  longest frame ms  dump MB");
             for (int d = 0; d < dumps; d++) {
@@ -145,6 +157,11 @@ public final class DumpOverhead {
             report("longest frame " + modes[m] + " (ms)", longest[m]);
         }
         report("longest frame while a dump is written (ms)", dumpMax);
+        for (int m = 0; m < modes.length; m++) {
+            report("process CPU per tick " + modes[m] + " (ms)", cpu[m]);
+        }
+        report("process CPU per tick ratio rolling/off", cpuRollingOff);
+        report("process CPU per tick ratio rolling/plain", cpuRollingPlain);
     }
 
     private static void report(String what, double[] values) {
@@ -158,7 +175,8 @@ public final class DumpOverhead {
 
     /**
      * Frame times (ns) of one window in mode 0 (no recording), 1 (a plain recording) or 2 (the
-     * rolling recording with its watcher); recordings are started and stopped outside the window.
+     * rolling recording with its watcher), followed by the process CPU time (ns) the window took;
+     * recordings are started and stopped outside the window.
      */
     private static long[] window(Simulation sim, int ticks, int mode, Path dir, Configuration jfc) throws IOException {
         AutoCloseable recording = null;
@@ -171,12 +189,14 @@ public final class DumpOverhead {
         } else if (mode == 2) {
             recording = recorder(dir);
         }
-        long[] frames = new long[ticks];
+        long[] frames = new long[ticks + 1];
+        long c0 = processCpuNanos();
         for (int i = 0; i < ticks; i++) {
             long t0 = System.nanoTime();
             sim.tick();
             frames[i] = System.nanoTime() - t0;
         }
+        frames[ticks] = processCpuNanos() - c0;
         if (recording != null) {
             try {
                 recording.close();
@@ -233,6 +253,14 @@ public final class DumpOverhead {
     private static DumpOnViolation recorder(Path dir) throws IOException {
         return DumpOnViolation.builder(dir).before(Duration.ofSeconds(30)).after(Duration.ZERO)
                 .minInterval(Duration.ZERO).log(line -> { }).start();
+    }
+
+    private static long processCpuNanos() {
+        java.lang.management.OperatingSystemMXBean os = java.lang.management.ManagementFactory.getOperatingSystemMXBean();
+        if (os instanceof com.sun.management.OperatingSystemMXBean) {
+            return ((com.sun.management.OperatingSystemMXBean) os).getProcessCpuTime();
+        }
+        return 0;
     }
 
     private static long p95(long[] frames) {
