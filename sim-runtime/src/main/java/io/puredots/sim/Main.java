@@ -8,6 +8,7 @@ import io.puredots.sim.jobs.JobScheduler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.Locale;
@@ -171,7 +172,7 @@ public final class Main {
     /** Parses the options; null means "print usage". */
     static SimConfig parse(String[] args, PrintStream log) throws UsageException {
         SimConfig.Builder b = SimConfig.builder().log(log);
-        boolean dumpDirectory = false;
+        boolean dumpOn = false;
         String dumpOption = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
@@ -265,11 +266,15 @@ public final class Main {
                     b.slowdown(value.substring(0, e).strip(), p);
                     break;
                 case "--dump-on-violation":
-                    if (value.isBlank()) {
-                        throw new UsageException("--dump-on-violation needs a directory");
+                    try {
+                        b.dumpOnViolation(Path.of(value));
+                    } catch (InvalidPathException ex) {
+                        throw new UsageException("--dump-on-violation needs a directory, got '" + value + "'");
                     }
-                    dumpDirectory = true;
-                    b.dumpOnViolation(Path.of(value));
+                    if (value.isBlank()) {
+                        throw new UsageException("--dump-on-violation needs a directory, got '" + value + "'");
+                    }
+                    dumpOn = true;
                     break;
                 case "--dump-before":
                     b.dumpBefore(seconds(a, value, false));
@@ -295,7 +300,7 @@ public final class Main {
                     throw new AssertionError(a);
             }
         }
-        if (dumpOption != null && !dumpDirectory) {
+        if (dumpOption != null && !dumpOn) {
             throw new UsageException(dumpOption + " needs --dump-on-violation DIR");
         }
         return b.build();

@@ -106,6 +106,7 @@ class DumpOnViolationRunTest {
         assertBad("sim-runtime: --dump-severity needs WARNING or CRITICAL, got 'INFO'",
                 "--dump-on-violation", "d", "--dump-severity", "INFO");
         assertBad("sim-runtime: --dump-on-violation needs a value (see --help)", "--dump-on-violation");
+        assertBad("sim-runtime: --dump-on-violation needs a directory, got ''", "--dump-on-violation=");
     }
 
     @Test
