@@ -35,7 +35,8 @@ import jdk.jfr.consumer.RecordingStream;
  * A rolling flight recording that writes itself to a file when the game reports a budget
  * violation: a post-mortem of the seconds around a spike, for runs too long to record whole.
  * Any game that commits {@code puredots.BudgetViolation} events gets it by starting one of
- * these next to its loop; the game's code does not change.
+ * these next to its loop; the game's code does not change. Thread-safe; its work runs on its own
+ * daemon threads (below).
  *
  * <pre>{@code
  * try (DumpOnViolation recorder = DumpOnViolation.builder(Path.of("dumps"))
@@ -73,7 +74,7 @@ import jdk.jfr.consumer.RecordingStream;
  *
  * <p>Threads: the stream's own daemon thread watches, one daemon thread writes dumps; the game
  * thread is never blocked by either, apart from the JVM pause JFR takes to start a new chunk when
- * a dump begins. Thread-safe: the accessors may be called from any thread.
+ * a dump begins. The accessors may be called from any thread.
  */
 public final class DumpOnViolation implements AutoCloseable {
     /** Class-path location of {@code puredots.jfc}, the default settings. */
