@@ -2,11 +2,15 @@ package io.puredots.sim;
 
 import io.puredots.budgets.BudgetFormatException;
 import io.puredots.budgets.Budgets;
+import io.puredots.events.dump.DumpOnViolation;
+import io.puredots.events.dump.Severity;
 import io.puredots.sim.jobs.JobScheduler;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
+import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.Locale;
 
 /**
@@ -32,12 +36,20 @@ public final class Main {
             "  --export-to ENDPOINT      stream telemetry while running (1 s windows): http://HOST:8086?db=NAME,",
             "                            http://HOST:8086?org=O&bucket=B (token in INFLUX_TOKEN), or a new",
             "                            .jsonl/.influx/.csv file",
+            "  --dump-on-violation DIR   keep a rolling flight recording (puredots.jfc) and dump it into DIR",
+            "                            when a budget is violated; the summary lists the files",
+            "  --dump-before SECONDS     history a dump keeps before the violation (default 30)",
+            "  --dump-after SECONDS      write the dump this long after the violation (default 5)",
+            "  --dump-min-interval SECONDS  at most one dump per this many seconds (default 60)",
+            "  --dump-severity WARNING|CRITICAL  least severity that dumps (default WARNING)",
             "  --help                    print this help",
             "",
             "Examples:",
             "  java -jar sim-runtime/target/sim-runtime.jar --entities 50000 --ticks 1200",
             "  java -XX:StartFlightRecording:settings=jfr-events/jfc/puredots.jfc,filename=run.jfr \\",
             "       -jar sim-runtime/target/sim-runtime.jar --scenario spikes",
+            "  java -jar sim-runtime/target/sim-runtime.jar --slowdown SpatialGridBuildSystem=2000 \\",
+            "       --dump-on-violation dumps --dump-after 2",
             "",
             "Exit codes: 0 finished, 2 bad arguments or internal error.");
 
@@ -79,6 +91,15 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        DumpOnViolation dumper = null;
+        if (config.dumpDirectory != null) {
+            try {
+                dumper = startDumper(config, err);
+            } catch (IOException | RuntimeException e) {
+                err.println("sim-runtime: --dump-on-violation: " + e.getMessage());
+                return 2;
+            }
+        }
         io.puredots.export.TelemetryExporter exporter = null;
         if (exportTo != null) {
             try {
@@ -92,12 +113,22 @@ public final class Main {
                 exporter = io.puredots.export.TelemetryExporter.start(ec);
             } catch (io.puredots.export.ExportException | IOException e) {
                 err.println("sim-runtime: --export-to: " + e.getMessage());
+                if (dumper != null) {
+                    dumper.close();
+                }
                 return 2;
             }
         }
         try (Simulation sim = new Simulation(config)) {
             RunSummary s = sim.run();
+            String dumps = "";
+            if (dumper != null) {
+                dumper.close(); // writes the dumps still waiting for their --dump-after seconds
+                dumps = RunSummary.formatDumps(config.dumpDirectory, dumper.dumps(), dumper.failures(),
+                        dumper.rateLimited());
+            }
             out.print(s.format());
+            out.print(dumps);
             out.flush();
             return 0;
         } catch (IllegalArgumentException e) {
@@ -107,6 +138,9 @@ public final class Main {
             err.println("sim-runtime: internal error: " + e);
             return 2;
         } finally {
+            if (dumper != null) {
+                dumper.close();
+            }
             if (exporter != null) {
                 try {
                     exporter.close();
@@ -119,6 +153,16 @@ public final class Main {
         }
     }
 
+    private static DumpOnViolation startDumper(SimConfig config, PrintStream err) throws IOException {
+        return DumpOnViolation.builder(config.dumpDirectory)
+                .before(config.dumpBefore)
+                .after(config.dumpAfter)
+                .minInterval(config.dumpMinInterval)
+                .minSeverity(config.dumpMinSeverity)
+                .log(line -> err.println("sim-runtime: " + line))
+                .start();
+    }
+
     static final class UsageException extends Exception {
         UsageException(String message) {
             super(message);
@@ -128,6 +172,8 @@ public final class Main {
     /** Parses the options; null means "print usage". */
     static SimConfig parse(String[] args, PrintStream log) throws UsageException {
         SimConfig.Builder b = SimConfig.builder().log(log);
+        boolean dumpOn = false;
+        String dumpOption = null;
         for (int i = 0; i < args.length; i++) {
             String a = args[i];
             String value = null;
@@ -154,6 +200,11 @@ public final class Main {
                 case "--budgets":
                 case "--scenario":
                 case "--slowdown":
+                case "--dump-on-violation":
+                case "--dump-before":
+                case "--dump-after":
+                case "--dump-min-interval":
+                case "--dump-severity":
                     break;
                 default:
                     throw new UsageException("unknown option '" + args[i] + "' (see --help)");
@@ -214,11 +265,60 @@ public final class Main {
                     }
                     b.slowdown(value.substring(0, e).strip(), p);
                     break;
+                case "--dump-on-violation":
+                    try {
+                        b.dumpOnViolation(Path.of(value));
+                    } catch (InvalidPathException ex) {
+                        throw new UsageException("--dump-on-violation needs a directory, got '" + value + "'");
+                    }
+                    if (value.isBlank()) {
+                        throw new UsageException("--dump-on-violation needs a directory, got '" + value + "'");
+                    }
+                    dumpOn = true;
+                    break;
+                case "--dump-before":
+                    b.dumpBefore(seconds(a, value, false));
+                    dumpOption = a;
+                    break;
+                case "--dump-after":
+                    b.dumpAfter(seconds(a, value, true));
+                    dumpOption = a;
+                    break;
+                case "--dump-min-interval":
+                    b.dumpMinInterval(seconds(a, value, true));
+                    dumpOption = a;
+                    break;
+                case "--dump-severity":
+                    if (value.equals("WARNING") || value.equals("CRITICAL")) {
+                        b.dumpMinSeverity(Severity.valueOf(value));
+                    } else {
+                        throw new UsageException("--dump-severity needs WARNING or CRITICAL, got '" + value + "'");
+                    }
+                    dumpOption = a;
+                    break;
                 default:
                     throw new AssertionError(a);
             }
         }
+        if (dumpOption != null && !dumpOn) {
+            throw new UsageException(dumpOption + " needs --dump-on-violation DIR");
+        }
         return b.build();
+    }
+
+    /** A time in seconds (decimals allowed), more than zero or, if {@code zeroAllowed}, zero or more. */
+    private static Duration seconds(String option, String value, boolean zeroAllowed) throws UsageException {
+        double s;
+        try {
+            s = value.matches("[0-9]+(\\.[0-9]+)?") ? Double.parseDouble(value) : Double.NaN;
+        } catch (NumberFormatException e) {
+            s = Double.NaN;
+        }
+        if (!(s > 0 || (zeroAllowed && s == 0)) || s > 1e9) {
+            throw new UsageException(option + " needs a number of seconds " + (zeroAllowed ? "(0 or more)" : "(more than 0)")
+                    + ", got '" + value + "'");
+        }
+        return Duration.ofNanos(Math.round(s * 1e9));
     }
 
     private static int intValue(String option, String value, int min, int max) throws UsageException {

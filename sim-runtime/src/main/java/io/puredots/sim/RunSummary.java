@@ -1,5 +1,7 @@
 package io.puredots.sim;
 
+import java.nio.file.Path;
+import java.util.List;
 import java.util.Locale;
 
 /**
@@ -61,6 +63,23 @@ public record RunSummary(long ticks, long warmupTicks, double meanTickNanos, lon
                 allocatedBytesPerTick < 0 ? "unknown" : String.format(Locale.ROOT, "%.0f", allocatedBytesPerTick),
                 cpuNanosPerTick < 0 ? "unknown" : String.format(Locale.ROOT, "%.3f", cpuNanosPerTick / 1e6),
                 violations, checksum);
+    }
+
+    /**
+     * The summary's dump lines for {@code --dump-on-violation}: how many dumps were written, failed
+     * and rate-limited, then one line per file written and the first failure.
+     */
+    public static String formatDumps(Path directory, List<Path> written, List<String> failures, long rateLimited) {
+        StringBuilder sb = new StringBuilder(String.format(Locale.ROOT,
+                "  dumps        %d written to %s, %d failed, %d rate-limited%n",
+                written.size(), directory, failures.size(), rateLimited));
+        for (Path p : written) {
+            sb.append(String.format(Locale.ROOT, "               %s%n", p));
+        }
+        if (!failures.isEmpty()) {
+            sb.append(String.format(Locale.ROOT, "               failed: %s%n", failures.get(0)));
+        }
+        return sb.toString();
     }
 
     private static String mib(long bytes) {

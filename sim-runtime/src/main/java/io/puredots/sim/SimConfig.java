@@ -1,8 +1,11 @@
 package io.puredots.sim;
 
 import io.puredots.budgets.Budgets;
+import io.puredots.events.dump.Severity;
 import io.puredots.sim.jobs.JobScheduler;
 import java.io.PrintStream;
+import java.nio.file.Path;
+import java.time.Duration;
 
 /**
  * Settings of one simulation run. Build with {@link #builder()}.
@@ -26,6 +29,16 @@ public final class SimConfig {
     public final PrintStream log;
     /** Ticks excluded from the allocation measurement at the start; -1 for min(ticks/4, 120). */
     public final int warmupTicks;
+    /** Where the flight recorder dumps itself on a budget violation, or null for no rolling recording. */
+    public final Path dumpDirectory;
+    /** History a dump keeps before the violation. */
+    public final Duration dumpBefore;
+    /** Time after the violation at which the dump is written. */
+    public final Duration dumpAfter;
+    /** Least time between two dumps. */
+    public final Duration dumpMinInterval;
+    /** Violations below this severity start no dump. */
+    public final Severity dumpMinSeverity;
 
     private SimConfig(Builder b) {
         this.entities = b.entities;
@@ -40,6 +53,11 @@ public final class SimConfig {
         this.pauseOnCritical = b.pauseOnCritical;
         this.log = b.log;
         this.warmupTicks = b.warmupTicks < 0 ? Math.min(ticks / 4, 120) : Math.min(b.warmupTicks, ticks);
+        this.dumpDirectory = b.dumpDirectory;
+        this.dumpBefore = b.dumpBefore;
+        this.dumpAfter = b.dumpAfter;
+        this.dumpMinInterval = b.dumpMinInterval;
+        this.dumpMinSeverity = b.dumpMinSeverity;
     }
 
     public static Builder builder() {
@@ -61,10 +79,18 @@ public final class SimConfig {
         b.pauseOnCritical = pauseOnCritical;
         b.log = log;
         b.warmupTicks = warmupTicks;
+        b.dumpDirectory = dumpDirectory;
+        b.dumpBefore = dumpBefore;
+        b.dumpAfter = dumpAfter;
+        b.dumpMinInterval = dumpMinInterval;
+        b.dumpMinSeverity = dumpMinSeverity;
         return b;
     }
 
-    /** Mutable builder; defaults: 20000 entities, 600 ticks, cores-1 workers, seed 1, unpaced, soak. */
+    /**
+     * Mutable builder; defaults: 20000 entities, 600 ticks, cores-1 workers, seed 1, unpaced, soak,
+     * no dump on violation (when set: 30 s before, 5 s after, one dump a minute, from WARNING).
+     */
     public static final class Builder {
         private int entities = 20_000;
         private int ticks = 600;
@@ -78,6 +104,11 @@ public final class SimConfig {
         private boolean pauseOnCritical;
         private PrintStream log = System.err;
         private int warmupTicks = -1;
+        private Path dumpDirectory;
+        private Duration dumpBefore = Duration.ofSeconds(30);
+        private Duration dumpAfter = Duration.ofSeconds(5);
+        private Duration dumpMinInterval = Duration.ofMinutes(1);
+        private Severity dumpMinSeverity = Severity.WARNING;
 
         /** Entities at start: 4/5 villagers, 1/5 resources; at least 2. */
         public Builder entities(int n) {
@@ -149,6 +180,45 @@ public final class SimConfig {
 
         public Builder warmupTicks(int n) {
             this.warmupTicks = n;
+            return this;
+        }
+
+        /** Keeps a rolling recording that dumps itself into {@code directory} on a budget violation. */
+        public Builder dumpOnViolation(Path directory) {
+            this.dumpDirectory = directory;
+            return this;
+        }
+
+        /** History a dump keeps before the violation; more than zero. */
+        public Builder dumpBefore(Duration d) {
+            if (d.isNegative() || d.isZero()) {
+                throw new IllegalArgumentException("dump before must be more than zero, got " + d);
+            }
+            this.dumpBefore = d;
+            return this;
+        }
+
+        /** Time after the violation at which the dump is written; zero or more. */
+        public Builder dumpAfter(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("dump after must not be negative, got " + d);
+            }
+            this.dumpAfter = d;
+            return this;
+        }
+
+        /** Least time between two dumps; zero or more. */
+        public Builder dumpMinInterval(Duration d) {
+            if (d.isNegative()) {
+                throw new IllegalArgumentException("dump min interval must not be negative, got " + d);
+            }
+            this.dumpMinInterval = d;
+            return this;
+        }
+
+        /** Violations below this severity start no dump. */
+        public Builder dumpMinSeverity(Severity s) {
+            this.dumpMinSeverity = s;
             return this;
         }
 
