@@ -1,10 +1,12 @@
 package io.puredots.analyzer.cli;
 
+import jdk.jfr.Recording;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -42,6 +44,25 @@ class NothingToJudgeTest {
         CliRun r = report("group.NoSuchGroup = 1 ms\n", "--allow-no-data");
         assertEquals(Cli.OK, r.code(), r.err());
         assertEquals("", r.err());
+    }
+
+    @Test
+    void aDamagedRecordingWithoutGameEventsNamesItsReadablePart() throws Exception {
+        Path plain = dir.resolve("plain.jfr");
+        try (Recording r = new Recording()) {
+            r.enable("jdk.GarbageCollection");
+            r.start();
+            System.gc();
+            r.stop();
+            r.dump(plain);
+        }
+        Files.writeString(plain, "garbage after the last chunk", StandardOpenOption.APPEND);
+        CliRun r = CliRun.of("report", "--no-jmc", plain.toString());
+        assertEquals(Cli.TROUBLE, r.code(), r.err());
+        List<String> lines = r.err().lines().toList();
+        assertTrue(lines.get(0).startsWith("jfr-analyzer report: warning: skipped damaged chunk: "), r.err());
+        assertTrue(lines.get(lines.size() - 1).startsWith("jfr-analyzer report: nothing to judge: no puredots events in"
+                + " the readable part of '" + plain + "'; record the game with "), r.err());
     }
 
     /** {@code report --no-jmc} of the game fixture under a budget file holding {@code text}. */
