@@ -1,0 +1,152 @@
+package io.puredots.analyzer.compare;
+
+import io.puredots.analyzer.model.compare.BudgetComparison;
+import io.puredots.analyzer.model.compare.BudgetState;
+import io.puredots.analyzer.model.compare.Comparison;
+import io.puredots.analyzer.model.compare.MetricComparison;
+import io.puredots.analyzer.model.compare.MetricKind;
+import io.puredots.analyzer.model.compare.Side;
+import io.puredots.analyzer.model.compare.SideMetric;
+import io.puredots.analyzer.model.compare.Summary;
+import io.puredots.analyzer.model.compare.Verdict;
+import io.puredots.budgets.Budgets;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Judges a current side against a baseline: per metric, a change is a regression when it is at
+ * least the metric's threshold (the minimum effect size) and significant; per budget, a budget
+ * violated now and not in the baseline is a regression.
+ *
+ * <p>Significant, for a metric judged per batch: each side has at least {@value #MIN_BATCHES}
+ * batches, the Mann-Whitney U p-value of the batch values is below {@value #ALPHA}, and the 95%
+ * bootstrap interval of the change excludes 0. For a per-run metric (memory): the bootstrap
+ * interval over the runs excludes 0 (one run a side: the change itself), since a run has one
+ * value and memory varies little between runs of one build; the threshold does the rest.
+ *
+ * <p>Thresholds: {@code regression.<metric>} of the budget file ({@code regression.frame.p95}
+ * also names {@code frame.time}), else {@link MetricKind#defaultThresholdPercent()}.
+ *
+ * <p>Stateless and thread-safe.
+ */
+public final class RegressionJudge {
+    /** Fewest batch values per side for a per-batch metric to be tested. */
+    public static final int MIN_BATCHES = 5;
+    /** Largest Mann-Whitney p-value that counts as significant. */
+    public static final double ALPHA = 0.01;
+
+    private RegressionJudge() {
+    }
+
+    /** Judges {@code current} against {@code baseline} with the thresholds of {@code budgets}. */
+    public static Comparison judge(Side baseline, Side current, Budgets budgets) {
+        List<String> warnings = new ArrayList<>();
+        List<String> env = baseline.environment().differences(current.environment());
+        if (!env.isEmpty()) {
+            warnings.add("the environments differ (baseline vs current): " + String.join("; ", env)
+                    + "; timings may not be comparable");
+        }
+        for (String n : baseline.envNotes()) {
+            warnings.add("baseline runs differ: " + n);
+        }
+        for (String n : current.envNotes()) {
+            warnings.add("current runs differ: " + n);
+        }
+        Set<String> ids = new LinkedHashSet<>();
+        current.metrics().forEach(m -> ids.add(m.metric()));
+        baseline.metrics().forEach(m -> ids.add(m.metric()));
+        List<MetricComparison> metrics = new ArrayList<>();
+        boolean fewBatches = false;
+        for (String id : ids) {
+            MetricComparison c = metric(id, baseline.metric(id), current.metric(id), threshold(budgets, id));
+            metrics.add(c);
+            fewBatches |= c.note().startsWith("too few batches");
+        }
+        if (fewBatches) {
+            warnings.add("some metrics have fewer than " + MIN_BATCHES + " batches on a side and were not judged;"
+                    + " record longer runs, or pass a smaller --batch-frames");
+        }
+        return new Comparison(baseline, current, metrics, budgets(baseline, current), current.streakFrames(),
+                warnings);
+    }
+
+    /** {@code regression.<id>} of the budget file, else the kind's default. */
+    static double threshold(Budgets budgets, String id) {
+        if (budgets.regressionPercent(id).isPresent()) {
+            return budgets.regressionPercent(id).getAsDouble();
+        }
+        if (id.equals("frame.time") && budgets.regressionPercent("frame.p95").isPresent()) {
+            return budgets.regressionPercent("frame.p95").getAsDouble();
+        }
+        return MetricKind.of(id).defaultThresholdPercent();
+    }
+
+    private static MetricComparison metric(String id, SideMetric base, SideMetric cur, double threshold) {
+        MetricKind kind = MetricKind.of(id);
+        String unit = kind.unit(id);
+        Summary bs = base == null ? Summary.EMPTY : base.summary();
+        Summary cs = cur == null ? Summary.EMPTY : cur.summary();
+        int bn = base == null ? 0 : base.units();
+        int cn = cur == null ? 0 : cur.units();
+        if (bn == 0 || cn == 0) {
+            String note = bn == 0 && cn == 0 ? "no values on either side"
+                    : bn == 0 ? "only in the current run(s)" : "only in the baseline";
+            return new MetricComparison(id, unit, kind.statistic(), bs, cs, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, threshold, bn, cn, Verdict.NOT_COMPARED, note);
+        }
+        double[] b = DeltaStatistics.pooled(base.runs());
+        double[] c = DeltaStatistics.pooled(cur.runs());
+        double delta = DeltaStatistics.deltaPercent(DeltaStatistics.median(b), DeltaStatistics.median(c));
+        if (Double.isNaN(delta)) {
+            return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, Double.NaN, Double.NaN, Double.NaN,
+                    threshold, bn, cn, Verdict.NOT_COMPARED, "the baseline's value is 0");
+        }
+        double[] ci = DeltaStatistics.bootstrapInterval(base.runs(), cur.runs(), id.hashCode());
+        boolean excludesZero = ci[0] > 0 || ci[1] < 0;
+        double p = Double.NaN;
+        boolean significant;
+        String note = "";
+        if (kind.perRun()) {
+            significant = excludesZero || (ci[0] == 0 && ci[1] == 0 && delta != 0);
+        } else if (bn < MIN_BATCHES || cn < MIN_BATCHES) {
+            return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], Double.NaN,
+                    threshold, bn, cn, Verdict.NOT_COMPARED,
+                    "too few batches (" + Math.min(bn, cn) + " < " + MIN_BATCHES + ")");
+        } else {
+            p = DeltaStatistics.mannWhitneyP(b, c);
+            significant = p < ALPHA && excludesZero;
+        }
+        Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
+        if (significant && Math.abs(delta) >= threshold) {
+            verdict = !kind.higherIsWorse() ? Verdict.CHANGED : delta > 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
+        } else if (significant) {
+            note = "significant, below the threshold";
+        }
+        return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,
+                verdict, note);
+    }
+
+    private static List<BudgetComparison> budgets(Side baseline, Side current) {
+        Map<String, BudgetState> base = new LinkedHashMap<>();
+        baseline.budgets().forEach(s -> base.put(s.id(), s));
+        Map<String, BudgetState> cur = new LinkedHashMap<>();
+        current.budgets().forEach(s -> cur.put(s.id(), s));
+        Set<String> ids = new LinkedHashSet<>(cur.keySet());
+        ids.addAll(base.keySet());
+        List<BudgetComparison> out = new ArrayList<>();
+        for (String id : ids) {
+            BudgetState b = base.get(id);
+            BudgetState c = cur.get(id);
+            String bs = b == null ? "NO_DATA" : b.status();
+            String cs = c == null ? "NO_DATA" : c.status();
+            out.add(new BudgetComparison(id, bs, cs, b == null ? 0 : b.longestStreak(), c == null ? 0 : c.longestStreak(),
+                    cs.equals("VIOLATED") && !bs.equals("VIOLATED")));
+        }
+        return out;
+    }
+}
