@@ -29,6 +29,8 @@ import java.util.Set;
  * interval over the runs excludes 0 (one run a side: the change itself), since a run has one
  * value and memory varies little between runs of one build; the threshold does the rest.
  *
+ * <p>A time change must also be at least {@link MetricKind#minimumChange()} in absolute terms.
+ *
  * <p>Thresholds: {@code regression.<metric>} of the budget file ({@code regression.frame.p95}
  * also names {@code frame.time}), else {@link MetricKind#defaultThresholdPercent()}.
  *
@@ -94,14 +96,22 @@ public final class RegressionJudge {
         int bn = base == null ? 0 : base.units();
         int cn = cur == null ? 0 : cur.units();
         if (bn == 0 || cn == 0) {
-            String note = bn == 0 && cn == 0 ? "no values on either side"
-                    : bn == 0 ? "only in the current run(s)" : "only in the baseline";
+            String note;
+            if (bs.samples() > 0 && cs.samples() > 0) {
+                note = "too few batches (" + Math.min(bn, cn) + " < " + MIN_BATCHES + ")";
+            } else if (bs.samples() == 0 && cs.samples() == 0) {
+                note = "no values on either side";
+            } else {
+                note = bs.samples() == 0 ? "only in the current run(s)" : "only in the baseline";
+            }
             return new MetricComparison(id, unit, kind.statistic(), bs, cs, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, threshold, bn, cn, Verdict.NOT_COMPARED, note);
         }
         double[] b = DeltaStatistics.pooled(base.runs());
         double[] c = DeltaStatistics.pooled(cur.runs());
-        double delta = DeltaStatistics.deltaPercent(DeltaStatistics.median(b), DeltaStatistics.median(c));
+        double baseMedian = DeltaStatistics.median(b);
+        double curMedian = DeltaStatistics.median(c);
+        double delta = DeltaStatistics.deltaPercent(baseMedian, curMedian);
         if (Double.isNaN(delta)) {
             return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, Double.NaN, Double.NaN, Double.NaN,
                     threshold, bn, cn, Verdict.NOT_COMPARED, "the baseline's value is 0");
@@ -122,13 +132,20 @@ public final class RegressionJudge {
             significant = p < ALPHA && excludesZero;
         }
         Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
-        if (significant && Math.abs(delta) >= threshold) {
+        boolean large = Math.abs(curMedian - baseMedian) >= kind.minimumChange();
+        if (significant && Math.abs(delta) >= threshold && !large) {
+            note = "below the smallest change that counts (" + minimum(kind) + ")";
+        } else if (significant && Math.abs(delta) >= threshold) {
             verdict = !kind.higherIsWorse() ? Verdict.CHANGED : delta > 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
         } else if (significant) {
             note = "significant, below the threshold";
         }
         return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,
                 verdict, note);
+    }
+
+    private static String minimum(MetricKind kind) {
+        return kind.minimumChange() * kind.scale() + " " + kind.unit("");
     }
 
     private static List<BudgetComparison> budgets(Side baseline, Side current) {

@@ -13,7 +13,7 @@ import java.util.regex.Pattern;
  * group.<Group>.frame           TIME         a group's time per frame it ran in
  * group.<Group>.call            TIME         each group event
  * system.<System>.frame/.call   TIME         the same per system
- * main.wait                     TIME         the main thread's wait for jobs, per frame it waited
+ * main.wait                     WAIT         the main thread's wait for jobs, per frame it waited
  * workers.utilization           UTILIZATION  job-run time / (frame time x threads that ran jobs)
  * memory.native.peak            MEMORY       largest native containers total, bytes
  * memory.native.per-entity      MEMORY       that peak per live entity, bytes
@@ -23,6 +23,12 @@ import java.util.regex.Pattern;
 public enum MetricKind {
     /** Nanoseconds per frame or per call, judged on each batch's p95, shown in ms. */
     TIME("ms", "p95", false, true, 20.0),
+    /**
+     * The main thread's wait for jobs, as TIME, but a change is neither good nor bad: the wait
+     * moves with how the OS schedules the workers, so it explains a frame-time change rather than
+     * being one.
+     */
+    WAIT("ms", "p95", false, false, 20.0),
     /** A fraction 0..1 per batch, judged on its mean, shown in %; a change is neither good nor bad. */
     UTILIZATION("%", "mean", false, false, 20.0),
     /** One value per run in bytes (or bytes per entity), judged on the runs' values. */
@@ -52,6 +58,9 @@ public enum MetricKind {
         if (metric.startsWith("memory.")) {
             return MEMORY;
         }
+        if (metric.equals("main.wait")) {
+            return WAIT;
+        }
         return metric.equals("workers.utilization") ? UTILIZATION : TIME;
     }
 
@@ -62,7 +71,16 @@ public enum MetricKind {
 
     /** Factor from the base unit (ns, fraction, bytes) to the unit shown. */
     public double scale() {
-        return this == TIME ? 1e-6 : this == UTILIZATION ? 100.0 : 1.0;
+        return this == TIME || this == WAIT ? 1e-6 : this == UTILIZATION ? 100.0 : 1.0;
+    }
+
+    /**
+     * The smallest absolute change of the judged statistic that can count, in the base unit: 0.05 ms
+     * for times, below which timer resolution and scheduling decide a sub-millisecond system's p95;
+     * 0 for the others.
+     */
+    public double minimumChange() {
+        return this == TIME || this == WAIT ? 50_000 : 0;
     }
 
     /** The statistic judged: {@code p95} of each batch, {@code mean} of each batch, or {@code run} (one value per run). */
