@@ -145,7 +145,7 @@ public final class RegressionJudge {
     }
 
     private static String minimum(MetricKind kind) {
-        return kind.minimumChange() * kind.scale() + " " + kind.unit("");
+        return String.format(java.util.Locale.ROOT, "%.2f %s", kind.minimumChange() * kind.scale(), kind.unit(""));
     }
 
     private static List<BudgetComparison> budgets(Side baseline, Side current) {

@@ -222,7 +222,8 @@ public final class RunSampler implements EventHandler {
             jobNanosByBatch.addTo(Math.floorDiv(next.jobTicks.getLong(i), batchFrames), next.jobNanos.getLong(i));
         }
         jobThreads.addAll(next.jobThreads);
-        // events of a tick may straddle a chunk boundary; two batches back, nothing more can come
+        // a tick's events may straddle a chunk boundary (its frame event comes last); a batch
+        // before the one ahead of the last frame's can get nothing more
         long closable = maxTick == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(maxTick, batchFrames) - 1;
         for (Fold f : folds.values()) {
             f.closeBefore(closable);
@@ -242,7 +243,9 @@ public final class RunSampler implements EventHandler {
         for (int i = 0; i < ticks.size(); i++) {
             long t = ticks.getLong(i);
             f.add(t, values.getLong(i));
-            maxTick = Math.max(maxTick, t);
+            if (id.equals(FRAME)) {
+                maxTick = Math.max(maxTick, t);
+            }
         }
     }
 
