@@ -82,8 +82,8 @@ public final class CompareJunitWriter implements CompareWriter {
                 if (b.newlyViolated()) {
                     x.writeStartElement("failure");
                     x.writeAttribute("type", "budget newly violated");
-                    x.writeAttribute("message", b.id() + " newly violated: over budget for " + b.currentStreak()
-                            + " consecutive frames (more than " + c.streakFrames() + ")");
+                    x.writeAttribute("message", b.id() + " newly violated: " + CompareWords.overBudget(b)
+                            + (b.currentStreak() > 0 ? " (more than " + c.streakFrames() + ")" : ""));
                     x.writeCharacters(line);
                     x.writeEndElement();
                 } else {

@@ -36,9 +36,9 @@ public final class CompareMarkdownWriter implements CompareWriter {
                 verdict = "**" + verdict + "**";
             }
             if (!m.note().isEmpty()) {
-                verdict += " (" + m.note() + ")";
+                verdict += " (" + esc(m.note()) + ")";
             }
-            out.write("| `" + m.metric() + "` " + m.statistic() + " | " + esc(verdict) + " | "
+            out.write("| " + code(m.metric()) + " " + m.statistic() + " | " + verdict + " | "
                     + CompareWords.delta(m.deltaPercent()) + " | " + CompareWords.interval(m.ciLowPercent(), m.ciHighPercent())
                     + " | " + CompareWords.p(m.pValue()) + " | +" + CompareWords.threshold(m.thresholdPercent()) + " | "
                     + CompareTextWriter.triple(m.baseline(), m.unit()) + " | "
@@ -49,13 +49,18 @@ public final class CompareMarkdownWriter implements CompareWriter {
             out.write("|---|---|---|---:|\n");
             for (BudgetComparison b : c.budgets()) {
                 String current = b.newlyViolated() ? "**" + b.current() + " (new)**" : b.current();
-                out.write("| `" + b.id() + "` | " + b.baseline() + " | " + current + " | " + b.baselineStreak() + " / "
+                out.write("| " + code(b.id()) + " | " + b.baseline() + " | " + current + " | " + b.baselineStreak() + " / "
                         + b.currentStreak() + " |\n");
             }
             out.write("\nA time budget is violated when over budget for more than " + c.streakFrames()
                     + " consecutive frames.\n");
         }
         out.flush();
+    }
+
+    /** A name as inline code in a table cell: a pipe must be escaped even there. */
+    private static String code(String s) {
+        return "`" + s.replace("|", "\\|") + "`";
     }
 
     /** Escapes what would break a table cell or start markup. */

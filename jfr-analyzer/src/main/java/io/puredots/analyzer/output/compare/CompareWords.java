@@ -40,11 +40,16 @@ final class CompareWords {
             String worst = !reg.isEmpty()
                     ? reg.get(0).metric() + " " + reg.get(0).statistic() + " " + delta(reg.get(0).deltaPercent())
                     + " (threshold " + threshold(reg.get(0).thresholdPercent()) + ")"
-                    : budgets.get(0).id() + " over budget for " + budgets.get(0).currentStreak() + " frames in a row";
+                    : budgets.get(0).id() + " " + overBudget(budgets.get(0));
             return "REGRESSION: " + String.join(", ", parts) + "; worst: " + worst;
         }
         return "No regression: " + count(compared, "metric") + " compared, " + c.improvements() + " improved, "
                 + (c.budgets().isEmpty() ? "no budgets" : "no budget newly violated");
+    }
+
+    /** {@code over budget for 9 consecutive frames}, or for memory {@code above its budget}. */
+    static String overBudget(BudgetComparison b) {
+        return b.currentStreak() > 0 ? "over budget for " + b.currentStreak() + " consecutive frames" : "above its budget";
     }
 
     private static String count(long n, String what) {
