@@ -38,10 +38,13 @@ class RegressionJudgeTest {
     }
 
     @Test
-    void aQuarterMoreIsARegressionWithItsInterval() {
-        double[] a = Sides.framesAr1(1, 50_000, LEVEL, 0.9, 400_000);
-        double[] b = Sides.framesAr1(2, 50_000, LEVEL * 1.25, 0.9, 400_000 * 1.25);
-        MetricComparison m = judgeFrame(a, b);
+    void aQuarterMoreOverTwoRunsASideIsARegressionWithItsInterval() {
+        List<double[]> a = List.of(Sides.framesAr1(1, 30_000, LEVEL, 0.9, 400_000),
+                Sides.framesAr1(2, 30_000, LEVEL, 0.9, 400_000));
+        List<double[]> b = List.of(Sides.framesAr1(3, 30_000, LEVEL * 1.25, 0.9, 400_000 * 1.25),
+                Sides.framesAr1(4, 30_000, LEVEL * 1.25, 0.9, 400_000 * 1.25));
+        MetricComparison m = RegressionJudge.judge(Sides.side(Map.of("frame.time", a), Map.of()),
+                Sides.side(Map.of("frame.time", b), Map.of()), Budgets.defaults()).metrics().get(0);
         assertEquals(Verdict.REGRESSION, m.verdict(), m.toString());
         assertTrue(m.deltaPercent() > 20 && m.deltaPercent() < 32, m.toString());
         assertTrue(m.ciLowPercent() > 0 && m.ciLowPercent() < m.deltaPercent() && m.ciHighPercent() > m.deltaPercent(),
@@ -50,9 +53,22 @@ class RegressionJudgeTest {
     }
 
     @Test
-    void aQuarterLessIsAnImprovementAndATenthMoreIsBelowTheThreshold() {
+    void withOneRunASideTheIntervalMustClearTheThreshold() {
+        double[] a = Sides.framesAr1(5, 50_000, LEVEL, 0.9, 400_000);
+        MetricComparison half = judgeFrame(a, Sides.framesAr1(6, 50_000, LEVEL * 1.5, 0.9, 600_000));
+        assertEquals(Verdict.REGRESSION, half.verdict(), half.toString());
+        assertTrue(half.ciLowPercent() >= 20, half.toString());
+        // a change just past the threshold whose interval reaches below it is not one
+        MetricComparison near = judgeFrame(a, Sides.framesAr1(7, 50_000, LEVEL * 1.21, 0.9, 480_000));
+        assertTrue(near.ciLowPercent() < 20 && near.deltaPercent() >= 20, near.toString());
+        assertEquals(Verdict.NO_SIGNIFICANT_CHANGE, near.verdict(), near.toString());
+        assertEquals("one run a side: the interval does not clear the threshold", near.note());
+    }
+
+    @Test
+    void fortyPercentLessIsAnImprovementAndATenthMoreIsBelowTheThreshold() {
         double[] a = Sides.framesAr1(3, 50_000, LEVEL, 0.9, 400_000);
-        assertEquals(Verdict.IMPROVEMENT, judgeFrame(a, Sides.framesAr1(4, 50_000, LEVEL * 0.75, 0.9, 300_000))
+        assertEquals(Verdict.IMPROVEMENT, judgeFrame(a, Sides.framesAr1(4, 50_000, LEVEL * 0.6, 0.9, 240_000))
                 .verdict());
         MetricComparison small = judgeFrame(a, Sides.framesAr1(5, 50_000, LEVEL * 1.10, 0.9, 440_000));
         assertEquals(Verdict.NO_SIGNIFICANT_CHANGE, small.verdict(), small.toString());
@@ -122,7 +138,7 @@ class RegressionJudgeTest {
         assertEquals(5.0, RegressionJudge.threshold(b, "memory.native.peak"));
         assertEquals(20.0, RegressionJudge.threshold(b, "system.X.call"));
         double[] a = Sides.framesAr1(1, 50_000, LEVEL, 0.9, 400_000);
-        double[] c = Sides.framesAr1(2, 50_000, LEVEL * 1.25, 0.9, 400_000 * 1.25);
+        double[] c = Sides.framesAr1(2, 50_000, LEVEL * 1.4, 0.9, 400_000 * 1.4);
         Comparison judged = RegressionJudge.judge(Sides.side(Map.of("frame.time", List.of(a)), Map.of()),
                 Sides.side(Map.of("frame.time", List.of(c)), Map.of()), b);
         assertEquals(Verdict.NO_SIGNIFICANT_CHANGE, judged.metrics().get(0).verdict());

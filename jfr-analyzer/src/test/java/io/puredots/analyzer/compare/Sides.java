@@ -56,7 +56,7 @@ public final class Sides {
         return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
     }
 
-    /** A side with the given metrics (id -> runs of values) and budget statuses (id -> per-run statuses). */
+    /** A side with the given metrics (id -> runs of values, in map order) and budget statuses (by id). */
     public static Side side(Map<String, List<double[]>> metrics, Map<String, List<String>> budgets) {
         List<SideMetric> ms = new ArrayList<>();
         int runs = 0;
@@ -69,7 +69,7 @@ public final class Sides {
             runs = Math.max(runs, e.getValue().size());
         }
         List<BudgetState> bs = new ArrayList<>();
-        budgets.forEach((id, s) -> bs.add(new BudgetState(id, s, s.contains("VIOLATED") ? 9 : 2)));
+        new java.util.TreeMap<>(budgets).forEach((id, s) -> bs.add(new BudgetState(id, s, s.contains("VIOLATED") ? 9 : 2)));
         List<String> inputs = new ArrayList<>();
         for (int i = 1; i <= runs; i++) {
             inputs.add("run-" + i + ".jfr");
