@@ -178,6 +178,17 @@ class CompareCommandTest {
     }
 
     @Test
+    void helpHasWarmupAutoAndNoFormatWarnings() {
+        for (String command : List.of("compare", "baseline")) {
+            CliRun r = CliRun.of(command, "--help");
+            assertEquals(Cli.OK, r.code());
+            assertEquals("", r.err());
+            assertTrue(r.out().contains("Default: auto."), r.out());
+            assertTrue(r.out().contains("Examples:"), r.out());
+        }
+    }
+
+    @Test
     void badUsageIsOneLine() {
         CliRun r = CliRun.of("compare", a1.toString());
         assertEquals(Cli.TROUBLE, r.code());
