@@ -56,6 +56,11 @@ public final class RegressionJudge {
             warnings.add("the environments differ (baseline vs current): " + String.join("; ", env)
                     + "; timings may not be comparable");
         }
+        if (!baseline.budgetSource().isEmpty() && !current.budgetSource().isEmpty()
+                && !baseline.budgetSource().equals(current.budgetSource())) {
+            warnings.add("the baseline's budgets were judged against '" + baseline.budgetSource()
+                    + "', the current runs' against '" + current.budgetSource() + "'");
+        }
         for (String n : baseline.envNotes()) {
             warnings.add("baseline runs differ: " + n);
         }

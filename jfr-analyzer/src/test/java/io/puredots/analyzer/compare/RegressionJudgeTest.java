@@ -145,10 +145,20 @@ class RegressionJudgeTest {
     }
 
     @Test
+    void budgetsJudgedAgainstAnotherFileAreAWarning() {
+        Side b = Sides.side(Map.of(), Map.of());
+        Side c = new Side(List.of("x.jfr"), 1, 1000, Sides.ENV, List.of(), List.of(), List.of(), "strict.budgets", 5,
+                "", "");
+        assertEquals(List.of("the baseline's budgets were judged against 'default.budgets', the current runs' against"
+                + " 'strict.budgets'"), RegressionJudge.judge(b, c, Budgets.defaults()).warnings());
+    }
+
+    @Test
     void differentEnvironmentsAreAWarning() {
         Side b = Sides.side(Map.of(), Map.of());
         Side c = new Side(List.of("x.jfr"), 1, 1000, new io.puredots.analyzer.model.compare.Environment("21.0.1",
-                "", "", 8, 16, "", "", "G1New/G1Old", 1L << 30), List.of(), List.of(), List.of(), "", 5, "", "");
+                "", "", 8, 16, "", "", "G1New/G1Old", 1L << 30), List.of(), List.of(), List.of(), "default.budgets", 5,
+                "", "");
         Comparison judged = RegressionJudge.judge(b, c, Budgets.defaults());
         assertEquals(List.of("the environments differ (baseline vs current): JDK '17.0.15+6' vs '21.0.1'; cores 2/2 vs"
                 + " 8/16 (cores/hardware threads); timings may not be comparable"), judged.warnings());
