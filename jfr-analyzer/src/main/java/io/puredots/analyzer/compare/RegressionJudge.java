@@ -77,12 +77,37 @@ public final class RegressionJudge {
             metrics.add(c);
             fewBatches |= c.note().startsWith("too few batches");
         }
+        busyMachine(baseline, current).ifPresent(warnings::add);
         if (fewBatches) {
             warnings.add("some metrics have fewer than " + MIN_BATCHES + " batches on a side and were not judged;"
                     + " record longer runs, or pass a smaller --batch-frames");
         }
         return new Comparison(baseline, current, metrics, budgets(baseline, current), current.streakFrames(),
                 warnings);
+    }
+
+    /** Largest difference in other processes' CPU share (0..1) between the sides that is not warned about. */
+    static final double OTHER_CPU_TOLERANCE = 0.10;
+
+    /**
+     * A warning when other processes took a share of the machine's CPU on one side that differs
+     * from the other's by more than {@link #OTHER_CPU_TOLERANCE}: timings then differ for a reason
+     * that is not the build.
+     */
+    private static java.util.Optional<String> busyMachine(Side baseline, Side current) {
+        SideMetric b = baseline.metric("machine.other-cpu");
+        SideMetric c = current.metric("machine.other-cpu");
+        if (b == null || c == null || b.units() == 0 || c.units() == 0) {
+            return java.util.Optional.empty();
+        }
+        double bm = DeltaStatistics.median(DeltaStatistics.pooled(b.runs()));
+        double cm = DeltaStatistics.median(DeltaStatistics.pooled(c.runs()));
+        if (Math.abs(cm - bm) <= OTHER_CPU_TOLERANCE) {
+            return java.util.Optional.empty();
+        }
+        return java.util.Optional.of(String.format(java.util.Locale.ROOT, "other processes used %.0f%% of the"
+                + " machine's CPU during the current run(s) and %.0f%% during the baseline; timings may not be"
+                + " comparable", cm * 100, bm * 100));
     }
 
     /** {@code regression.<id>} of the budget file, else the kind's default. */
@@ -152,7 +177,7 @@ public final class RegressionJudge {
             note = "one run a side: the interval does not clear the threshold";
         } else if (significant && Math.abs(delta) >= threshold) {
             verdict = !kind.higherIsWorse() ? Verdict.CHANGED : delta > 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
-        } else if (significant) {
+        } else if (significant && !kind.perRun()) {
             note = "significant, below the threshold";
         }
         return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,

@@ -430,6 +430,9 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void cpuLoad(long startNanos, double jvmUser, double jvmSystem, double machineTotal) {
         attribution.cpuLoad(startNanos, jvmUser, jvmSystem, machineTotal);
+        if (sampler != null) {
+            sampler.cpuLoad(startNanos, jvmUser, jvmSystem, machineTotal);
+        }
     }
 
     @Override

@@ -21,7 +21,9 @@ import java.util.TreeMap;
  * The per-batch statistics a regression comparison needs, which a report does not keep: frames
  * are cut into batches of {@code batchFrames} ticks ({@code tick / batchFrames}), and each batch
  * of each time series gives its p95, of the job threads their utilization; every sample also goes
- * into a per-series HdrHistogram. Also notes the run's environment (first value of each JDK event).
+ * into a per-series HdrHistogram. Also notes the run's environment (first value of each JDK event)
+ * and the mean share of the machine's CPU that other processes used ({@code jdk.CPULoad}: machine
+ * total minus this JVM's user and system), over the whole recording.
  *
  * <pre>{@code
  * RunSampler total = new RunSampler(1000);
@@ -41,6 +43,7 @@ public final class RunSampler implements EventHandler {
     public static final String FRAME = "frame.time";
     static final String WAIT = "main.wait";
     static final String UTILIZATION = "workers.utilization";
+    static final String OTHER_CPU = "machine.other-cpu";
 
     private final int batchFrames;
 
@@ -51,6 +54,9 @@ public final class RunSampler implements EventHandler {
     private LongArrayList jobTicks = new LongArrayList();
     private LongArrayList jobNanos = new LongArrayList();
     private LongOpenHashSet jobThreads = new LongOpenHashSet();
+    /** jdk.CPULoad samples: the machine's load beyond this JVM's, summed. */
+    private double otherCpuSum;
+    private long cpuSamples;
 
     // environment: first value seen
     private String jdk = "";
@@ -144,6 +150,12 @@ public final class RunSampler implements EventHandler {
     }
 
     @Override
+    public void cpuLoad(long startNanos, double jvmUser, double jvmSystem, double machineTotal) {
+        otherCpuSum += Math.max(0, machineTotal - jvmUser - jvmSystem);
+        cpuSamples++;
+    }
+
+    @Override
     public void jvmInformation(long startNanos, String jvmName, String jvmVersion, String jvmArguments,
                                String javaArguments, long jvmStartMillis, long pid) {
         if (jdk.isEmpty()) {
@@ -222,6 +234,8 @@ public final class RunSampler implements EventHandler {
             jobNanosByBatch.addTo(Math.floorDiv(next.jobTicks.getLong(i), batchFrames), next.jobNanos.getLong(i));
         }
         jobThreads.addAll(next.jobThreads);
+        otherCpuSum += next.otherCpuSum;
+        cpuSamples += next.cpuSamples;
         // a tick's events may straddle a chunk boundary (its frame event comes last); a batch
         // before the one ahead of the last frame's can get nothing more
         long closable = maxTick == Long.MIN_VALUE ? Long.MIN_VALUE : Math.floorDiv(maxTick, batchFrames) - 1;
@@ -292,6 +306,9 @@ public final class RunSampler implements EventHandler {
                 samples += (long) b[1];
             }
             out.add(new MetricRun(UTILIZATION, util.stream().mapToDouble(Double::doubleValue).toArray(), "", samples));
+        }
+        if (cpuSamples > 0) {
+            out.add(new MetricRun(OTHER_CPU, new double[] {otherCpuSum / cpuSamples}, "", cpuSamples));
         }
         return out;
     }

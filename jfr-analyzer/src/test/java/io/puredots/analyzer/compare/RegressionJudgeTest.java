@@ -145,6 +145,19 @@ class RegressionJudgeTest {
     }
 
     @Test
+    void aMachineBusierWithOtherProcessesOnOneSideIsAWarning() {
+        Side quiet = Sides.side(Map.of("machine.other-cpu", List.of(new double[] {0.05})), Map.of());
+        Side busy = Sides.side(Map.of("machine.other-cpu", List.of(new double[] {0.45})), Map.of());
+        Side alike = Sides.side(Map.of("machine.other-cpu", List.of(new double[] {0.12})), Map.of());
+        Comparison c = RegressionJudge.judge(quiet, busy, Budgets.defaults());
+        assertEquals(List.of("other processes used 45% of the machine's CPU during the current run(s) and 5% during"
+                + " the baseline; timings may not be comparable"), c.warnings());
+        assertEquals(Verdict.CHANGED, c.metrics().get(0).verdict());
+        assertFalse(c.regressed());
+        assertEquals(List.of(), RegressionJudge.judge(quiet, alike, Budgets.defaults()).warnings());
+    }
+
+    @Test
     void budgetsJudgedAgainstAnotherFileAreAWarning() {
         Side b = Sides.side(Map.of(), Map.of());
         Side c = new Side(List.of("x.jfr"), 1, 1000, Sides.ENV, List.of(), List.of(), List.of(), "strict.budgets", 5,

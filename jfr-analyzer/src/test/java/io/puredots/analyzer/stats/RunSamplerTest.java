@@ -70,7 +70,13 @@ class RunSamplerTest {
         p.gcConfiguration(0, "G1New", "G1Old");
         p.gcHeapConfiguration(0, 1L << 30);
         p.jvmInformation(0, "OpenJDK", "17.0.15", "-Xmx1g", "", 0, 1);
+        p.frame(0, 1000, 0, 0);
+        p.cpuLoad(0, 0.25, 0.05, 0.5);
+        p.cpuLoad(0, 0.5, 0.1, 0.5);
         total.merge(p);
+        MetricRun other = metric(total.metrics(), "machine.other-cpu");
+        assertArrayEquals(new double[] {0.1}, other.batches(), 1e-12);
+        assertEquals(2, other.samples());
         var e = total.environment();
         assertEquals(2, e.cores());
         assertEquals(4, e.hwThreads());

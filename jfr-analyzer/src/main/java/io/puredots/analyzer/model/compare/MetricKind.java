@@ -18,6 +18,7 @@ import java.util.regex.Pattern;
  * memory.native.peak            MEMORY       largest native containers total, bytes
  * memory.native.per-entity      MEMORY       that peak per live entity, bytes
  * memory.heap.after-gc          MEMORY       heap used after GC (p95 over the GCs of a run), bytes
+ * machine.other-cpu             LOAD         share of the machine's CPU other processes used, mean of a run
  * }</pre>
  */
 public enum MetricKind {
@@ -32,12 +33,18 @@ public enum MetricKind {
     /** A fraction 0..1 per batch, judged on its mean, shown in %; a change is neither good nor bad. */
     UTILIZATION("%", "mean", false, false, 20.0),
     /** One value per run in bytes (or bytes per entity), judged on the runs' values. */
-    MEMORY("B", "run", true, true, 30.0);
+    MEMORY("B", "run", true, true, 30.0),
+    /**
+     * A fraction 0..1 per run, shown in %: how busy the machine was with other processes. Not the
+     * game's doing, so never a regression; a difference between the sides is a warning.
+     */
+    LOAD("%", "run", true, false, 20.0);
 
     /** The ids compare knows; {@code regression.<id>} keys must name one (or {@code frame.p95}). */
     public static final Pattern ID = Pattern.compile(
             "frame\\.time|(group|system)\\.[^.\\s]+\\.(frame|call)|main\\.wait|workers\\.utilization"
-                    + "|memory\\.native\\.peak|memory\\.native\\.per-entity|memory\\.heap\\.after-gc");
+                    + "|memory\\.native\\.peak|memory\\.native\\.per-entity|memory\\.heap\\.after-gc"
+                    + "|machine\\.other-cpu");
 
     private final String unit;
     private final String statistic;
@@ -58,6 +65,9 @@ public enum MetricKind {
         if (metric.startsWith("memory.")) {
             return MEMORY;
         }
+        if (metric.startsWith("machine.")) {
+            return LOAD;
+        }
         if (metric.equals("main.wait")) {
             return WAIT;
         }
@@ -71,7 +81,7 @@ public enum MetricKind {
 
     /** Factor from the base unit (ns, fraction, bytes) to the unit shown. */
     public double scale() {
-        return this == TIME || this == WAIT ? 1e-6 : this == UTILIZATION ? 100.0 : 1.0;
+        return this == TIME || this == WAIT ? 1e-6 : this == UTILIZATION || this == LOAD ? 100.0 : 1.0;
     }
 
     /**
