@@ -51,9 +51,9 @@ public final class Sides {
     }
 
     private static double gaussian(SplittableRandom r) {
-        // Box-Muller
+        // Box-Muller; StrictMath, so that the golden output is the same on every JVM
         double u = Math.max(1e-12, r.nextDouble());
-        return Math.sqrt(-2 * Math.log(u)) * Math.cos(2 * Math.PI * r.nextDouble());
+        return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * Math.PI * r.nextDouble());
     }
 
     /** A side with the given metrics (id -> runs of values, in map order) and budget statuses (by id). */
