@@ -36,7 +36,7 @@ import java.util.concurrent.TimeUnit;
             "time, the environment (JDK, cores, GC, max heap, OS, from the recording's",
             "JDK events), each budget's verdict per run, and per metric each run's batch",
             "statistics and an HdrHistogram of its samples (compressed), not the frames.",
-            "Warm-up is excluded (--warmup auto, MSER-5, as in report).",
+            "Warm-up is excluded (--warmup auto: the MSER-5 of report --help).",
             "",
             "--format jsonl writes one line per metric instead:",
             "  {\"schema\":\"puredots-metrics/1\",\"metric\":\"frame.time\",\"unit\":\"ms\",",

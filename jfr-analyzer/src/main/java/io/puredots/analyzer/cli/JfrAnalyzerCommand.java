@@ -17,6 +17,7 @@ import java.util.concurrent.Callable;
         footerHeading = "%nExit codes:%n",
         footer = {"  0  fine", "  1  a budget is violated (report), a regression found (compare)", "  2  trouble: bad usage, unreadable input, internal error",
             "", "Examples:", "  jfr-analyzer report recordings/latest.jfr",
+            "  jfr-analyzer compare baseline.json current.jfr",
             "  jfr-analyzer report --help"})
 final class JfrAnalyzerCommand implements Callable<Integer> {
     @Spec
