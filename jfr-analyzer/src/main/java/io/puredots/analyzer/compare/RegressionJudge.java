@@ -25,10 +25,10 @@ import java.util.Set;
  *
  * <p>Significant, for a metric judged per batch: each side has at least {@value #MIN_BATCHES}
  * batches, the Mann-Whitney U p-value of the batch values is below {@value #ALPHA}, and the 95%
- * bootstrap interval of the change excludes 0. With one run on a side, the interval (of batches
- * only) says nothing of how much two runs of one build differ, so there the whole interval must
- * lie beyond the threshold: a test against the minimum effect, not against no change. For a
- * per-run metric (memory): the bootstrap
+ * bootstrap interval of the change lies wholly beyond the threshold: a test against the minimum
+ * effect, not against no change, because two runs of one build differ by more than their
+ * batches vary (the machine's load, JIT decisions), and a handful of runs cannot show by how
+ * much. For a per-run metric (memory): the bootstrap
  * interval over the runs excludes 0 (one run a side: the change itself), since a run has one
  * value and memory varies little between runs of one build; the threshold does the rest.
  *
@@ -164,17 +164,14 @@ public final class RegressionJudge {
         } else {
             p = DeltaStatistics.mannWhitneyP(b, c);
             significant = p < ALPHA && excludesZero;
-            // one run a side: the interval knows nothing of the spread between runs, so it must clear the threshold
-            if (runs(base) < 2 || runs(cur) < 2) {
-                clear = delta > 0 ? ci[0] >= threshold : ci[1] <= -threshold;
-            }
+            clear = delta > 0 ? ci[0] >= threshold : ci[1] <= -threshold;
         }
         Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
         boolean large = Math.abs(curMedian - baseMedian) >= kind.minimumChange();
         if (significant && Math.abs(delta) >= threshold && !large) {
             note = "below the smallest change that counts (" + minimum(kind) + ")";
         } else if (significant && Math.abs(delta) >= threshold && !clear) {
-            note = "one run a side: the interval does not clear the threshold";
+            note = "the interval does not clear the threshold";
         } else if (significant && Math.abs(delta) >= threshold) {
             verdict = !kind.higherIsWorse() ? Verdict.CHANGED : delta > 0 ? Verdict.REGRESSION : Verdict.IMPROVEMENT;
         } else if (significant && !kind.perRun()) {
@@ -182,15 +179,6 @@ public final class RegressionJudge {
         }
         return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,
                 verdict, note);
-    }
-
-    /** Runs that have values of the metric. */
-    private static int runs(SideMetric m) {
-        int n = 0;
-        for (double[] r : m.runs()) {
-            n += r.length > 0 ? 1 : 0;
-        }
-        return n;
     }
 
     private static String minimum(MetricKind kind) {
