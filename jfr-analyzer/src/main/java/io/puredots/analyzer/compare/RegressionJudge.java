@@ -139,7 +139,7 @@ public final class RegressionJudge {
             } else {
                 note = bs.samples() == 0 ? "only in the current run(s)" : "only in the baseline";
             }
-            return new MetricComparison(id, unit, kind.statistic(), bs, cs, Double.NaN, Double.NaN, Double.NaN,
+            return new MetricComparison(id, unit, kind.statistic(id), bs, cs, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, threshold, bn, cn, Verdict.NOT_COMPARED, note);
         }
         double[] b = DeltaStatistics.pooled(base.runs());
@@ -148,7 +148,7 @@ public final class RegressionJudge {
         double curMedian = DeltaStatistics.median(c);
         double delta = DeltaStatistics.deltaPercent(baseMedian, curMedian);
         if (Double.isNaN(delta)) {
-            return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, Double.NaN, Double.NaN, Double.NaN,
+            return new MetricComparison(id, unit, kind.statistic(id), bs, cs, delta, Double.NaN, Double.NaN, Double.NaN,
                     threshold, bn, cn, Verdict.NOT_COMPARED, "the baseline's value is 0");
         }
         // one seed for every metric: metrics with as many batches get the same resamples, so a
@@ -162,7 +162,7 @@ public final class RegressionJudge {
         if (kind.perRun()) {
             significant = excludesZero || (ci[0] == 0 && ci[1] == 0 && delta != 0);
         } else if (bn < MIN_BATCHES || cn < MIN_BATCHES) {
-            return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], Double.NaN,
+            return new MetricComparison(id, unit, kind.statistic(id), bs, cs, delta, ci[0], ci[1], Double.NaN,
                     threshold, bn, cn, Verdict.NOT_COMPARED,
                     "too few batches (" + Math.min(bn, cn) + " < " + MIN_BATCHES + ")");
         } else {
@@ -181,7 +181,7 @@ public final class RegressionJudge {
         } else if (significant && !kind.perRun()) {
             note = "significant, below the threshold";
         }
-        return new MetricComparison(id, unit, kind.statistic(), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,
+        return new MetricComparison(id, unit, kind.statistic(id), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,
                 verdict, note);
     }
 

@@ -1,6 +1,7 @@
 package io.puredots.analyzer.stats;
 
 import io.puredots.analyzer.model.compare.Environment;
+import io.puredots.analyzer.model.compare.MetricKind;
 import io.puredots.analyzer.model.compare.MetricRun;
 import io.puredots.analyzer.read.EventHandler;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
@@ -20,7 +21,8 @@ import java.util.TreeMap;
 /**
  * The per-batch statistics a regression comparison needs, which a report does not keep: frames
  * are cut into batches of {@code batchFrames} ticks ({@code tick / batchFrames}), and each batch
- * of each time series gives its p95, of the job threads their utilization; every sample also goes
+ * of each time series gives its statistic ({@link MetricKind#quantile}: the frame's p95, a group's
+ * or system's median), of the job threads their utilization; every sample also goes
  * into a per-series HdrHistogram. Also notes the run's environment (first value of each JDK event)
  * and the mean share of the machine's CPU that other processes used ({@code jdk.CPULoad}: machine
  * total minus this JVM's user and system), over the whole recording.
@@ -253,7 +255,8 @@ public final class RunSampler implements EventHandler {
         if (ticks.isEmpty()) {
             return;
         }
-        Fold f = folds.computeIfAbsent(id, k -> new Fold(perFrame, batchFrames));
+        Fold f = folds.computeIfAbsent(id, k -> new Fold(perFrame, batchFrames,
+                MetricKind.of(k).quantile(k)));
         for (int i = 0; i < ticks.size(); i++) {
             long t = ticks.getLong(i);
             f.add(t, values.getLong(i));
@@ -325,10 +328,13 @@ public final class RunSampler implements EventHandler {
         final TreeMap<Long, LongArrayList> openValues = new TreeMap<>();
         final List<double[]> closed = new ArrayList<>();
         final Histogram histogram = new Histogram(3);
+        /** The quantile of a batch that is its statistic. */
+        final double quantile;
 
-        Fold(boolean perFrame, int batchFrames) {
+        Fold(boolean perFrame, int batchFrames, double quantile) {
             this.perFrame = perFrame;
             this.batchFrames = batchFrames;
+            this.quantile = quantile;
         }
 
         void add(long tick, long value) {
@@ -360,12 +366,12 @@ public final class RunSampler implements EventHandler {
                 histogram.recordValue(v);
                 sum += v;
             }
-            closed.add(new double[] {batch, values.length, p95(values), sum});
+            closed.add(new double[] {batch, values.length, quantile(values), sum});
         }
 
-        /** Nearest rank: the smallest value with at least 95% of the values at or below it. */
-        private static double p95(long[] sorted) {
-            int rank = (int) Math.ceil(0.95 * sorted.length);
+        /** Nearest rank: the smallest value with at least that share of the values at or below it. */
+        private double quantile(long[] sorted) {
+            int rank = (int) Math.ceil(quantile * sorted.length);
             return sorted[Math.max(0, rank - 1)];
         }
 

@@ -17,9 +17,9 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /**
- * {@code compare} and {@code baseline} on real runs of the game: four runs of one build and two
+ * {@code compare} and {@code baseline} on real runs of the game: four runs of one build and three
  * with one system slowed by half, run alternately so that the machine's load falls on both sides.
- * Each side has two runs: one run against one cannot tell the machine's load from a regression.
+ * Each side has several runs: one run against one cannot tell the machine's load from a regression.
  */
 class CompareCommandTest {
     static final String SLOWED = "EnvironmentDiffusionSystem";
@@ -34,17 +34,20 @@ class CompareCommandTest {
     static Path b2;
     static Path a3;
     static Path a4;
+    static Path b3;
 
     @BeforeAll
     static void runTheGame() throws Exception {
         Path jfc = SimRuns.jfc(dir);
         List<String> slowed = new ArrayList<>(List.of(GAME));
         slowed.addAll(List.of("--slowdown", SLOWED + "=50"));
+        String[] slow = slowed.toArray(new String[0]);
         a1 = SimRuns.run(jfc, dir.resolve("a1.jfr"), GAME);
-        b1 = SimRuns.run(jfc, dir.resolve("b1.jfr"), slowed.toArray(new String[0]));
+        b1 = SimRuns.run(jfc, dir.resolve("b1.jfr"), slow);
         a3 = SimRuns.run(jfc, dir.resolve("a3.jfr"), GAME);
+        b2 = SimRuns.run(jfc, dir.resolve("b2.jfr"), slow);
         a2 = SimRuns.run(jfc, dir.resolve("a2.jfr"), GAME);
-        b2 = SimRuns.run(jfc, dir.resolve("b2.jfr"), slowed.toArray(new String[0]));
+        b3 = SimRuns.run(jfc, dir.resolve("b3.jfr"), slow);
         a4 = SimRuns.run(jfc, dir.resolve("a4.jfr"), GAME);
     }
 
@@ -85,7 +88,7 @@ class CompareCommandTest {
     @Test
     void aSystemSlowedByHalfIsFlaggedOnItAndItsGroupOnly() throws Exception {
         CliRun r = CliRun.of("compare", "--batch-frames", "200", "--format", "json", "--baseline", a1.toString(),
-                a2.toString(), "--current", b1.toString(), b2.toString());
+                a2.toString(), a3.toString(), a4.toString(), "--current", b1.toString(), b2.toString(), b3.toString());
         assertEquals(Cli.VIOLATED, r.code(), r.out() + r.err());
         Set<String> regressed = regressed(json(r));
         assertTrue(regressed.contains("system." + SLOWED + ".frame"), regressed.toString());
@@ -99,16 +102,16 @@ class CompareCommandTest {
     void aBaselineFileStandsForItsRunsAndKeepsTheirBatchLength() throws Exception {
         Path baseline = dir.resolve("baseline.json");
         CliRun w = CliRun.of("baseline", "--batch-frames", "200", "--commit", "abc1234", "-o", baseline.toString(),
-                a1.toString(), a2.toString());
+                a1.toString(), a2.toString(), a3.toString(), a4.toString());
         assertEquals(Cli.OK, w.code(), w.err());
         assertTrue(Files.size(baseline) < 1 << 20, Files.size(baseline) + " bytes");
         JsonNode root = new ObjectMapper().readTree(baseline.toFile());
         assertEquals("puredots-baseline/1", root.get("schema").asText());
         assertEquals("abc1234", root.get("commit").asText());
-        assertEquals(2, root.get("runs").asInt());
+        assertEquals(4, root.get("runs").asInt());
         assertTrue(root.get("environment").get("cores").asInt() > 0, root.get("environment").toString());
         CliRun r = CliRun.of("compare", "--format", "json", "--baseline", baseline.toString(), "--current", b1.toString(),
-                b2.toString());
+                b2.toString(), b3.toString());
         assertEquals(Cli.VIOLATED, r.code(), r.out() + r.err());
         JsonNode c = json(r);
         assertEquals(200, c.get("current").get("batchFrames").asInt());

@@ -33,11 +33,13 @@ class RunSamplerTest {
         total.merge(chunk(total, 50, 349));
         List<MetricRun> ms = total.metrics();
         MetricRun frame = metric(ms, "frame.time");
-        // nearest-rank p95 of 50..99 is 97; of 100..199 is 194; of 200..299 is 294; 300..348 has 49 frames: out
+        // the frame's nearest-rank p95 of 50..99 is 97; of 100..199 is 194; of 200..299 is 294; 300..348 has 49
+        // frames: out
         assertArrayEquals(new double[] {97, 194, 294}, frame.batches());
         assertEquals(299, frame.samples());
-        assertArrayEquals(new double[] {48, 96, 146}, metric(ms, "system.Move.frame").batches());
-        assertArrayEquals(new double[] {24, 48, 73}, metric(ms, "system.Move.call").batches());
+        // a system's median: per frame 2 * (t / 4), the 25th of 50 at t = 74, the 50th of 100 at t = 149, ...
+        assertArrayEquals(new double[] {36, 74, 124}, metric(ms, "system.Move.frame").batches());
+        assertArrayEquals(new double[] {18, 37, 62}, metric(ms, "system.Move.call").batches());
         assertEquals(598, metric(ms, "system.Move.call").samples());
     }
 

@@ -8,7 +8,7 @@ import java.util.Objects;
  * every sample. Immutable (the array is copied in and out).
  *
  * @param metric    metric id, e.g. {@code frame.time}, {@code system.MoveSystem.call}
- * @param batches   the judged statistic ({@link MetricKind#statistic()}) of each batch in run
+ * @param batches   the judged statistic ({@link MetricKind#statistic(String)}) of each batch in run
  *                  order, in the kind's base unit (ns, fraction, bytes); one value for a per-run metric
  * @param histogram every sample as an HdrHistogram in its compressed encoding, base64, in the
  *                  base unit; "" when the metric keeps none (per-run and ratio metrics)

@@ -97,7 +97,7 @@ public final class BaselineJson {
             ObjectNode o = metrics.addObject();
             o.put("metric", m.metric());
             o.put("unit", m.kind().unit(m.metric()));
-            o.put("statistic", m.kind().statistic());
+            o.put("statistic", m.kind().statistic(m.metric()));
             ArrayNode runs = o.putArray("runs");
             for (double[] r : m.runs()) {
                 ArrayNode a = runs.addArray();

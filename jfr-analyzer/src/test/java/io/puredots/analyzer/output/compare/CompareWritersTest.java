@@ -72,10 +72,10 @@ class CompareWritersTest {
         }
         assertEquals(Files.readString(GOLDEN), md);
         assertTrue(md.startsWith("**REGRESSION: 2 metrics regressed, 1 budget newly violated; worst:"
-                + " system.VillagerMoveSystem.frame p95 +"), md);
+                + " system.VillagerMoveSystem.frame p50 +"), md);
         // worst regression first
         assertTrue(md.indexOf("`system.VillagerMoveSystem.frame`") < md.indexOf("`group.VillagerSystemGroup.frame`"), md);
-        assertTrue(md.contains("| `system.Spatial\\|Grid.frame` p95 | improvement |"), md);
+        assertTrue(md.contains("| `system.Spatial\\|Grid.frame` p50 | improvement |"), md);
     }
 
     @Test
