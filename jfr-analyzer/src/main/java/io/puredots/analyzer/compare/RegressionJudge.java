@@ -25,10 +25,11 @@ import java.util.Set;
  *
  * <p>Significant, for a metric judged per batch: each side has at least {@value #MIN_BATCHES}
  * batches, the Mann-Whitney U p-value of the batch values is below {@value #ALPHA}, and the 95%
- * bootstrap interval of the change lies wholly beyond the threshold: a test against the minimum
- * effect, not against no change, because two runs of one build differ by more than their
- * batches vary (the machine's load, JIT decisions), and a handful of runs cannot show by how
- * much. For a per-run metric (memory): the bootstrap
+ * bootstrap interval of the change excludes 0. Runs of one build differ by more than their
+ * batches vary (the machine's load, JIT decisions); with {@value #MIN_RUNS} runs a side or more
+ * the bootstrap, which resamples runs, shows it, but with fewer it cannot, so there the whole
+ * interval must lie beyond the threshold: a test against the minimum effect, not against no
+ * change. For a per-run metric (memory): the bootstrap
  * interval over the runs excludes 0 (one run a side: the change itself), since a run has one
  * value and memory varies little between runs of one build; the threshold does the rest.
  *
@@ -44,6 +45,8 @@ public final class RegressionJudge {
     public static final int MIN_BATCHES = 5;
     /** Largest Mann-Whitney p-value that counts as significant. */
     public static final double ALPHA = 0.01;
+    /** Fewest runs a side for which an interval that excludes 0 suffices (see the class comment). */
+    public static final int MIN_RUNS = 3;
     /** Seed of every bootstrap: the same inputs give the same output. */
     static final long BOOTSTRAP_SEED = 20_260_101L;
 
@@ -168,7 +171,10 @@ public final class RegressionJudge {
         } else {
             p = DeltaStatistics.mannWhitneyP(b, c);
             significant = p < ALPHA && excludesZero;
-            clear = delta > 0 ? ci[0] >= threshold : ci[1] <= -threshold;
+            // with fewer runs the interval cannot show how far runs of one build spread: it must clear the threshold
+            if (runs(base) < MIN_RUNS || runs(cur) < MIN_RUNS) {
+                clear = delta > 0 ? ci[0] >= threshold : ci[1] <= -threshold;
+            }
         }
         Verdict verdict = Verdict.NO_SIGNIFICANT_CHANGE;
         boolean large = Math.abs(curMedian - baseMedian) >= kind.minimumChange();
@@ -183,6 +189,15 @@ public final class RegressionJudge {
         }
         return new MetricComparison(id, unit, kind.statistic(id), bs, cs, delta, ci[0], ci[1], p, threshold, bn, cn,
                 verdict, note);
+    }
+
+    /** Runs that have values of the metric. */
+    private static int runs(SideMetric m) {
+        int n = 0;
+        for (double[] r : m.runs()) {
+            n += r.length > 0 ? 1 : 0;
+        }
+        return n;
     }
 
     private static String minimum(MetricKind kind) {

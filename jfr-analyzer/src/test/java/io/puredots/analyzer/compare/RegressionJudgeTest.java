@@ -38,11 +38,12 @@ class RegressionJudgeTest {
     }
 
     @Test
-    void aQuarterMoreOverTwoRunsASideIsARegressionWithItsInterval() {
+    void aQuarterMoreOverThreeRunsASideIsARegressionWithItsInterval() {
         List<double[]> a = List.of(Sides.framesAr1(1, 30_000, LEVEL, 0.9, 400_000),
-                Sides.framesAr1(2, 30_000, LEVEL, 0.9, 400_000));
+                Sides.framesAr1(2, 30_000, LEVEL, 0.9, 400_000), Sides.framesAr1(21, 30_000, LEVEL, 0.9, 400_000));
         List<double[]> b = List.of(Sides.framesAr1(3, 30_000, LEVEL * 1.25, 0.9, 400_000 * 1.25),
-                Sides.framesAr1(4, 30_000, LEVEL * 1.25, 0.9, 400_000 * 1.25));
+                Sides.framesAr1(4, 30_000, LEVEL * 1.25, 0.9, 400_000 * 1.25),
+                Sides.framesAr1(22, 30_000, LEVEL * 1.25, 0.9, 400_000 * 1.25));
         MetricComparison m = RegressionJudge.judge(Sides.side(Map.of("frame.time", a), Map.of()),
                 Sides.side(Map.of("frame.time", b), Map.of()), Budgets.defaults()).metrics().get(0);
         assertEquals(Verdict.REGRESSION, m.verdict(), m.toString());
@@ -53,7 +54,7 @@ class RegressionJudgeTest {
     }
 
     @Test
-    void theIntervalMustClearTheThreshold() {
+    void withFewerThanThreeRunsASideTheIntervalMustClearTheThreshold() {
         double[] a = Sides.framesAr1(5, 50_000, LEVEL, 0.9, 400_000);
         MetricComparison half = judgeFrame(a, Sides.framesAr1(6, 50_000, LEVEL * 1.5, 0.9, 600_000));
         assertEquals(Verdict.REGRESSION, half.verdict(), half.toString());
