@@ -36,6 +36,10 @@ import java.util.regex.Pattern;
  * memory.heap                  = 2 GB       # optional, heap used after GC
  * critical.ratio               = 1.5        # measured >= ratio * limit is CRITICAL, else WARNING
  * regression.frame.p95         = 20 %       # optional, for compare: allowed increase
+ * regression.memory.native.peak = 30 %      # any metric compare judges: frame.time (= frame.p95),
+ *                                           # group.<G>.frame|call, system.<S>.frame|call, main.wait,
+ *                                           # workers.utilization, memory.native.peak|per-entity,
+ *                                           # memory.heap.after-gc
  * }</pre>
  *
  * <p>Time units: {@code ns us ms s}. Data units are binary: {@code B}, {@code KB}/{@code KiB}
@@ -173,7 +177,14 @@ public final class Budgets {
                     throw new BudgetFormatException(where + ": critical.ratio must be at least 1, got '" + value + "'");
                 }
             } else if (key.startsWith("regression.") && key.length() > 11) {
-                regression.put(key.substring(11), parsePercent(where, key, value));
+                String metric = key.substring(11);
+                if (!REGRESSION_METRIC.matcher(metric).matches()) {
+                    throw new BudgetFormatException(where + ": unknown regression metric '" + metric + "' (known:"
+                            + " frame.time or frame.p95, group.<Group>.frame, group.<Group>.call, system.<System>.frame,"
+                            + " system.<System>.call, main.wait, workers.utilization, memory.native.peak,"
+                            + " memory.native.per-entity, memory.heap.after-gc)");
+                }
+                regression.put(metric, parsePercent(where, key, value));
             } else {
                 throw new BudgetFormatException(where + ": unknown budget key '" + key
                         + "' (known: frame, group.<Group>, system.<System>, streak.frames, memory.native.at.<N>,"
@@ -262,6 +273,11 @@ public final class Budgets {
     }
 
     // ---- value parsing ------------------------------------------------------------------
+
+    /** The metric ids {@code jfr-analyzer compare} judges ({@code frame.p95} names {@code frame.time}). */
+    private static final Pattern REGRESSION_METRIC = Pattern.compile(
+            "frame\\.(time|p95)|(group|system)\\.[^.\\s]+\\.(frame|call)|main\\.wait|workers\\.utilization"
+                    + "|memory\\.native\\.peak|memory\\.native\\.per-entity|memory\\.heap\\.after-gc");
 
     private static final Pattern PLAIN_DECIMAL = Pattern.compile("[0-9]+(\\.[0-9]+)?");
 

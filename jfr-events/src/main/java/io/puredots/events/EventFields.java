@@ -300,5 +300,40 @@ public final class EventFields {
 
             public static final String THREAD = "thread";
         }
+
+        /** {@link EventNames.Jdk#CPU_INFORMATION}. */
+        public static final class CpuInformation {
+            private CpuInformation() {
+            }
+
+            public static final String CPU = "cpu";
+            public static final String CORES = "cores";
+            public static final String HW_THREADS = "hwThreads";
+        }
+
+        /** {@link EventNames.Jdk#OS_INFORMATION}. */
+        public static final class OsInformation {
+            private OsInformation() {
+            }
+
+            public static final String OS_VERSION = "osVersion";
+        }
+
+        /** {@link EventNames.Jdk#GC_CONFIGURATION}. */
+        public static final class GcConfiguration {
+            private GcConfiguration() {
+            }
+
+            public static final String YOUNG_COLLECTOR = "youngCollector";
+            public static final String OLD_COLLECTOR = "oldCollector";
+        }
+
+        /** {@link EventNames.Jdk#GC_HEAP_CONFIGURATION}. */
+        public static final class GcHeapConfiguration {
+            private GcHeapConfiguration() {
+            }
+
+            public static final String MAX_SIZE = "maxSize";
+        }
     }
 }

@@ -64,6 +64,9 @@ public final class EventNames {
         public static final String THREAD_END = "jdk.ThreadEnd";
         public static final String JVM_INFORMATION = "jdk.JVMInformation";
         public static final String CPU_INFORMATION = "jdk.CPUInformation";
+        public static final String OS_INFORMATION = "jdk.OSInformation";
+        public static final String GC_CONFIGURATION = "jdk.GCConfiguration";
+        public static final String GC_HEAP_CONFIGURATION = "jdk.GCHeapConfiguration";
         public static final String ACTIVE_RECORDING = "jdk.ActiveRecording";
 
         /** The JDK events a recording made with {@code puredots.jfc} must hold (when they occurred). */

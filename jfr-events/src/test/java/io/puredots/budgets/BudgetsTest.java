@@ -81,7 +81,8 @@ class BudgetsTest {
                 "memory.heap = 2 GB",
                 "critical.ratio = 2",
                 "regression.frame.p95 = 20 %",
-                "regression.group.SpatialSystemGroup.p99 = 12.5%"));
+                "regression.group.SpatialSystemGroup.frame = 12.5%",
+                "regression.memory.native.peak = 30 %"));
         assertEquals(OptionalLong.of(33_300_000L), b.frameNanos());
         assertEquals(Map.of("SpatialSystemGroup", 750_000L), b.groupNanos());
         assertEquals(Map.of("SpatialGridBuildSystem", 250_000L), b.systemNanos());
@@ -91,7 +92,8 @@ class BudgetsTest {
         assertEquals(OptionalLong.of(2048 * MB), b.heapBytes());
         assertEquals(2.0, b.criticalRatio());
         assertEquals(20.0, b.regressionPercent("frame.p95").getAsDouble());
-        assertEquals(12.5, b.regressionPercent("group.SpatialSystemGroup.p99").getAsDouble());
+        assertEquals(12.5, b.regressionPercent("group.SpatialSystemGroup.frame").getAsDouble());
+        assertEquals(30.0, b.regressionPercent("memory.native.peak").getAsDouble());
         assertFalse(b.regressionPercent("frame.p99").isPresent());
         assertEquals("33.3 ms", b.entries().get("frame"));
     }
@@ -109,6 +111,16 @@ class BudgetsTest {
                         + " streak.frames, memory.native.at.<N>, memory.native.per-entity, memory.heap, critical.ratio,"
                         + " regression.<metric>)",
                 error("# budgets\nframe = 16 ms\nframes = 16 ms\n"));
+    }
+
+    @Test
+    void rejectsARegressionThresholdOfAMetricCompareDoesNotJudge() {
+        assertEquals("test.budgets:1: unknown regression metric 'frame.p99' (known: frame.time or frame.p95,"
+                        + " group.<Group>.frame, group.<Group>.call, system.<System>.frame, system.<System>.call,"
+                        + " main.wait, workers.utilization, memory.native.peak, memory.native.per-entity,"
+                        + " memory.heap.after-gc)",
+                error("regression.frame.p99 = 20 %\n"));
+        assertTrue(error("regression.group.A.B.frame = 20 %\n").startsWith("test.budgets:1: unknown regression metric"));
     }
 
     @Test

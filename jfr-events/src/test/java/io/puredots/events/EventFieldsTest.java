@@ -56,6 +56,10 @@ class EventFieldsTest {
         EVENTS_OF.put(EventFields.Jdk.ThreadPark.class, List.of(EventNames.Jdk.THREAD_PARK));
         EVENTS_OF.put(EventFields.Jdk.ThreadLifecycle.class,
                 List.of(EventNames.Jdk.THREAD_START, EventNames.Jdk.THREAD_END));
+        EVENTS_OF.put(EventFields.Jdk.CpuInformation.class, List.of(EventNames.Jdk.CPU_INFORMATION));
+        EVENTS_OF.put(EventFields.Jdk.OsInformation.class, List.of(EventNames.Jdk.OS_INFORMATION));
+        EVENTS_OF.put(EventFields.Jdk.GcConfiguration.class, List.of(EventNames.Jdk.GC_CONFIGURATION));
+        EVENTS_OF.put(EventFields.Jdk.GcHeapConfiguration.class, List.of(EventNames.Jdk.GC_HEAP_CONFIGURATION));
     }
 
     /** Every event type this JVM knows, puredots ones read from their classes, by name. */

@@ -104,8 +104,22 @@ public final class Cli {
      * naming the recording's span), for every command that reads recordings.
      */
     static Report report(ReportRequest request) {
+        return read(request, () -> ReportPipeline.run(request));
+    }
+
+    /** As {@link #report}, with the batch statistics a comparison needs ({@link ReportPipeline#runSampled}). */
+    static ReportPipeline.SampledRun sampled(ReportRequest request, int batchFrames) {
+        return read(request, () -> ReportPipeline.runSampled(request, batchFrames));
+    }
+
+    /** A pipeline call whose failures {@link #read} words. */
+    private interface PipelineCall<T> {
+        T call() throws IOException;
+    }
+
+    private static <T> T read(ReportRequest request, PipelineCall<T> call) {
         try {
-            return ReportPipeline.run(request);
+            return call.call();
         } catch (EmptyWindowException e) {
             throw new UserException(GateMessages.emptyWindow(e), e);
         } catch (SourceException | RecordingFormatException e) {

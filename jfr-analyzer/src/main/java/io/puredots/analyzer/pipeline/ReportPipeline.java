@@ -15,6 +15,9 @@ import io.puredots.analyzer.read.source.SourceException;
 import io.puredots.analyzer.stats.ChunkStats;
 import io.puredots.analyzer.stats.FramePass;
 import io.puredots.analyzer.stats.JvmIdentity;
+import io.puredots.analyzer.stats.RunSampler;
+import io.puredots.analyzer.model.compare.Environment;
+import io.puredots.analyzer.model.compare.MetricRun;
 import io.puredots.analyzer.stats.Window;
 import io.puredots.budgets.Budgets;
 
@@ -90,6 +93,36 @@ public final class ReportPipeline {
      * @throws EmptyWindowException     the window cannot hold a frame of the recording
      */
     public static Report run(ReportRequest request) throws IOException {
+        return run(request, null);
+    }
+
+    /**
+     * The report of {@code request} and the batch statistics of its selected frames that a
+     * regression comparison needs ({@link RunSampler}, batches of {@code batchFrames} ticks), from
+     * the same one pass. Fails as {@link #run(ReportRequest)} does.
+     *
+     * @param batchFrames frames per batch, at least 1
+     */
+    public static SampledRun runSampled(ReportRequest request, int batchFrames) throws IOException {
+        RunSampler sampler = new RunSampler(batchFrames);
+        Report report = run(request, sampler);
+        return new SampledRun(report, sampler.environment(), sampler.metrics());
+    }
+
+    /**
+     * A report with the batch statistics of the same run.
+     *
+     * @param report      as {@link #run(ReportRequest)} returns it
+     * @param environment the run's environment from its JDK events
+     * @param metrics     frame, group, system, wait and utilization batch statistics (see {@link RunSampler})
+     */
+    public record SampledRun(Report report, Environment environment, List<MetricRun> metrics) {
+        public SampledRun {
+            metrics = List.copyOf(metrics);
+        }
+    }
+
+    private static Report run(ReportRequest request, RunSampler sampler) throws IOException {
         List<String> names = new ArrayList<>();
         for (Path p : request.inputs()) {
             names.add(p.toString());
@@ -105,7 +138,7 @@ public final class ReportPipeline {
         }
         try (RecordingSource source = RecordingSource.resolveAll(request.inputs(), request.sourceOptions())) {
             ReadOptions options = request.readOptions().withSkipDamagedChunks(true);
-            Statistics stats = read(source.files(), names, request.budgets(), request.window(), options);
+            Statistics stats = read(source.files(), names, request.budgets(), request.window(), options, sampler);
             ReadResult<ChunkStats> read = stats.read();
             if (read.chunks().isEmpty() && !read.skippedChunks().isEmpty()) {
                 throw read.skippedChunks().get(0);
@@ -144,7 +177,7 @@ public final class ReportPipeline {
     }
 
     private static Statistics read(List<Path> files, List<String> names, Budgets budgets, Window window,
-                                   ReadOptions options) throws IOException {
+                                   ReadOptions options, RunSampler sampler) throws IOException {
         Selection selection = Selection.ALL;
         if (window.needsFramePass()) {
             // folded chunk by chunk, in chunk order: this pass keeps no per-frame state beyond a chunk
@@ -156,7 +189,8 @@ public final class ReportPipeline {
             selection = frames.selection();
         }
         // the spent partials' arrays and histograms serve later chunks (see ChunkStats.partials)
-        ChunkStats total = ChunkStats.runTotal(budgets, selection, RECYCLED_BYTES);
+        ChunkStats total = sampler == null ? ChunkStats.runTotal(budgets, selection, RECYCLED_BYTES)
+                : ChunkStats.runTotal(budgets, selection, RECYCLED_BYTES, sampler);
         // each chunk's partial is merged as soon as it and every chunk before it are done, then
         // dropped: at most about 2 * parallelism partials are alive, whatever the file size
         ReadResult<ChunkStats> read = RecordingReader.read(files, total.partials(), options, total::merge);

@@ -153,4 +153,20 @@ public interface EventHandler {
     /** {@code jdk.ThreadStart} / {@code jdk.ThreadEnd}. */
     default void threadLifecycle(long startNanos, boolean started, long threadId, String threadName) {
     }
+
+    /** {@code jdk.CPUInformation}: the processor type, cores and hardware threads. */
+    default void cpuInformation(long startNanos, String cpu, int cores, int hwThreads) {
+    }
+
+    /** {@code jdk.OSInformation}: the OS version text (uname-like, several lines). */
+    default void osInformation(long startNanos, String osVersion) {
+    }
+
+    /** {@code jdk.GCConfiguration}: the young and old collectors' names, e.g. G1New and G1Old. */
+    default void gcConfiguration(long startNanos, String youngCollector, String oldCollector) {
+    }
+
+    /** {@code jdk.GCHeapConfiguration}: the maximum heap size in bytes. */
+    default void gcHeapConfiguration(long startNanos, long maxSizeBytes) {
+    }
 }

@@ -13,16 +13,20 @@ import io.puredots.events.EventFields.SpatialGridRebuild;
 import io.puredots.events.EventFields.SystemGroupTick;
 import io.puredots.events.EventFields.SystemTick;
 import io.puredots.events.EventFields.Jdk.Compilation;
+import io.puredots.events.EventFields.Jdk.CpuInformation;
 import io.puredots.events.EventFields.Jdk.CpuLoad;
 import io.puredots.events.EventFields.Jdk.Deoptimization;
 import io.puredots.events.EventFields.Jdk.DirectBufferStatistics;
 import io.puredots.events.EventFields.Jdk.ExecuteVmOperation;
 import io.puredots.events.EventFields.Jdk.GarbageCollection;
+import io.puredots.events.EventFields.Jdk.GcConfiguration;
+import io.puredots.events.EventFields.Jdk.GcHeapConfiguration;
 import io.puredots.events.EventFields.Jdk.GcHeapSummary;
 import io.puredots.events.EventFields.Jdk.GcPhasePause;
 import io.puredots.events.EventFields.Jdk.JavaMonitorEnter;
 import io.puredots.events.EventFields.Jdk.JvmInformation;
 import io.puredots.events.EventFields.Jdk.ObjectAllocationSample;
+import io.puredots.events.EventFields.Jdk.OsInformation;
 import io.puredots.events.EventFields.Jdk.SafepointBegin;
 import io.puredots.events.EventFields.Jdk.ThreadCpuLoad;
 import io.puredots.events.EventFields.Jdk.ThreadLifecycle;
@@ -80,12 +84,16 @@ final class EventKinds {
     static final int K_THREAD_PARK = 24;
     static final int K_THREAD_START = 25;
     static final int K_THREAD_END = 26;
+    static final int K_CPU_INFO = 27;
+    static final int K_OS_INFO = 28;
+    static final int K_GC_CONFIG = 29;
+    static final int K_GC_HEAP_CONFIG = 30;
 
     /** Event name -> kind; GC pause levels share a kind. */
     static final Map<String, Integer> KINDS = new HashMap<>();
     /** Per kind: wanted field names ("a.b" = field b of inline struct a) and how to read them. */
-    static final String[][] FIELDS = new String[27][];
-    static final int[][] WANTS = new int[27][];
+    static final String[][] FIELDS = new String[31][];
+    static final int[][] WANTS = new int[31][];
     /** Most argument slots of a handler call. */
     static final int SLOTS = 16;
     /** Per kind: the EventHandler method it calls. */
@@ -93,7 +101,8 @@ final class EventKinds {
             "mainThreadWait", "registryUpdate", "spatialGridRebuild", "entityCount", "nativeMemory", "budgetViolation",
             "jvmInformation", "garbageCollection", "gcPhasePause", "gcHeapSummary", "safepoint", "vmOperation",
             "compilation", "deoptimization", "allocationSample", "cpuLoad", "threadCpuLoad", "directBufferStatistics",
-            "monitorEnter", "threadPark", "threadLifecycle", "threadLifecycle"};
+            "monitorEnter", "threadPark", "threadLifecycle", "threadLifecycle", "cpuInformation", "osInformation",
+            "gcConfiguration", "gcHeapConfiguration"};
 
     private static void kind(int k, String name, Object... fieldsAndWants) {
         KINDS.put(name, k);
@@ -231,6 +240,15 @@ final class EventKinds {
                 ThreadPark.PARKED_CLASS, W_STRING);
         kind(K_THREAD_START, EventNames.Jdk.THREAD_START, ThreadLifecycle.THREAD, W_THREAD);
         kind(K_THREAD_END, EventNames.Jdk.THREAD_END, ThreadLifecycle.THREAD, W_THREAD);
+        kind(K_CPU_INFO, EventNames.Jdk.CPU_INFORMATION,
+                CpuInformation.CPU, W_STRING,
+                CpuInformation.CORES, W_INT,
+                CpuInformation.HW_THREADS, W_INT);
+        kind(K_OS_INFO, EventNames.Jdk.OS_INFORMATION, OsInformation.OS_VERSION, W_STRING);
+        kind(K_GC_CONFIG, EventNames.Jdk.GC_CONFIGURATION,
+                GcConfiguration.YOUNG_COLLECTOR, W_STRING,
+                GcConfiguration.OLD_COLLECTOR, W_STRING);
+        kind(K_GC_HEAP_CONFIG, EventNames.Jdk.GC_HEAP_CONFIGURATION, GcHeapConfiguration.MAX_SIZE, W_LONG);
     }
 
     static int gcPauseLevel(String name) {

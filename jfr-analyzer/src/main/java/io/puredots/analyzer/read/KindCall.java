@@ -3,6 +3,10 @@ package io.puredots.analyzer.read;
 import static io.puredots.analyzer.read.EventKinds.K_ALLOC_SAMPLE;
 import static io.puredots.analyzer.read.EventKinds.K_BUDGET;
 import static io.puredots.analyzer.read.EventKinds.K_COMPILATION;
+import static io.puredots.analyzer.read.EventKinds.K_CPU_INFO;
+import static io.puredots.analyzer.read.EventKinds.K_GC_CONFIG;
+import static io.puredots.analyzer.read.EventKinds.K_GC_HEAP_CONFIG;
+import static io.puredots.analyzer.read.EventKinds.K_OS_INFO;
 import static io.puredots.analyzer.read.EventKinds.K_CPU_LOAD;
 import static io.puredots.analyzer.read.EventKinds.K_DEOPT;
 import static io.puredots.analyzer.read.EventKinds.K_DIRECT_BUFFER;
@@ -241,6 +245,34 @@ abstract class KindCall {
                       int level) {
                 ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
                 h.threadLifecycle(start, false, tid(thread), tname(thread));
+            }
+        };
+        BY_KIND[K_CPU_INFO] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                h.cpuInformation(start, d.str(longSlots, objectSlots, 0), (int) longSlots[1], (int) longSlots[2]);
+            }
+        };
+        BY_KIND[K_OS_INFO] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                h.osInformation(start, d.str(longSlots, objectSlots, 0));
+            }
+        };
+        BY_KIND[K_GC_CONFIG] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                h.gcConfiguration(start, d.str(longSlots, objectSlots, 0), d.str(longSlots, objectSlots, 1));
+            }
+        };
+        BY_KIND[K_GC_HEAP_CONFIG] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                h.gcHeapConfiguration(start, longSlots[0]);
             }
         };
     }

@@ -21,6 +21,10 @@ import io.puredots.events.EventFields.Jdk.GcHeapSummary;
 import io.puredots.events.EventFields.Jdk.GcPhasePause;
 import io.puredots.events.EventFields.Jdk.JavaMonitorEnter;
 import io.puredots.events.EventFields.Jdk.JvmInformation;
+import io.puredots.events.EventFields.Jdk.CpuInformation;
+import io.puredots.events.EventFields.Jdk.GcConfiguration;
+import io.puredots.events.EventFields.Jdk.GcHeapConfiguration;
+import io.puredots.events.EventFields.Jdk.OsInformation;
 import io.puredots.events.EventFields.Jdk.ObjectAllocationSample;
 import io.puredots.events.EventFields.Jdk.SafepointBegin;
 import io.puredots.events.EventFields.Jdk.ThreadCpuLoad;
@@ -278,6 +282,13 @@ final class ReferenceDecoder {
                     threadName(e.getValue(ThreadLifecycle.THREAD)));
             case EventNames.Jdk.THREAD_END -> h.threadLifecycle(start(e), false, threadId(e.getValue(ThreadLifecycle.THREAD)),
                     threadName(e.getValue(ThreadLifecycle.THREAD)));
+            case EventNames.Jdk.CPU_INFORMATION -> h.cpuInformation(start(e), str(e, CpuInformation.CPU),
+                    e.getInt(CpuInformation.CORES), e.getInt(CpuInformation.HW_THREADS));
+            case EventNames.Jdk.OS_INFORMATION -> h.osInformation(start(e), str(e, OsInformation.OS_VERSION));
+            case EventNames.Jdk.GC_CONFIGURATION -> h.gcConfiguration(start(e), str(e, GcConfiguration.YOUNG_COLLECTOR),
+                    str(e, GcConfiguration.OLD_COLLECTOR));
+            case EventNames.Jdk.GC_HEAP_CONFIGURATION -> h.gcHeapConfiguration(start(e),
+                    e.getLong(GcHeapConfiguration.MAX_SIZE));
             default -> {
                 // not aggregated: counted only
             }

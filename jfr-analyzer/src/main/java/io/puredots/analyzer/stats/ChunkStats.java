@@ -82,6 +82,9 @@ public final class ChunkStats implements EventHandler {
     private AttributionAggregator attribution;
     private AttributionTotal attributionTotal;
 
+    /** Batch statistics for a regression comparison; null when not asked for (see {@link #runTotal}). */
+    private RunSampler sampler;
+
     public ChunkStats(Budgets budgets, Selection selection) {
         this(budgets, selection, Recycler.NONE);
     }
@@ -123,12 +126,26 @@ public final class ChunkStats implements EventHandler {
     }
 
     /**
+     * As {@link #runTotal(Budgets, Selection, long)}, whose partials also feed {@code sampler}
+     * (a total; each partial gets its own {@link RunSampler#partial()}) with the selected frames.
+     */
+    public static ChunkStats runTotal(Budgets budgets, Selection selection, long recycledBytes, RunSampler sampler) {
+        ChunkStats total = runTotal(budgets, selection, recycledBytes);
+        total.sampler = sampler;
+        return total;
+    }
+
+    /**
      * Makes this total's per-chunk partials, for one read of the run: they share its recycler and
      * offer each chunk the series earlier chunks met ({@link KnownSeries}). Thread-safe supplier.
      */
     public Supplier<ChunkStats> partials() {
         KnownSeries known = new KnownSeries();
-        return () -> new ChunkStats(budgets, selection, recycler, known);
+        return () -> {
+            ChunkStats c = new ChunkStats(budgets, selection, recycler, known);
+            c.sampler = sampler == null ? null : sampler.partial();
+            return c;
+        };
     }
 
     // ---- EventHandler -------------------------------------------------------------------
@@ -199,6 +216,9 @@ public final class ChunkStats implements EventHandler {
         attribution.frame(startNanos, durationNanos, tick, entityCount);
         if (keepsTick(tick)) {
             frames.frame(startNanos, durationNanos, tick, entityCount);
+            if (sampler != null) {
+                sampler.frame(startNanos, durationNanos, tick, entityCount);
+            }
         }
     }
 
@@ -214,6 +234,9 @@ public final class ChunkStats implements EventHandler {
                 }
             }
             g.add(tick, durationNanos);
+            if (sampler != null) {
+                sampler.systemGroupTick(startNanos, durationNanos, group, tick);
+            }
         }
     }
 
@@ -230,6 +253,9 @@ public final class ChunkStats implements EventHandler {
                 }
             }
             s.add(tick, durationNanos);
+            if (sampler != null) {
+                sampler.systemTick(startNanos, durationNanos, system, group, tick, entitiesProcessed);
+            }
         }
     }
 
@@ -254,6 +280,10 @@ public final class ChunkStats implements EventHandler {
                        String jobName, int batchIndex, long tick, long queueWaitNanos) {
         if (keepsTick(tick)) {
             jobs.jobRun(startNanos, durationNanos, threadId, threadName, tick, queueWaitNanos);
+            if (sampler != null) {
+                sampler.jobRun(startNanos, durationNanos, threadId, threadName, jobId, jobName, batchIndex, tick,
+                        queueWaitNanos);
+            }
         }
     }
 
@@ -261,6 +291,9 @@ public final class ChunkStats implements EventHandler {
     public void mainThreadWait(long startNanos, long durationNanos, long threadId, long tick, String system) {
         if (keepsTick(tick)) {
             jobs.mainThreadWait(durationNanos, threadId);
+            if (sampler != null) {
+                sampler.mainThreadWait(startNanos, durationNanos, threadId, tick, system);
+            }
         }
     }
 
@@ -299,6 +332,9 @@ public final class ChunkStats implements EventHandler {
     public void jvmInformation(long startNanos, String jvmName, String jvmVersion, String jvmArguments,
                                String javaArguments, long jvmStartMillis, long pid) {
         jvm.seen(pid, jvmStartMillis);
+        if (sampler != null) {
+            sampler.jvmInformation(startNanos, jvmName, jvmVersion, jvmArguments, javaArguments, jvmStartMillis, pid);
+        }
         if (this.jvmName.isEmpty()) {
             this.jvmName = jvmName;
             this.jvmVersion = jvmVersion;
@@ -317,6 +353,34 @@ public final class ChunkStats implements EventHandler {
                                        long maxCapacityBytes) {
         if (keepsTime(startNanos)) {
             memory.directBuffers(startNanos, count, totalCapacityBytes, memoryUsedBytes);
+        }
+    }
+
+    @Override
+    public void cpuInformation(long startNanos, String cpu, int cores, int hwThreads) {
+        if (sampler != null) {
+            sampler.cpuInformation(startNanos, cpu, cores, hwThreads);
+        }
+    }
+
+    @Override
+    public void osInformation(long startNanos, String osVersion) {
+        if (sampler != null) {
+            sampler.osInformation(startNanos, osVersion);
+        }
+    }
+
+    @Override
+    public void gcConfiguration(long startNanos, String youngCollector, String oldCollector) {
+        if (sampler != null) {
+            sampler.gcConfiguration(startNanos, youngCollector, oldCollector);
+        }
+    }
+
+    @Override
+    public void gcHeapConfiguration(long startNanos, long maxSizeBytes) {
+        if (sampler != null) {
+            sampler.gcHeapConfiguration(startNanos, maxSizeBytes);
         }
     }
 
@@ -366,6 +430,9 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void cpuLoad(long startNanos, double jvmUser, double jvmSystem, double machineTotal) {
         attribution.cpuLoad(startNanos, jvmUser, jvmSystem, machineTotal);
+        if (sampler != null) {
+            sampler.cpuLoad(startNanos, jvmUser, jvmSystem, machineTotal);
+        }
     }
 
     @Override
@@ -409,6 +476,9 @@ public final class ChunkStats implements EventHandler {
         mergeSeries(systems, next.systems);
         jobs.merge(next.jobs);
         memory.merge(next.memory);
+        if (sampler != null) {
+            sampler.merge(next.sampler);
+        }
         for (RegistryStats r : next.registries.values()) {
             if (r.isEmpty()) {
                 continue; // created at chunk start (see KnownSeries), never updated

@@ -195,6 +195,26 @@ class CallLog implements EventHandler {
         log("threadLifecycle", startNanos, started, threadId, threadName);
     }
 
+    @Override
+    public void cpuInformation(long startNanos, String cpu, int cores, int hwThreads) {
+        log("cpuInformation", startNanos, cpu, cores, hwThreads);
+    }
+
+    @Override
+    public void osInformation(long startNanos, String osVersion) {
+        log("osInformation", startNanos, osVersion);
+    }
+
+    @Override
+    public void gcConfiguration(long startNanos, String youngCollector, String oldCollector) {
+        log("gcConfiguration", startNanos, youngCollector, oldCollector);
+    }
+
+    @Override
+    public void gcHeapConfiguration(long startNanos, long maxSizeBytes) {
+        log("gcHeapConfiguration", startNanos, maxSizeBytes);
+    }
+
     /** Calls whose line starts with {@code method + "("}. */
     List<String> callsOf(String method) {
         List<String> out = new ArrayList<>();

@@ -62,7 +62,8 @@ class FastDecoderTest {
                 "registryUpdate", "spatialGridRebuild", "entityCount", "nativeMemory", "budgetViolation",
                 "jvmInformation", "garbageCollection", "gcPhasePause", "gcHeapSummary", "safepoint", "vmOperation",
                 "compilation", "cpuLoad", "threadCpuLoad", "directBufferStatistics", "monitorEnter", "threadPark",
-                "threadLifecycle", "allocationSample")) {
+                "threadLifecycle", "allocationSample", "cpuInformation", "osInformation", "gcConfiguration",
+                "gcHeapConfiguration")) {
             assertTrue(!first.callsOf(m).isEmpty(), "no " + m + " call");
         }
     }
