@@ -1,4 +1,5 @@
 #!/usr/bin/env bash
+# shellcheck disable=SC2016 # checks run as bash -c '...' _ ARGS: their $1.. expand there, on purpose
 # Tests of ci/profile.sh and ci/install-post-commit-hook.sh: short real runs of the game in a
 # temporary results directory. jfr-analyzer's report is the real one; its baseline and compare
 # are stood in for by a stub (JFR_ANALYZER), so these tests check the harness, not the analyzer:
@@ -48,7 +49,7 @@ results="$work/results"
 short=$(git rev-parse --short HEAD)
 game=(--entities 2000 --ticks 60)
 
-newest() { ls -1d "$results"/*/ 2>/dev/null | sort | tail -n 1 | sed 's:/$::'; }
+newest() { find "$results" -mindepth 1 -maxdepth 1 -type d | sort | tail -n 1; }
 
 # --- one run of two repeats: names, recordings, reports, environment ---
 rc=0
@@ -80,12 +81,12 @@ check "environment.json: dirty is $dirty like git status" jq -e ".dirty == $dirt
 # --- an existing results directory is never reused: every name for the next minute is taken ---
 now=$(date -u +%s)
 for s in $(seq 0 90); do mkdir -p "$results/$(date -u -d "@$((now + s))" +%Y-%m-%d_%H-%M-%S)_$short"; done
-before=$(ls "$results" | wc -l)
+before=$(find "$results" -mindepth 1 -maxdepth 1 | wc -l)
 rc=0
 ci/profile.sh "${game[@]}" --repeat 1 --jvm-opt -Xmx512m --results-dir "$results" > /dev/null 2> "$work/err" || rc=$?
 d=$(sed -n 's/^profile.sh: results in //p' "$work/err")
 check "a taken name gets a suffix: $(basename "$d")" grep -qE "_${short}-2$" <<<"$d"
-check "one new directory, holding the run" bash -c '[ "$(ls "$1" | wc -l)" -eq $(($2 + 1)) ] && [ -s "$3/recording-1.jfr" ]' _ "$results" "$before" "$d"
+check "one new directory, holding the run" bash -c '[ "$(find "$1" -mindepth 1 -maxdepth 1 | wc -l)" -eq $(($2 + 1)) ] && [ -s "$3/recording-1.jfr" ]' _ "$results" "$before" "$d"
 check "--repeat 1: one recording" bash -c '[ ! -e "$1/recording-2.jfr" ]' _ "$d"
 check "--jvm-opt is in environment.json" jq -e '.jvmFlags == ["-Xmx512m"]' "$d/environment.json"
 rm -rf "${results:?}"/*

@@ -92,7 +92,7 @@ final class TrendCommand implements Callable<Integer> {
     int minRuns;
 
     @Option(names = "--min-change", paramLabel = "PCT", defaultValue = "0",
-            description = "List only change points that move the metric's mean by at least PCT %. Default: ${DEFAULT-VALUE}.")
+            description = "List only change points that move the metric's mean by at least PCT %%. Default: ${DEFAULT-VALUE}.")
     double minChange;
 
     @Option(names = "--fail-on-change", description = "Exit 1 when a change point is found.")
