@@ -71,7 +71,7 @@ check "no compare without --compare" bash -c '! grep -q "^compare" "$1"' _ "$wor
 env_ok='.schema == "puredots-environment/1" and (.time | test("^[0-9-]{10}T[0-9:]{8}Z$"))
   and .commit == $commit and .shortCommit == $short and (.dirty | type == "boolean")
   and .repeat == 2 and .gameArgs == ["--entities","2000","--ticks","60","--scenario","soak"]
-  and (.jdk.version | length > 0) and (.jdk.vendor | length > 0) and (.gc | length > 0)
+  and (.jdk.version | length > 0) and (.jdk.vendor | length > 0) and (.gc | test("^[A-Za-z0-9]+$")) and .gc != "unknown"
   and .cores >= 1 and (.os.name | length > 0) and (.cpuModel | length > 0) and (.jvmFlags == [])'
 check "environment.json: commit, dirty, JDK, vendor, GC, cores, OS, CPU, game arguments" \
   jq -e --arg commit "$(git rev-parse HEAD)" --arg short "$short" "$env_ok" "$d/environment.json"
@@ -83,12 +83,15 @@ now=$(date -u +%s)
 for s in $(seq 0 90); do mkdir -p "$results/$(date -u -d "@$((now + s))" +%Y-%m-%d_%H-%M-%S)_$short"; done
 before=$(find "$results" -mindepth 1 -maxdepth 1 | wc -l)
 rc=0
-ci/profile.sh "${game[@]}" --repeat 1 --jvm-opt -Xmx512m --results-dir "$results" > /dev/null 2> "$work/err" || rc=$?
+ci/profile.sh "${game[@]}" --repeat 1 --jvm-opt -Xmx512m --jvm-opt -XX:+UseSerialGC --results-dir "$results" > /dev/null 2> "$work/err" || rc=$?
 d=$(sed -n 's/^profile.sh: results in //p' "$work/err")
 check "a taken name gets a suffix: $(basename "$d")" grep -qE "_${short}-2$" <<<"$d"
 check "one new directory, holding the run" bash -c '[ "$(find "$1" -mindepth 1 -maxdepth 1 | wc -l)" -eq $(($2 + 1)) ] && [ -s "$3/recording-1.jfr" ]' _ "$results" "$before" "$d"
 check "--repeat 1: one recording" bash -c '[ ! -e "$1/recording-2.jfr" ]' _ "$d"
-check "--jvm-opt is in environment.json" jq -e '.jvmFlags == ["-Xmx512m"]' "$d/environment.json"
+check "--jvm-opt is in environment.json, and the GC it chose" \
+  jq -e '.jvmFlags == ["-Xmx512m", "-XX:+UseSerialGC"] and .gc == "Serial"' "$d/environment.json"
+check "--jvm-opt reached the game's JVM (its arguments in jdk.JVMInformation)" \
+  grep -aq -- "-XX:+UseSerialGC" "$d/recording-1.jfr"
 rm -rf "${results:?}"/*
 
 # --- bad usage: one line on stderr, exit 2, nothing created ---

@@ -143,7 +143,7 @@ prop() { sed -n "s/^ *$1 = //p" <<<"$jvm_settings" | head -n 1; }
 jvm_settings=$(java "${jvm_opts[@]}" -XshowSettings:properties -XX:+PrintCommandLineFlags -version 2>&1) \
   || die "java ${jvm_opts[*]} -version failed: $(head -n 1 <<<"$jvm_settings")"
 ergonomic=$(grep -m 1 -- '-XX:' <<<"$jvm_settings" | sed 's/ *$//' || true)
-gc=$(grep -o -- '-XX:+Use[A-Za-z]*GC' <<<"$ergonomic" | sed 's/-XX:+Use//; s/GC$//' | head -n 1 || true)
+gc=$(grep -o -- '-XX:+Use[A-Za-z0-9]*GC' <<<"$ergonomic" | sed 's/-XX:+Use//; s/GC$//' | head -n 1 || true)
 cores=$(nproc 2>/dev/null || getconf _NPROCESSORS_ONLN 2>/dev/null || sysctl -n hw.ncpu 2>/dev/null || echo 0)
 cpu=$(sed -n 's/^model name[[:space:]]*: //p' /proc/cpuinfo 2>/dev/null | head -n 1 || true)
 [ -n "$cpu" ] || cpu=$(sysctl -n machdep.cpu.brand_string 2>/dev/null || echo unknown)
