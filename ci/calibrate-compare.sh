@@ -16,6 +16,7 @@ Options:
   --pairs N        A/A pairs (default 10)
   --detect N       pairs per slowdown (default 5; at most 2*PAIRS)
   --system S       the system slowed (default EnvironmentDiffusionSystem)
+  --group G        its system group (default EnvironmentSystemGroup)
   --slowdowns L    comma-separated percents (default 10,20,50)
   --out DIR        where results go (default ci/profiling-results/calibration-<UTC time>)
   -h, --help       this help
@@ -27,12 +28,13 @@ EOF
 
 die() { echo "calibrate-compare.sh: $*" >&2; exit 2; }
 
-pairs=10 detect=5 system=EnvironmentDiffusionSystem slowdowns=10,20,50 out="" profile_opts=()
+pairs=10 detect=5 system=EnvironmentDiffusionSystem group=EnvironmentSystemGroup slowdowns=10,20,50 out="" profile_opts=()
 while [ "$#" -gt 0 ]; do
   case $1 in
     --pairs) pairs=${2:?--pairs needs a value}; shift 2 ;;
     --detect) detect=${2:?--detect needs a value}; shift 2 ;;
     --system) system=${2:?--system needs a value}; shift 2 ;;
+    --group) group=${2:?--group needs a value}; shift 2 ;;
     --slowdowns) slowdowns=${2:?--slowdowns needs a value}; shift 2 ;;
     --out) out=${2:?--out needs a value}; shift 2 ;;
     -h|--help) usage; exit 0 ;;
@@ -95,7 +97,7 @@ jq -s -r '[.[].metrics[] | select(.deltaPercent != null)] | group_by(.metric)
 echo
 echo "## Detection: $system slowed, $detect pairs per slowdown"
 echo
-echo "| slowdown | flagged | on $system | on its group | other metrics flagged |"
+echo "| slowdown | flagged | on $system | on $group | other metrics flagged (pair: metrics) |"
 echo "|---|---|---|---|---|"
 IFS=, read -r -a pcts <<<"$slowdowns"
 for pct in "${pcts[@]}"; do
@@ -106,8 +108,8 @@ for pct in "${pcts[@]}"; do
     [ "$rc" -eq 0 ] || flagged=$((flagged + 1))
     regressed=$(jq -r '.metrics[] | select(.verdict == "REGRESSION") | .metric' "$out/slow-$pct-$j.json")
     grep -q "^system\.$system\." <<<"$regressed" && on_system=$((on_system + 1))
-    grep -q "^group\." <<<"$regressed" && on_group=$((on_group + 1))
-    other=$(grep -v -e "^system\.$system\." -e "^group\." -e "^frame\." <<<"$regressed" | paste -sd, - || true)
+    grep -q "^group\.$group\." <<<"$regressed" && on_group=$((on_group + 1))
+    other=$(grep -v -e "^system\.$system\." -e "^group\.$group\." -e "^frame\." <<<"$regressed" | paste -sd, - || true)
     [ -z "$other" ] || others="$others $j:$other"
   done
   echo "| $pct% | $flagged/$detect | $on_system/$detect | $on_group/$detect | ${others:-none} |"

@@ -16,7 +16,8 @@ or older than the sources.
 
 Options:
   --entities N         entities at start (default 20000)
-  --ticks N            frames per run (default 600)
+  --ticks N            frames per run (default 3000)
+  --batch-frames N     frames per batch of the baseline's batch statistics (default 500)
   --scenario S         soak or spikes (default soak); also names the baseline ci/baselines/S.json
   --repeat R           separate JVM runs of the game (default 3)
   --slowdown SYS=PCT   make one system do PCT% more work (sim-runtime --slowdown; calibration)
@@ -43,7 +44,7 @@ EOF
 
 die() { echo "profile.sh: $*" >&2; exit 2; }
 
-entities=20000 ticks=600 scenario=soak repeat=3 slowdown="" compare=false update=false
+entities=20000 ticks=3000 batch_frames=500 scenario=soak repeat=3 slowdown="" compare=false update=false
 baseline="" results_root=ci/profiling-results
 jvm_opts=() game_extra=()
 
@@ -55,6 +56,7 @@ while [ "$#" -gt 0 ]; do
     --entities) need_value "$@"; positive "$1" "$2"; entities=$2; shift 2 ;;
     --ticks) need_value "$@"; positive "$1" "$2"; ticks=$2; shift 2 ;;
     --repeat) need_value "$@"; positive "$1" "$2"; repeat=$2; shift 2 ;;
+    --batch-frames) need_value "$@"; positive "$1" "$2"; batch_frames=$2; shift 2 ;;
     --scenario) need_value "$@"
       [[ $2 =~ ^(soak|spikes)$ ]] || die "--scenario needs soak or spikes, got '$2'"
       scenario=$2; shift 2 ;;
@@ -198,9 +200,9 @@ done
 # Writes the run's baseline.json and metrics.jsonl from all its recordings.
 analyzer_metrics() {
   local recordings=("$dir"/recording-*.jfr) rc=0
-  analyzer baseline "${recordings[@]}" -o "$dir/baseline.json" 2>> "$dir/analyzer.log" || rc=$?
+  analyzer baseline "${recordings[@]}" --batch-frames "$batch_frames" -o "$dir/baseline.json" 2>> "$dir/analyzer.log" || rc=$?
   [ "$rc" -eq 0 ] || die "jfr-analyzer baseline failed (exit $rc): $(tail -n 1 "$dir/analyzer.log")"
-  analyzer baseline "${recordings[@]}" --format jsonl -o "$dir/metrics.jsonl" 2>> "$dir/analyzer.log" || rc=$?
+  analyzer baseline "${recordings[@]}" --batch-frames "$batch_frames" --format jsonl -o "$dir/metrics.jsonl" 2>> "$dir/analyzer.log" || rc=$?
   [ "$rc" -eq 0 ] || die "jfr-analyzer baseline --format jsonl failed (exit $rc): $(tail -n 1 "$dir/analyzer.log")"
 }
 # Compares the run's baseline.json with the baseline file $1; writes compare.md, compare.xml and

@@ -218,7 +218,7 @@ public final class RegressionJudge {
             String bs = b == null ? "NO_DATA" : b.status();
             String cs = c == null ? "NO_DATA" : c.status();
             out.add(new BudgetComparison(id, bs, cs, b == null ? 0 : b.longestStreak(), c == null ? 0 : c.longestStreak(),
-                    cs.equals("VIOLATED") && !bs.equals("VIOLATED")));
+                    c != null && c.violatedInEveryRun() && (b == null || b.violatedInNoRun())));
         }
         return out;
     }

@@ -132,6 +132,19 @@ class RegressionJudgeTest {
     }
 
     @Test
+    void aBudgetViolatedInSomeRunsOfEachSideIsNotNewlyViolated() {
+        // a budget the game runs close to: violated in one baseline run, two current runs
+        double[] v = Sides.ar1(13, 20, LEVEL, 0.5, 10_000);
+        List<double[]> runs = List.of(v, v, v);
+        Side base = Sides.side(Map.of("frame.time", runs), Map.of("group.A", List.of("OK", "VIOLATED", "OK"),
+                "group.B", List.of("OK", "OK", "OK")));
+        Side cur = Sides.side(Map.of("frame.time", runs), Map.of("group.A", List.of("VIOLATED", "VIOLATED", "OK"),
+                "group.B", List.of("VIOLATED", "VIOLATED", "VIOLATED")));
+        Comparison c = RegressionJudge.judge(base, cur, Budgets.defaults());
+        assertEquals(List.of("group.B"), c.newlyViolated().stream().map(x -> x.id()).toList());
+    }
+
+    @Test
     void thresholdsComeFromTheBudgetFile() throws Exception {
         Budgets b = Budgets.parse("t", new StringReader("regression.frame.p95 = 50%\n"
                 + "regression.memory.native.peak = 5%\n"));

@@ -17,6 +17,16 @@ public record BudgetState(String id, List<String> statuses, long longestStreak) 
         statuses = List.copyOf(statuses);
     }
 
+    /** Violated in every run: with the budget's verdict flipping between runs of one build, only this is a change. */
+    public boolean violatedInEveryRun() {
+        return !statuses.isEmpty() && statuses.stream().allMatch("VIOLATED"::equals);
+    }
+
+    /** Violated in no run. */
+    public boolean violatedInNoRun() {
+        return statuses.stream().noneMatch("VIOLATED"::equals);
+    }
+
     /** VIOLATED when violated in at least half the runs, else OK when judged in any run, else NO_DATA. */
     public String status() {
         long violated = statuses.stream().filter("VIOLATED"::equals).count();
