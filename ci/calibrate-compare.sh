@@ -9,7 +9,8 @@ usage() {
   cat <<'EOF'
 Usage: ci/calibrate-compare.sh [options] [-- ci/profile.sh options]
 Runs ci/profile.sh 2*PAIRS times on this build (A/A pairs: run 2k-1 is the baseline of run 2k),
-then DETECT times per slowdown with --slowdown SYSTEM=PCT (slowed run j against A run j), and
+then, per slowdown, DETECT pairs of an A run and a run with --slowdown SYSTEM=PCT right after it
+(alternating, so that the machine's drift between pairs does not reach the comparison), and
 compares each pair with jfr-analyzer compare (baseline.json against baseline.json).
 
 Options:
@@ -19,6 +20,8 @@ Options:
   --group G        its system group (default EnvironmentSystemGroup)
   --slowdowns L    comma-separated percents (default 10,20,50)
   --out DIR        where results go (default ci/profiling-results/calibration-<UTC time>)
+  --reuse DIR      take the A runs from DIR/a (an earlier calibration's --out) instead of running them
+  --detect-only    skip the A/A part
   -h, --help       this help
 Options after -- go to every ci/profile.sh run (e.g. -- --ticks 1200 --repeat 3).
 
@@ -28,7 +31,8 @@ EOF
 
 die() { echo "calibrate-compare.sh: $*" >&2; exit 2; }
 
-pairs=10 detect=5 system=EnvironmentDiffusionSystem group=EnvironmentSystemGroup slowdowns=10,20,50 out="" profile_opts=()
+pairs=10 detect=5 system=EnvironmentDiffusionSystem group=EnvironmentSystemGroup slowdowns=10,20,50 out="" reuse=""
+detect_only=false profile_opts=()
 while [ "$#" -gt 0 ]; do
   case $1 in
     --pairs) pairs=${2:?--pairs needs a value}; shift 2 ;;
@@ -37,13 +41,14 @@ while [ "$#" -gt 0 ]; do
     --group) group=${2:?--group needs a value}; shift 2 ;;
     --slowdowns) slowdowns=${2:?--slowdowns needs a value}; shift 2 ;;
     --out) out=${2:?--out needs a value}; shift 2 ;;
+    --reuse) reuse=${2:?--reuse needs a value}; shift 2 ;;
+    --detect-only) detect_only=true; shift ;;
     -h|--help) usage; exit 0 ;;
     --) shift; profile_opts=("$@"); break ;;
     *) die "unknown option '$1' (see --help)" ;;
   esac
 done
 [[ $pairs =~ ^[1-9][0-9]*$ && $detect =~ ^[1-9][0-9]*$ ]] || die "--pairs and --detect need whole numbers >= 1"
-[ "$detect" -le $((2 * pairs)) ] || die "--detect must be at most 2 * --pairs (each slowed run needs its own A run)"
 command -v jq > /dev/null || die "needs jq"
 out=${out:-ci/profiling-results/calibration-$(date -u +%Y-%m-%d_%H-%M-%S)}
 mkdir -p "$out"
@@ -66,35 +71,44 @@ judge() {
   echo "$rc"
 }
 
-a_runs=()
-for i in $(seq 1 $((2 * pairs))); do
-  a_runs+=("$(profile a)")
-  echo "calibrate-compare.sh: A run $i of $((2 * pairs)) done" >&2
-done
+if ! $detect_only; then
+  a_runs=()
+  if [ -n "$reuse" ]; then
+    mapfile -t a_runs < <(find "$reuse/a" -mindepth 1 -maxdepth 1 -type d | sort)
+    [ "${#a_runs[@]}" -ge $((2 * pairs)) ] || die "'$reuse/a' holds ${#a_runs[@]} A runs, not $((2 * pairs))"
+  else
+    for i in $(seq 1 $((2 * pairs))); do
+      a_runs+=("$(profile a)")
+      echo "calibrate-compare.sh: A run $i of $((2 * pairs)) done" >&2
+    done
+  fi
 
-echo "## A/A: $pairs pairs of this build"
-echo
-echo "| pair | exit | regressions flagged |"
-echo "|---|---|---|"
-false_alarms=0
-for k in $(seq 1 "$pairs"); do
-  rc=$(judge "${a_runs[$((2 * k - 2))]}" "${a_runs[$((2 * k - 1))]}" "$out/aa-$k")
-  flagged=$(jq -r '[.metrics[] | select(.verdict == "REGRESSION") | .metric] | join(", ")' "$out/aa-$k.json")
-  [ "$rc" -eq 0 ] || false_alarms=$((false_alarms + 1))
-  echo "| $k | $rc | ${flagged:-none} |"
-done
-echo
-echo "False alarms: $false_alarms of $pairs pairs."
-echo
-echo "Widest A/A delta per metric (largest |delta %| over the pairs, and the threshold):"
-echo
-echo "| metric | widest delta % | threshold % |"
-echo "|---|---|---|"
-jq -s -r '[.[].metrics[] | select(.deltaPercent != null)] | group_by(.metric)
-  | map({m: .[0].metric, d: (map(.deltaPercent | fabs) | max), t: .[0].thresholdPercent})
-  | sort_by(-.d) | .[] | "| \(.m) | \(.d * 10 | round / 10) | \(.t) |"' "$out"/aa-*.json
+  echo "## A/A: $pairs pairs of this build"
+  echo
+  echo "| pair | exit | regressions flagged |"
+  echo "|---|---|---|"
+  false_alarms=0
+  for k in $(seq 1 "$pairs"); do
+    rc=$(judge "${a_runs[$((2 * k - 2))]}" "${a_runs[$((2 * k - 1))]}" "$out/aa-$k")
+    flagged=$(jq -r '[.metrics[] | select(.verdict == "REGRESSION") | .metric] | join(", ")' "$out/aa-$k.json")
+    [ "$rc" -eq 0 ] || false_alarms=$((false_alarms + 1))
+    echo "| $k | $rc | ${flagged:-none} |"
+  done
+  echo
+  echo "False alarms: $false_alarms of $pairs pairs."
+  echo
+  echo "Widest A/A delta per judged metric (largest |delta %| over the pairs, and the threshold; main.wait,"
+  echo "workers.utilization and machine.other-cpu are reported, not judged):"
+  echo
+  echo "| metric | widest delta % | threshold % |"
+  echo "|---|---|---|"
+  jq -s -r '[.[].metrics[] | select(.deltaPercent != null and (.metric | test("^(main[.]wait|workers[.]utilization|machine[.]other-cpu)$") | not))] | group_by(.metric)
+    | map({m: .[0].metric, d: (map(.deltaPercent | fabs) | max), t: .[0].thresholdPercent})
+    | sort_by(-.d) | .[] | "| \(.m) | \(.d * 10 | round / 10) | \(.t) |"' "$out"/aa-*.json
 
-echo
+  echo
+fi
+
 echo "## Detection: $system slowed, $detect pairs per slowdown"
 echo
 echo "| slowdown | flagged | on $system | on $group | other metrics flagged (pair: metrics) |"
@@ -103,8 +117,9 @@ IFS=, read -r -a pcts <<<"$slowdowns"
 for pct in "${pcts[@]}"; do
   flagged=0 on_system=0 on_group=0 others=""
   for j in $(seq 1 "$detect"); do
+    a=$(profile "a-$pct")
     d=$(profile "slow-$pct" --slowdown "$system=$pct")
-    rc=$(judge "${a_runs[$((j - 1))]}" "$d" "$out/slow-$pct-$j")
+    rc=$(judge "$a" "$d" "$out/slow-$pct-$j")
     [ "$rc" -eq 0 ] || flagged=$((flagged + 1))
     regressed=$(jq -r '.metrics[] | select(.verdict == "REGRESSION") | .metric' "$out/slow-$pct-$j.json")
     grep -q "^system\.$system\." <<<"$regressed" && on_system=$((on_system + 1))
