@@ -18,6 +18,7 @@ import java.text.ParseException;
 import java.time.Duration;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
@@ -56,40 +57,15 @@ public final class DumpOverhead {
     }
 
     public static void main(String[] args) throws Exception {
-        int entities = 20_000;
-        int workers = io.puredots.sim.jobs.JobScheduler.defaultWorkerCount();
-        int ticks = 300;
-        int rounds = 6;
-        int dumps = 3;
-        int warmup = 300;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            int v;
-            try {
-                v = Integer.parseInt(args[i + 1]);
-            } catch (NumberFormatException e) {
-                v = -1;
-            }
-            if (v < 1) {
-                System.err.println("dump-overhead: " + args[i] + " needs a positive whole number, got '" + args[i + 1] + "'");
-                System.exit(2);
-            }
-            switch (args[i]) {
-                case "--entities" -> entities = v;
-                case "--workers" -> workers = v;
-                case "--ticks" -> ticks = v;
-                case "--rounds" -> rounds = v;
-                case "--dumps" -> dumps = v;
-                case "--warmup" -> warmup = v;
-                default -> {
-                    System.err.println("dump-overhead: unknown option '" + args[i] + "'");
-                    System.exit(2);
-                }
-            }
-        }
-        if (args.length % 2 != 0) {
-            System.err.println("dump-overhead: " + args[args.length - 1] + " needs a value");
-            System.exit(2);
-        }
+        Map<String, Integer> opts = BenchArgs.parse("dump-overhead", args, Map.of("entities", 20_000,
+                "workers", io.puredots.sim.jobs.JobScheduler.defaultWorkerCount(),
+                "ticks", 300, "rounds", 6, "dumps", 3, "warmup", 300));
+        int entities = opts.get("entities");
+        int workers = opts.get("workers");
+        int ticks = opts.get("ticks");
+        int rounds = opts.get("rounds");
+        int dumps = opts.get("dumps");
+        int warmup = opts.get("warmup");
         Path dir = Files.createTempDirectory("dump-overhead");
         PrintStream quiet = new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8);
         Budgets none = Budgets.parse("none", new StringReader(""));

@@ -9,6 +9,7 @@ import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;
 import java.util.Locale;
+import java.util.Map;
 import jdk.jfr.Configuration;
 import jdk.jfr.Recording;
 
@@ -32,38 +33,14 @@ public final class ObserverEffect {
     }
 
     public static void main(String[] args) throws Exception {
-        int entities = 20_000;
-        int workers = io.puredots.sim.jobs.JobScheduler.defaultWorkerCount();
-        int ticks = 200;
-        int pairs = 8;
-        int warmup = 300;
-        for (int i = 0; i + 1 < args.length; i += 2) {
-            int v;
-            try {
-                v = Integer.parseInt(args[i + 1]);
-            } catch (NumberFormatException e) {
-                v = -1;
-            }
-            if (v < 1) {
-                System.err.println("observer-effect: " + args[i] + " needs a positive whole number, got '" + args[i + 1] + "'");
-                System.exit(2);
-            }
-            switch (args[i]) {
-                case "--entities" -> entities = v;
-                case "--workers" -> workers = v;
-                case "--ticks" -> ticks = v;
-                case "--pairs" -> pairs = v;
-                case "--warmup" -> warmup = v;
-                default -> {
-                    System.err.println("observer-effect: unknown option '" + args[i] + "'");
-                    System.exit(2);
-                }
-            }
-        }
-        if (args.length % 2 != 0) {
-            System.err.println("observer-effect: " + args[args.length - 1] + " needs a value");
-            System.exit(2);
-        }
+        Map<String, Integer> opts = BenchArgs.parse("observer-effect", args, Map.of("entities", 20_000,
+                "workers", io.puredots.sim.jobs.JobScheduler.defaultWorkerCount(),
+                "ticks", 200, "pairs", 8, "warmup", 300));
+        int entities = opts.get("entities");
+        int workers = opts.get("workers");
+        int ticks = opts.get("ticks");
+        int pairs = opts.get("pairs");
+        int warmup = opts.get("warmup");
         Configuration jfc;
         try (Reader r = new InputStreamReader(
                 ObserverEffect.class.getResourceAsStream("/io/puredots/events/puredots.jfc"), StandardCharsets.UTF_8)) {

@@ -111,8 +111,8 @@ final class CompareCommand implements Callable<Integer> {
     boolean strictEnv;
 
     @Option(names = "--allow-no-data",
-            description = "Exit 0, not 2, when there is nothing to compare (no game events, no frames, too few"
-                    + " batches on both sides).")
+            description = "Exit 0, not 2, when there is nothing to compare (no game events, no frames, or too few"
+                    + " batches of frame time on a side to judge it).")
     boolean allowNoData;
 
     @Mixin
@@ -165,11 +165,11 @@ final class CompareCommand implements Callable<Integer> {
         } else {
             AtomicFileWriter.writeText(output.file(), output.force(), out -> writer.write(c, out));
         }
-        if (nothingCompared(c) && !allowNoData) {
+        if (!frameTimeJudged(c) && !allowNoData) {
             spec.commandLine().getOut().flush();
-            throw new Cli.UserException("nothing to compare: no metric has enough data on both sides (at least "
-                    + RegressionJudge.MIN_BATCHES + " batches of " + curSide.batchFrames() + " frames) and no budget"
-                    + " was judged on both; record longer runs, pass a smaller --batch-frames, or pass"
+            throw new Cli.UserException("nothing to compare: frame.time has fewer than " + RegressionJudge.MIN_BATCHES
+                    + " batches of " + curSide.batchFrames() + " frames on a side, and a gate that cannot judge the"
+                    + " frame time does not pass; record longer runs, pass a smaller --batch-frames, or pass"
                     + " --allow-no-data to accept it");
         }
         return c.regressed() ? Cli.VIOLATED : Cli.OK;
@@ -180,12 +180,9 @@ final class CompareCommand implements Callable<Integer> {
         warnings.add(w);
     }
 
-    /** Whether no metric was judged and no budget judged on both sides. */
-    private static boolean nothingCompared(Comparison c) {
-        boolean metric = c.metrics().stream().anyMatch(m -> m.verdict() != Verdict.NOT_COMPARED);
-        boolean budget = c.budgets().stream().anyMatch(x -> !x.baseline().equals("NO_DATA")
-                && !x.current().equals("NO_DATA"));
-        return !metric && !budget;
+    /** Whether the frame time, the metric every game has, was judged: without it the gate judged too little. */
+    private static boolean frameTimeJudged(Comparison c) {
+        return c.metrics().stream().anyMatch(m -> m.metric().equals("frame.time") && m.verdict() != Verdict.NOT_COMPARED);
     }
 
     private CompareWriter writer() {

@@ -21,7 +21,8 @@ import java.util.Set;
 /**
  * Judges a current side against a baseline: per metric, a change is a regression when it is at
  * least the metric's threshold (the minimum effect size) and significant; per budget, a budget
- * violated now and not in the baseline is a regression.
+ * violated in every current run and in no baseline run is a regression (one that the game runs
+ * close to flips between runs of one build).
  *
  * <p>Significant, for a metric judged per batch: each side has at least {@value #MIN_BATCHES}
  * batches, the Mann-Whitney U p-value of the batch values is below {@value #ALPHA}, and the 95%

@@ -61,6 +61,21 @@ class CompareRecordingsTest {
     }
 
     @Test
+    void aFrameTimeWithTooFewBatchesIsNothingToCompare() throws Exception {
+        // 600 frames a side: no batch of the default 1000 frames, though memory can be compared
+        Path a = memoryRun("a.jfr", 100L << 20);
+        Path b = memoryRun("b.jfr", 100L << 20);
+        CliRun r = CliRun.of("compare", a.toString(), b.toString());
+        assertEquals(Cli.TROUBLE, r.code(), r.err());
+        String last = r.err().lines().reduce((x, y) -> y).orElse("");
+        assertEquals("jfr-analyzer compare: nothing to compare: frame.time has fewer than 5 batches of 1000 frames"
+                + " on a side, and a gate that cannot judge the frame time does not pass; record longer runs, pass a"
+                + " smaller --batch-frames, or pass --allow-no-data to accept it", last);
+        assertTrue(r.out().contains("memory.native.peak"), "the comparison is still written: " + r.out());
+        assertEquals(Cli.OK, CliRun.of("compare", "--allow-no-data", a.toString(), b.toString()).code());
+    }
+
+    @Test
     void aBudgetStreakOnlyTheCurrentRunHasIsARegression() throws Exception {
         Path budgets = dir.resolve("streak.budgets");
         Files.writeString(budgets, "group.VillagerSystemGroup = 2 ms\nstreak.frames = 5\n");
