@@ -125,28 +125,19 @@ public final class DumpOverhead {
             deleteAll(dir);
         }
         for (int m = 0; m < modes.length; m++) {
-            report("p95 " + modes[m] + " (ms)", p95[m]);
+            MedianLine.print("p95 " + modes[m] + " (ms)", p95[m]);
         }
-        report("p95 ratio rolling/off", rollingOff);
-        report("p95 ratio rolling/plain", rollingPlain);
+        MedianLine.print("p95 ratio rolling/off", rollingOff);
+        MedianLine.print("p95 ratio rolling/plain", rollingPlain);
         for (int m = 0; m < modes.length; m++) {
-            report("longest frame " + modes[m] + " (ms)", longest[m]);
+            MedianLine.print("longest frame " + modes[m] + " (ms)", longest[m]);
         }
-        report("longest frame while a dump is written (ms)", dumpMax);
+        MedianLine.print("longest frame while a dump is written (ms)", dumpMax);
         for (int m = 0; m < modes.length; m++) {
-            report("process CPU per tick " + modes[m] + " (ms)", cpu[m]);
+            MedianLine.print("process CPU per tick " + modes[m] + " (ms)", cpu[m]);
         }
-        report("process CPU per tick ratio rolling/off", cpuRollingOff);
-        report("process CPU per tick ratio rolling/plain", cpuRollingPlain);
-    }
-
-    private static void report(String what, double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "median %s %.4f (min %.4f, max %.4f)%n", what, median, sorted[0],
-                sorted[sorted.length - 1]);
+        MedianLine.print("process CPU per tick ratio rolling/off", cpuRollingOff);
+        MedianLine.print("process CPU per tick ratio rolling/plain", cpuRollingPlain);
     }
 
     /**

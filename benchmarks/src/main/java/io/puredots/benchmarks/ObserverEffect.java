@@ -77,17 +77,8 @@ public final class ObserverEffect {
                         onFirst ? "on" : "off", off[0], on[0], ratios[p], off[1], on[1], cpuRatios[p]);
             }
         }
-        report("ticks/s on/off", ratios);
-        report("process CPU per tick off/on", cpuRatios);
-    }
-
-    private static void report(String what, double[] values) {
-        double[] sorted = values.clone();
-        Arrays.sort(sorted);
-        double median = sorted.length % 2 == 1 ? sorted[sorted.length / 2]
-                : (sorted[sorted.length / 2 - 1] + sorted[sorted.length / 2]) / 2;
-        System.out.printf(Locale.ROOT, "median %s ratio %.4f (min %.4f, max %.4f)%n", what, median, sorted[0],
-                sorted[sorted.length - 1]);
+        MedianLine.print("ticks/s on/off ratio", ratios);
+        MedianLine.print("process CPU per tick off/on ratio", cpuRatios);
     }
 
     /**
