@@ -37,7 +37,7 @@ import java.util.Set;
  * <p>A time change must also be at least {@link MetricKind#minimumChange()} in absolute terms.
  *
  * <p>Thresholds: {@code regression.<metric>} of the budget file ({@code regression.frame.p95}
- * also names {@code frame.time}), else {@link MetricKind#defaultThresholdPercent()}.
+ * also names {@code frame.time}), else {@link MetricKind#defaultThresholdPercent(String)}.
  *
  * <p>Stateless and thread-safe.
  */
@@ -124,7 +124,7 @@ public final class RegressionJudge {
         if (id.equals("frame.time") && budgets.regressionPercent("frame.p95").isPresent()) {
             return budgets.regressionPercent("frame.p95").getAsDouble();
         }
-        return MetricKind.of(id).defaultThresholdPercent();
+        return MetricKind.of(id).defaultThresholdPercent(id);
     }
 
     private static MetricComparison metric(String id, SideMetric base, SideMetric cur, double threshold) {

@@ -2,6 +2,7 @@ package io.puredots.analyzer.compare;
 
 import io.puredots.analyzer.model.compare.Comparison;
 import io.puredots.analyzer.model.compare.MetricComparison;
+import io.puredots.analyzer.model.compare.MetricKind;
 import io.puredots.analyzer.model.compare.Side;
 import io.puredots.analyzer.model.compare.Verdict;
 import io.puredots.budgets.Budgets;
@@ -150,7 +151,8 @@ class RegressionJudgeTest {
                 + "regression.memory.native.peak = 5%\n"));
         assertEquals(50.0, RegressionJudge.threshold(b, "frame.time"));
         assertEquals(5.0, RegressionJudge.threshold(b, "memory.native.peak"));
-        assertEquals(20.0, RegressionJudge.threshold(b, "system.X.call"));
+        assertEquals(MetricKind.SUB_FRAME_THRESHOLD_PERCENT, RegressionJudge.threshold(b, "system.X.call"));
+        assertEquals(10.0, RegressionJudge.threshold(b, "group.X.frame"));
         double[] a = Sides.framesAr1(1, 50_000, LEVEL, 0.9, 400_000);
         double[] c = Sides.framesAr1(2, 50_000, LEVEL * 1.4, 0.9, 400_000 * 1.4);
         Comparison judged = RegressionJudge.judge(Sides.side(Map.of("frame.time", List.of(a)), Map.of()),

@@ -51,6 +51,9 @@ public enum MetricKind {
                     + "|memory\\.native\\.peak|memory\\.native\\.per-entity|memory\\.heap\\.after-gc"
                     + "|machine\\.other-cpu");
 
+    /** Default threshold of a group's or a system's time, per frame or per call. */
+    public static final double SUB_FRAME_THRESHOLD_PERCENT = 10.0;
+
     private final String unit;
     private final String statistic;
     private final boolean perRun;
@@ -121,8 +124,12 @@ public enum MetricKind {
         return higherIsWorse;
     }
 
-    /** The threshold when the budget file sets none: time +20%, memory +30%. */
-    public double defaultThresholdPercent() {
-        return defaultThresholdPercent;
+    /**
+     * The threshold of {@code metric} when the budget file sets none: frame time +20% and memory
+     * +30% (the project's plan), a group or a system +10%, since a system's share of the frame
+     * hides its slowdown from frame time and its batch medians vary less between runs.
+     */
+    public double defaultThresholdPercent(String metric) {
+        return this == TIME && !metric.equals("frame.time") ? SUB_FRAME_THRESHOLD_PERCENT : defaultThresholdPercent;
     }
 }
