@@ -143,6 +143,33 @@ rc=0
 ci/profile.sh "${game[@]}" --repeat 1 --compare --baseline "$baseline" --results-dir "$results" > /dev/null 2> "$work/err" || rc=$?
 check "compare in trouble: exit 2" [ "$rc" -eq 2 ]
 
+# --- --against-jar: the other build's runs interleaved, compared with this build's ---
+echo 0 > "$work/compare-rc"
+: > "$work/calls"
+rc=0
+ci/profile.sh "${game[@]}" --repeat 2 --slowdown VillagerAISystem=10 --against-jar sim-runtime/target/sim-runtime.jar \
+  --compare --results-dir "$results" > /dev/null 2> "$work/err" || rc=$?
+d=$(newest)
+check "--against-jar --compare exits as compare does (got $rc: $(tail -n 1 "$work/err"))" [ "$rc" -eq 0 ]
+check "against/ holds the other build's recordings and logs" \
+  bash -c '[ -s "$1/against/recording-1.jfr" ] && [ -s "$1/against/recording-2.jfr" ] && [ -s "$1/against/run-2.log" ]' _ "$d"
+check "interleaved: other, this, this, other" \
+  bash -c '[ "$1/against/run-1.log" -ot "$1/run-1.log" ] && [ "$1/run-1.log" -ot "$1/run-2.log" ] && [ "$1/run-2.log" -ot "$1/against/run-2.log" ]' _ "$d"
+check "--slowdown reached this build's runs only" \
+  bash -c 'grep -aq -- "--slowdown" "$1/recording-1.jfr" && ! grep -aq -- "--slowdown" "$1/against/recording-1.jfr"' _ "$d"
+check "compare judges this build's runs against the other's" \
+  grep -qF "compare $d/against/baseline.json $d/baseline.json" "$work/calls"
+check "environment.json names the other build's jar" \
+  jq -e '.againstJar == "sim-runtime/target/sim-runtime.jar"' "$d/environment.json"
+for bad in "--against no-such-revision-xyz" "--against-jar $work/none.jar" "--against HEAD --against-jar sim-runtime/target/sim-runtime.jar" \
+    "--against-jar sim-runtime/target/sim-runtime.jar --update-baseline"; do
+  rc=0
+  # shellcheck disable=SC2086 # the bad arguments, split on purpose
+  ci/profile.sh "${game[@]}" --repeat 1 $bad --results-dir "$work/bad-results" > /dev/null 2> "$work/err" || rc=$?
+  check "'$bad' exits 2 with one line: $(head -n 1 "$work/err")" \
+    bash -c '[ "$1" -eq 2 ] && [ "$(grep -vc "^profile.sh: results in" "$2")" -eq 1 ]' _ "$rc" "$work/err"
+done
+
 # --- the hook installer, in a scratch repository ---
 repo="$work/repo"
 mkdir -p "$repo/ci"

@@ -26,13 +26,21 @@ Options:
   --update-baseline    replace the baseline with this run's when the run passed (no regression
                        against the current baseline; the first baseline is written as is)
   --baseline FILE      the baseline to compare with or update (default ci/baselines/<scenario>.json)
+  --against REV        interleave: before or after each run, a run of the game built from git
+                       revision REV (built once in a temporary worktree, kept under
+                       <results-dir>/.against/<commit>/); with --compare, judge the run against
+                       those runs instead of the baseline file. Both sides then share the
+                       machine's slow and fast stretches.
+  --against-jar JAR    the same with a sim-runtime jar already built (e.g. this build's own, for
+                       A/A calibration); --slowdown applies to this build's runs only
   --results-dir DIR    where results directories go (default ci/profiling-results)
   -h, --help           this help
 
 In the results directory: recording-<i>.jfr, run-<i>.log (the game's output), report-<i>.json and
 report-<i>.md (jfr-analyzer report --warmup auto of run i: separate runs are not one recording),
 baseline.json and metrics.jsonl (jfr-analyzer baseline of all runs), environment.json, and with
---compare or --update-baseline compare.txt, compare.md and compare.xml (JUnit).
+--compare or --update-baseline compare.txt, compare.md and compare.xml (JUnit). With --against or
+--against-jar, against/ holds the other build's recording-<i>.jfr, run-<i>.log and baseline.json.
 With --compare and GITHUB_STEP_SUMMARY set, compare.md is appended to the step summary.
 JFR_ANALYZER, when set, is the command run instead of java -jar jfr-analyzer/target/jfr-analyzer.jar.
 
@@ -45,7 +53,7 @@ EOF
 die() { echo "profile.sh: $*" >&2; exit 2; }
 
 entities=20000 ticks=3000 batch_frames=500 scenario=soak repeat=3 slowdown="" compare=false update=false
-baseline="" results_root=ci/profiling-results
+baseline="" results_root=ci/profiling-results against_rev="" against_jar=""
 jvm_opts=() game_extra=()
 
 need_value() { [ "$#" -ge 2 ] || die "$1 needs a value (see ci/profile.sh --help)"; }
@@ -66,6 +74,8 @@ while [ "$#" -gt 0 ]; do
     --jvm-opt) need_value "$@"; jvm_opts+=("$2"); shift 2 ;;
     --baseline) need_value "$@"; baseline=$2; shift 2 ;;
     --results-dir) need_value "$@"; results_root=$2; shift 2 ;;
+    --against) need_value "$@"; against_rev=$2; shift 2 ;;
+    --against-jar) need_value "$@"; against_jar=$2; shift 2 ;;
     --compare) compare=true; shift ;;
     --update-baseline) update=true; shift ;;
     -h|--help) usage; exit 0 ;;
@@ -74,8 +84,13 @@ while [ "$#" -gt 0 ]; do
   esac
 done
 baseline=${baseline:-ci/baselines/$scenario.json}
+[ -z "$against_rev" ] || [ -z "$against_jar" ] || die "give --against or --against-jar, not both"
+if [ -n "$against_rev" ] || [ -n "$against_jar" ]; then
+  ! $update || die "--update-baseline takes no --against: the baseline file is made from this build's runs alone"
+fi
+[ -z "$against_jar" ] || [ -f "$against_jar" ] || die "--against-jar: no file '$against_jar'"
 [[ $results_root != *,* ]] || die "--results-dir must not contain a comma (it goes into -XX:StartFlightRecording), got '$results_root'"
-if $compare && [ ! -f "$baseline" ]; then
+if $compare && [ -z "$against_rev$against_jar" ] && [ ! -f "$baseline" ]; then
   die "no baseline '$baseline' to compare with; make one with ci/profile.sh --scenario $scenario --update-baseline"
 fi
 
@@ -96,6 +111,34 @@ stale() {
 if stale; then
   echo "profile.sh: building (jars missing or older than the sources)" >&2
   mvn -B -q -DskipTests package >&2 || die "the build failed (mvn -B -q -DskipTests package)"
+fi
+
+# The game of revision $1, built once in a temporary worktree; prints the jar's path.
+build_against() {
+  local rev commit cache tree
+  rev=$1
+  commit=$(git rev-parse --verify --quiet "$rev^{commit}") || die "--against: no git revision '$rev'"
+  cache="$results_root/.against/$commit"
+  if [ ! -f "$cache/sim-runtime.jar" ]; then
+    tree=$(mktemp -d "${TMPDIR:-/tmp}/profile-against.XXXXXX")
+    echo "profile.sh: building the game of $rev (${commit:0:7}) for --against" >&2
+    git worktree add --detach --quiet "$tree/src" "$commit" >&2 || die "cannot check out '$rev' into a temporary worktree"
+    if ! (cd "$tree/src" && mvn -B -q -DskipTests package -pl sim-runtime -am >&2); then
+      git worktree remove --force "$tree/src" >&2 || true
+      die "the build of '$rev' failed (mvn -B -q -DskipTests package -pl sim-runtime -am)"
+    fi
+    mkdir -p "$cache"
+    cp "$tree/src/sim-runtime/target/sim-runtime.jar" "$cache/sim-runtime.jar.tmp"
+    mv -f "$cache/sim-runtime.jar.tmp" "$cache/sim-runtime.jar"
+    git worktree remove --force "$tree/src" >&2 || true
+    rm -rf "$tree"
+  fi
+  echo "$cache/sim-runtime.jar"
+}
+against_commit=""
+if [ -n "$against_rev" ]; then
+  against_jar=$(build_against "$against_rev")
+  against_commit=$(git rev-parse "$against_rev^{commit}")
 fi
 
 analyzer() {
@@ -163,6 +206,7 @@ game_args+=("${game_extra[@]}")
   printf '  "scenario": %s,\n' "$(json_str "$scenario")"
   printf '  "repeat": %s,\n' "$repeat"
   printf '  "gameArgs": %s,\n' "$(json_array "${game_args[@]}")"
+  [ -z "$against_jar" ] || printf '  "againstJar": %s,\n' "$(json_str "$against_jar")"
   printf '  "jdk": {"version": %s, "runtimeVersion": %s, "vendor": %s, "vm": %s},\n' \
     "$(json_str "$(prop java.version)")" "$(json_str "$(prop java.runtime.version)")" \
     "$(json_str "$(prop java.vendor)")" "$(json_str "$(prop java.vm.name)")"
@@ -177,13 +221,27 @@ game_args+=("${game_extra[@]}")
   printf '}\n'
 } > "$dir/environment.json"
 
-# ---- the runs ----
+# ---- the runs (with --against, interleaved with the other build's: odd i it runs first) ----
+against_args=(--entities "$entities" --ticks "$ticks" --scenario "$scenario" "${game_extra[@]}")
+# game JAR OUT_DIR I ARGS...: run I of the game in JAR, recorded into OUT_DIR
+game() {
+  local jar=$1 out=$2 i=$3 rc=0
+  java "${jvm_opts[@]}" "-XX:StartFlightRecording:settings=$jfc,filename=$out/recording-$i.jfr" \
+       -jar "$jar" "${@:4}" > "$out/run-$i.log" 2>&1 || rc=$?
+  [ "$rc" -eq 0 ] || die "run $i of $repeat failed (exit $rc); see $out/run-$i.log"
+}
+[ -z "$against_jar" ] || mkdir -p "$dir/against"
 for i in $(seq 1 "$repeat"); do
+  if [ -n "$against_jar" ] && [ $((i % 2)) -eq 1 ]; then
+    echo "profile.sh: run $i of $repeat of '$against_jar'" >&2
+    game "$against_jar" "$dir/against" "$i" "${against_args[@]}"
+  fi
   echo "profile.sh: run $i of $repeat: ${game_args[*]}" >&2
-  rc=0
-  java "${jvm_opts[@]}" "-XX:StartFlightRecording:settings=$jfc,filename=$dir/recording-$i.jfr" \
-       -jar "$sim_jar" "${game_args[@]}" > "$dir/run-$i.log" 2>&1 || rc=$?
-  [ "$rc" -eq 0 ] || die "run $i of $repeat failed (exit $rc); see $dir/run-$i.log"
+  game "$sim_jar" "$dir" "$i" "${game_args[@]}"
+  if [ -n "$against_jar" ] && [ $((i % 2)) -eq 0 ]; then
+    echo "profile.sh: run $i of $repeat of '$against_jar'" >&2
+    game "$against_jar" "$dir/against" "$i" "${against_args[@]}"
+  fi
 done
 
 # ---- per-run reports: exit 1 (a budget violated) is a finding, recorded in the report ----
@@ -198,10 +256,14 @@ done
 
 # ---- Needs jfr-analyzer baseline and compare (issue 12 parts 2-3): every call of them is here ----
 # Writes the run's baseline.json and metrics.jsonl from all its recordings.
+# With $1 (a directory), that directory's baseline.json only (the --against runs).
 analyzer_metrics() {
-  local recordings=("$dir"/recording-*.jfr) rc=0
-  analyzer baseline "${recordings[@]}" --batch-frames "$batch_frames" -o "$dir/baseline.json" 2>> "$dir/analyzer.log" || rc=$?
+  local d=${1:-$dir} rc=0 built=()
+  local recordings=("$d"/recording-*.jfr)
+  [ -z "${1:-}" ] || [ -z "$against_commit" ] || built=(--commit "$against_commit")
+  analyzer baseline "${recordings[@]}" --batch-frames "$batch_frames" "${built[@]}" -o "$d/baseline.json" 2>> "$dir/analyzer.log" || rc=$?
   [ "$rc" -eq 0 ] || die "jfr-analyzer baseline failed (exit $rc): $(tail -n 1 "$dir/analyzer.log")"
+  [ -z "${1:-}" ] || return 0
   analyzer baseline "${recordings[@]}" --batch-frames "$batch_frames" --format jsonl -o "$dir/metrics.jsonl" 2>> "$dir/analyzer.log" || rc=$?
   [ "$rc" -eq 0 ] || die "jfr-analyzer baseline --format jsonl failed (exit $rc): $(tail -n 1 "$dir/analyzer.log")"
 }
@@ -218,6 +280,10 @@ analyzer_compare() {
 # ---- end of the calls that need baseline and compare ----
 
 analyzer_metrics
+if [ -n "$against_jar" ]; then
+  analyzer_metrics "$dir/against"
+  baseline="$dir/against/baseline.json"
+fi
 
 verdict=0
 if $compare || { $update && [ -f "$baseline" ]; }; then
