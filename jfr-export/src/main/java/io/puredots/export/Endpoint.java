@@ -43,10 +43,7 @@ public final class Endpoint {
             URI uri = URI.create(spec);
             Map<String, String> q = query(uri.getRawQuery());
             URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath()));
-            if (uri.getRawUserInfo() != null) {
-                throw new ExportException("the endpoint must not carry credentials; give the token in "
-                        + InfluxTarget.TOKEN_ENV + " or a token file");
-            }
+            InfluxTarget.refuseCredentialsIn(uri);
             if (q.containsKey("bucket") || q.containsKey("org")) {
                 return new Endpoint(InfluxTarget.v2(base, q.get("org"), q.get("bucket"), token), null, PointFormat.INFLUX);
             }
@@ -79,6 +76,11 @@ public final class Endpoint {
             }
         }
         return m;
+    }
+
+    /** The same endpoint; an InfluxDB target authenticates with {@code credentials} (see {@link InfluxTarget#withCredentials}). */
+    public Endpoint withCredentials(InfluxCredentials credentials) {
+        return influx == null ? this : new Endpoint(influx.withCredentials(credentials), null, format);
     }
 
     /** The InfluxDB target, or null for a file or stdout. */

@@ -279,8 +279,7 @@ public final class InfluxHttpSink implements PointWriter {
                     return;
                 }
                 if (status == 401 || status == 403) {
-                    fail(b, "influxdb refused the credentials (" + status + "): check the token in "
-                            + InfluxTarget.TOKEN_ENV + " or --token-file: " + error);
+                    fail(b, "influxdb refused the credentials (" + status + "): " + target.credentialsHint() + ": " + error);
                     return;
                 }
                 if (status == 404) {

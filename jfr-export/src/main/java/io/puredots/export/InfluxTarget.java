@@ -12,43 +12,64 @@ import java.nio.file.Path;
  * ({@code /api/v2/write?org=..&bucket=..} with {@code Authorization: Token ...}). Precision is
  * always nanoseconds.
  *
- * <p>The token is held privately and never appears in {@link #toString()} or any message; it
- * comes from an environment variable or a file ({@link #readToken}), never from the command line
- * or the URL (a URL with user info is refused).
+ * <p>Credentials ({@link InfluxCredentials}: a token, or a 1.x username and password sent as basic
+ * auth) are held privately and never appear in {@link #toString()} or any message; they come from
+ * the environment or a file, never from the command line or the URL (a URL with user info or
+ * {@code u}/{@code p} query parameters is refused).
  *
  * <p>Immutable; safe from any thread.
  */
 public final class InfluxTarget {
     /** Environment variable read for the token when no token file is given. */
-    public static final String TOKEN_ENV = "INFLUX_TOKEN";
+    public static final String TOKEN_ENV = InfluxCredentials.TOKEN_ENV;
 
     private final URI base;
     private final String db;
     private final String org;
     private final String bucket;
-    private final String token;
+    private final InfluxCredentials credentials;
 
-    private InfluxTarget(URI base, String db, String org, String bucket, String token) {
+    private InfluxTarget(URI base, String db, String org, String bucket, InfluxCredentials credentials) {
         if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
                 || base.getHost() == null) {
             throw new ExportException("--to needs an http:// or https:// URL, got '" + base.getScheme() + "://...'");
         }
-        if (base.getRawUserInfo() != null) {
-            throw new ExportException("--to must not carry credentials; give the token in " + TOKEN_ENV + " or --token-file");
-        }
+        refuseCredentialsIn(base);
         this.base = base;
         this.db = db;
         this.org = org;
         this.bucket = bucket;
-        this.token = token == null || token.isEmpty() ? null : token;
+        this.credentials = credentials;
     }
 
-    /** InfluxDB 1.x: {@code POST /write?db=NAME&precision=ns}; token optional ({@code Authorization: Token user:password}). */
+    /**
+     * Refuses a URL that carries credentials (user info, or InfluxDB 1.x's {@code u}, {@code p}
+     * query parameters): they would show in process lists, shell history and messages.
+     */
+    static void refuseCredentialsIn(URI uri) {
+        boolean inQuery = false;
+        if (uri.getRawQuery() != null) {
+            for (String kv : uri.getRawQuery().split("&")) {
+                String key = kv.indexOf('=') >= 0 ? kv.substring(0, kv.indexOf('=')) : kv;
+                inQuery |= key.equals("u") || key.equals("p") || key.equals("token");
+            }
+        }
+        if (uri.getRawUserInfo() != null || inQuery) {
+            throw new ExportException("the URL must not carry credentials; give them in the environment ("
+                    + InfluxCredentials.USERNAME_ENV + " and " + InfluxCredentials.PASSWORD_ENV + ", or " + TOKEN_ENV
+                    + ") or in a file (--credentials-file, --token-file)");
+        }
+    }
+
+    /**
+     * InfluxDB 1.x: {@code POST /write?db=NAME&precision=ns}; token optional ({@code Authorization:
+     * Token ...}); for a username and password use {@link #withCredentials}.
+     */
     public static InfluxTarget v1(URI base, String db, String token) {
         if (db == null || db.isEmpty()) {
             throw new ExportException("InfluxDB 1.x needs --db NAME");
         }
-        return new InfluxTarget(base, db, null, null, token);
+        return new InfluxTarget(base, db, null, null, InfluxCredentials.token(token));
     }
 
     /** InfluxDB 2.x: {@code POST /api/v2/write?org=..&bucket=..&precision=ns} with {@code Authorization: Token ...}. */
@@ -56,7 +77,12 @@ public final class InfluxTarget {
         if (org == null || org.isEmpty() || bucket == null || bucket.isEmpty()) {
             throw new ExportException("InfluxDB 2.x needs --org and --bucket");
         }
-        return new InfluxTarget(base, null, org, bucket, token);
+        return new InfluxTarget(base, null, org, bucket, InfluxCredentials.token(token));
+    }
+
+    /** The same target authenticating with {@code credentials} instead (null for none). */
+    public InfluxTarget withCredentials(InfluxCredentials credentials) {
+        return new InfluxTarget(base, db, org, bucket, credentials == null ? InfluxCredentials.NONE : credentials);
     }
 
     /**
@@ -93,17 +119,35 @@ public final class InfluxTarget {
         return URI.create(base.getScheme() + "://" + base.getRawAuthority() + path + query);
     }
 
-    /** The Authorization header value, or null. Never log it. */
+    /**
+     * The Authorization header value, or null: basic auth for a 1.x username and password, else
+     * {@code Token ...} (see {@link InfluxCredentials#authorization}). Never log it.
+     */
     String authorization() {
-        return token == null ? null : "Token " + token;
+        return credentials.authorization(isV2());
     }
 
-    /** Replaces the token, wherever it occurs in {@code text}, by {@code ***}. */
+    /** Replaces the password and the token, wherever they occur in {@code text}, by {@code ***}. */
     public String redact(String text) {
-        if (text == null || token == null) {
-            return text;
+        return credentials.redact(text);
+    }
+
+    /**
+     * What to check when the server refuses the credentials (401, 403): where the ones sent came
+     * from, or how to give some when none were sent.
+     */
+    String credentialsHint() {
+        switch (credentials.scheme(isV2())) {
+            case TOKEN:
+                return "check the token in " + TOKEN_ENV + " or --token-file";
+            case BASIC:
+                return "check the username and password in " + InfluxCredentials.USERNAME_ENV + " and "
+                        + InfluxCredentials.PASSWORD_ENV + " or --credentials-file";
+            default:
+                return "none were sent; give a username and password (" + InfluxCredentials.USERNAME_ENV + " and "
+                        + InfluxCredentials.PASSWORD_ENV + ", or --credentials-file) or a token (" + TOKEN_ENV
+                        + " or --token-file)";
         }
-        return text.replace(token, "***");
     }
 
     /** What to call the destination in messages, for example "database 'game'". */
@@ -114,7 +158,8 @@ public final class InfluxTarget {
     @Override
     public String toString() {
         return (isV2() ? "InfluxDB 2.x " : "InfluxDB 1.x ") + base + " " + destination()
-                + (token == null ? "" : " (with token)");
+                + (credentials.scheme(isV2()) == InfluxCredentials.Scheme.NONE ? ""
+                        : " (with " + credentials.scheme(isV2()).words + ")");
     }
 
     private static String enc(String s) {

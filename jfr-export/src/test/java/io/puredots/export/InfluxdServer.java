@@ -16,6 +16,7 @@ import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.Base64;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
@@ -28,19 +29,38 @@ import java.util.concurrent.TimeUnit;
  * <p>Readiness: waits for influxd's "Listening on HTTP" log line (a marker, not a sleep), then
  * checks {@code /ping}. {@link #stop()} can be followed by {@link #start()} on the same port and
  * data (the "server down" tests).
+ *
+ * <p>{@link #withAuth} runs it with {@code auth-enabled = true}: the first {@link #start()} creates
+ * the admin user through {@code /query} (influxd allows exactly that while it has no user), and
+ * from then on every request of this class authenticates as that admin with basic auth.
+ *
+ * <p>Public for jfr-analyzer's tests (jfr-export's test-jar). One test thread at a time.
  */
-final class InfluxdServer implements AutoCloseable {
+public final class InfluxdServer implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newHttpClient();
 
     final Path dir;
     final int port;
     private final int rpcPort;
+    private final String adminUser;
+    private final String adminPassword;
     private Process process;
 
-    InfluxdServer(Path dir) throws IOException {
+    public InfluxdServer(Path dir) throws IOException {
+        this(dir, null, null);
+    }
+
+    /** An influxd with {@code auth-enabled = true} and {@code user} as its admin. */
+    public static InfluxdServer withAuth(Path dir, String user, String password) throws IOException {
+        return new InfluxdServer(dir, user, password);
+    }
+
+    private InfluxdServer(Path dir, String adminUser, String adminPassword) throws IOException {
         this.dir = dir;
         this.port = freePort();
         this.rpcPort = freePort();
+        this.adminUser = adminUser;
+        this.adminPassword = adminPassword;
         Files.writeString(dir.resolve("influxd.conf"), String.join("\n",
                 "reporting-disabled = true",
                 "bind-address = \"127.0.0.1:" + rpcPort + "\"",
@@ -56,6 +76,7 @@ final class InfluxdServer implements AutoCloseable {
                 "  enabled = true",
                 "  bind-address = \"127.0.0.1:" + port + "\"",
                 "  log-enabled = false",
+                "  auth-enabled = " + (adminUser != null),
                 "[continuous_queries]",
                 "  enabled = false",
                 "[subscriber]",
@@ -78,17 +99,22 @@ final class InfluxdServer implements AutoCloseable {
                 + "(ci/test.sh does: apt-get install -y influxdb)");
     }
 
-    static int freePort() throws IOException {
+    public static int freePort() throws IOException {
         try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
             return s.getLocalPort();
         }
     }
 
-    URI uri() {
+    public URI uri() {
         return URI.create("http://127.0.0.1:" + port);
     }
 
-    InfluxdServer start() throws IOException, InterruptedException {
+    /**
+     * Starts influxd and waits until it answers; with auth, creates the admin user on the first
+     * start (kept in the meta directory for later starts).
+     */
+    public InfluxdServer start() throws IOException, InterruptedException {
+        boolean firstStart = !Files.isDirectory(dir.resolve("meta"));
         ProcessBuilder pb = new ProcessBuilder(binary(), "run", "-config", dir.resolve("influxd.conf").toString())
                 .redirectErrorStream(true);
         pb.environment().put("INFLUXDB_DATA_QUERY_LOG_ENABLED", "false");
@@ -125,10 +151,17 @@ final class InfluxdServer implements AutoCloseable {
         if (ping.statusCode() != 204) {
             throw new IllegalStateException("influxd /ping answered " + ping.statusCode());
         }
+        if (adminUser != null && firstStart) {
+            HttpResponse<String> r = post(null, "CREATE USER \"" + adminUser + "\" WITH PASSWORD '" + adminPassword
+                    + "' WITH ALL PRIVILEGES", null);
+            if (r.statusCode() != 200 || r.body().contains("\"error\"")) {
+                throw new IllegalStateException("influxd did not create the admin user: " + r.statusCode() + " " + r.body());
+            }
+        }
         return this;
     }
 
-    void stop() throws InterruptedException {
+    public void stop() throws InterruptedException {
         if (process != null) {
             process.destroy();
             if (!process.waitFor(30, TimeUnit.SECONDS)) {
@@ -138,13 +171,28 @@ final class InfluxdServer implements AutoCloseable {
         }
     }
 
-    /** Runs an InfluxQL statement (POST /query) and returns the JSON answer. */
-    JsonNode query(String db, String q) throws IOException, InterruptedException {
+    /** The Authorization header of the admin ({@code Basic ...}), or null without auth. */
+    private String adminAuthorization() {
+        return adminUser == null ? null : "Basic " + Base64.getEncoder().encodeToString(
+                (adminUser + ":" + adminPassword).getBytes(StandardCharsets.UTF_8));
+    }
+
+    /** POST /query with {@code authorization} (null for none); the raw answer. */
+    private HttpResponse<String> post(String db, String q, String authorization) throws IOException, InterruptedException {
         String body = "q=" + URLEncoder.encode(q, StandardCharsets.UTF_8)
                 + "&epoch=ns" + (db == null ? "" : "&db=" + URLEncoder.encode(db, StandardCharsets.UTF_8));
-        HttpResponse<String> r = HTTP.send(HttpRequest.newBuilder(uri().resolve("/query"))
+        HttpRequest.Builder b = HttpRequest.newBuilder(uri().resolve("/query"))
                 .header("Content-Type", "application/x-www-form-urlencoded")
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build(), HttpResponse.BodyHandlers.ofString());
+                .POST(HttpRequest.BodyPublishers.ofString(body));
+        if (authorization != null) {
+            b.header("Authorization", authorization);
+        }
+        return HTTP.send(b.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    /** Runs an InfluxQL statement (POST /query, as the admin with auth) and returns the JSON answer. */
+    public JsonNode query(String db, String q) throws IOException, InterruptedException {
+        HttpResponse<String> r = post(db, q, adminAuthorization());
         if (r.statusCode() != 200) {
             throw new IllegalStateException("query '" + q + "' answered " + r.statusCode() + ": " + r.body());
         }
@@ -156,12 +204,12 @@ final class InfluxdServer implements AutoCloseable {
         return n;
     }
 
-    void createDatabase(String db) throws IOException, InterruptedException {
+    public void createDatabase(String db) throws IOException, InterruptedException {
         query(null, "CREATE DATABASE \"" + db + "\"");
     }
 
     /** The single number a {@code SELECT count(..)} or similar returns, or 0 when there are no rows. */
-    long count(String db, String q) throws IOException, InterruptedException {
+    public long count(String db, String q) throws IOException, InterruptedException {
         JsonNode values = query(db, q).path("results").path(0).path("series").path(0).path("values");
         return values.isMissingNode() ? 0 : values.path(0).path(1).asLong();
     }

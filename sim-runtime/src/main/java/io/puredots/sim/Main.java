@@ -33,9 +33,10 @@ public final class Main {
             "  --scenario soak|spikes    spikes adds periodic miracle storms, mass spawns and allocation bursts",
             "  --slowdown SYSTEM=PERCENT make one system do PERCENT more work (regression tests)",
             "  --pause-on-critical       stop the run on a CRITICAL budget breach",
-            "  --export-to ENDPOINT      stream telemetry while running (1 s windows): http://HOST:8086?db=NAME,",
-            "                            http://HOST:8086?org=O&bucket=B (token in INFLUX_TOKEN), or a new",
-            "                            .jsonl/.influx/.csv file",
+            "  --export-to ENDPOINT      stream telemetry while running (1 s windows): http://HOST:8086?db=NAME",
+            "                            (username and password in INFLUX_USERNAME and INFLUX_PASSWORD when",
+            "                            auth is on), http://HOST:8086?org=O&bucket=B (token in INFLUX_TOKEN),",
+            "                            or a new .jsonl/.influx/.csv file",
             "  --dump-on-violation DIR   keep a rolling flight recording (puredots.jfc) and dump it into DIR",
             "                            when a budget is violated; the summary lists the files",
             "  --dump-before SECONDS     history a dump keeps before the violation (default 30)",
@@ -104,8 +105,8 @@ public final class Main {
         if (exportTo != null) {
             try {
                 io.puredots.export.TelemetryExporter.Config ec = new io.puredots.export.TelemetryExporter.Config();
-                ec.endpoint = io.puredots.export.Endpoint.parse(exportTo, io.puredots.export.InfluxTarget.readToken(
-                        null, System.getenv(io.puredots.export.InfluxTarget.TOKEN_ENV)));
+                ec.endpoint = io.puredots.export.Endpoint.parse(exportTo, null).withCredentials(
+                        io.puredots.export.InfluxCredentials.fromEnvironment(System.getenv()));
                 ec.budgets = config.budgets;
                 ec.stdout = out;
                 ec.warnings = w -> err.println("sim-runtime: " + w);

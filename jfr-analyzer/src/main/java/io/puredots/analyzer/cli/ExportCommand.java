@@ -5,6 +5,7 @@ import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
 import io.puredots.export.PointFormat;
+import io.puredots.export.InfluxCredentials;
 import io.puredots.export.InfluxHttpSink;
 import io.puredots.export.InfluxTarget;
 import io.puredots.export.PointWriter;
@@ -42,8 +43,11 @@ import java.util.concurrent.Callable;
             "jfr-export/README.md. The budgets (--budgets) are written as budget_* points.",
             "",
             "InfluxDB: --to http://HOST:8086 --db NAME (1.x, /write) or --to URL --org O",
-            "--bucket B (2.x, /api/v2/write). The token is read from --token-file or the",
-            "INFLUX_TOKEN environment variable. Batches of --batch-size lines, gzip; 5xx,",
+            "--bucket B (2.x, /api/v2/write). Credentials never go on the command line:",
+            "1.x with auth-enabled takes a username and password (basic auth) from",
+            "--credentials-file (user:password, not readable by others) or INFLUX_USERNAME",
+            "and INFLUX_PASSWORD; a token from --token-file or INFLUX_TOKEN.",
+            "Batches of --batch-size lines, gzip; 5xx,",
             "429, timeouts and network errors are retried with backoff, meanwhile batches",
             "wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
             "",
@@ -92,6 +96,11 @@ final class ExportCommand implements Callable<Integer> {
             description = "File holding the InfluxDB token (else the INFLUX_TOKEN environment variable).")
     Path tokenFile;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE",
+            description = "File holding the InfluxDB 1.x username and password, as user:password or on two lines"
+                    + " (else INFLUX_USERNAME and INFLUX_PASSWORD).")
+    Path credentialsFile;
+
     @Option(names = "--batch-size", paramLabel = "LINES", defaultValue = "5000",
             description = "Lines per HTTP request. Default: ${DEFAULT-VALUE}.")
     int batchSize;
@@ -128,6 +137,9 @@ final class ExportCommand implements Callable<Integer> {
         }
         if (db != null || org != null || bucket != null || tokenFile != null) {
             throw new Cli.UserException("--db, --org, --bucket and --token-file need --to URL");
+        }
+        if (credentialsFile != null) {
+            throw new Cli.UserException("--credentials-file needs --to URL");
         }
         PointFormat f = PointFormat.parse(format == null ? "jsonl" : format);
         RecordingExporter.Result r;
@@ -167,15 +179,15 @@ final class ExportCommand implements Callable<Integer> {
         if (batchSize < 1) {
             throw new Cli.UserException("--batch-size needs a positive number of lines, got " + batchSize);
         }
-        String token = InfluxTarget.readToken(tokenFile, System.getenv(InfluxTarget.TOKEN_ENV));
+        InfluxCredentials credentials = InfluxCredentials.resolve(credentialsFile, tokenFile, System.getenv());
         InfluxTarget target;
         if (bucket != null || org != null) {
             if (db != null) {
                 throw new Cli.UserException("give --db (InfluxDB 1.x) or --org and --bucket (2.x), not both");
             }
-            target = InfluxTarget.v2(to, org, bucket, token);
+            target = InfluxTarget.v2(to, org, bucket, null).withCredentials(credentials);
         } else if (db != null) {
-            target = InfluxTarget.v1(to, db, token);
+            target = InfluxTarget.v1(to, db, null).withCredentials(credentials);
         } else {
             throw new Cli.UserException("--to needs --db NAME (InfluxDB 1.x) or --org and --bucket (2.x)");
         }

@@ -3,7 +3,7 @@ package io.puredots.analyzer.cli;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.Endpoint;
 import io.puredots.export.ExportException;
-import io.puredots.export.InfluxTarget;
+import io.puredots.export.InfluxCredentials;
 import io.puredots.export.Resolution;
 import io.puredots.export.TelemetryExporter;
 import picocli.CommandLine.Command;
@@ -32,7 +32,8 @@ import java.util.concurrent.Callable;
             "Endpoints: http://HOST:8086?db=NAME (1.x), http://HOST:8086?org=O&bucket=B",
             "(2.x, token from --token-file or INFLUX_TOKEN), a new .jsonl/.influx/.csv",
             "file, or - (JSON Lines on stdout). The budgets (--budgets) are written as",
-            "budget_* points.",
+            "budget_* points. InfluxDB 1.x with auth-enabled: username and password from",
+            "--credentials-file (user:password) or INFLUX_USERNAME and INFLUX_PASSWORD.",
             "",
             "Exit codes: 0 streamed until the end; 2 trouble (cannot attach, bad endpoint,",
             "export failed).",
@@ -69,6 +70,10 @@ final class StreamCommand implements Callable<Integer> {
     @Option(names = "--token-file", paramLabel = "FILE", description = "File holding the InfluxDB token.")
     Path tokenFile;
 
+    @Option(names = "--credentials-file", paramLabel = "FILE",
+            description = "File holding the InfluxDB 1.x username and password, as user:password or on two lines.")
+    Path credentialsFile;
+
     @Mixin
     VerboseOption verbose;
 
@@ -83,7 +88,7 @@ final class StreamCommand implements Callable<Integer> {
             TelemetryExporter.Config c = new TelemetryExporter.Config();
             c.resolution = Resolution.parse(resolution);
             c.interval = Duration.ofSeconds(intervalSeconds);
-            c.endpoint = Endpoint.parse(to, InfluxTarget.readToken(tokenFile, System.getenv(InfluxTarget.TOKEN_ENV)));
+            c.endpoint = Endpoint.parse(to, null).withCredentials(InfluxCredentials.resolve(credentialsFile, tokenFile, System.getenv()));
             c.budgets = budgets.budgets();
             c.stdout = new ExportCommand.WriterOutputStream(spec.commandLine().getOut());
             c.warnings = w -> err.println("jfr-analyzer stream: " + w);
