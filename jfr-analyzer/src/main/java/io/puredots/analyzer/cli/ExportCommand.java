@@ -47,8 +47,10 @@ import java.util.concurrent.Callable;
             "429, timeouts and network errors are retried with backoff, meanwhile batches",
             "wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
             "",
+            "-o FILE is written whole or not at all; --force replaces only a regular file.",
+            "",
             "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input,",
-            "points dropped).",
+            "points dropped, the file or stdout not written in full).",
             "",
             "Examples:",
             "  jfr-analyzer export run.jfr --format jsonl --output run.jsonl",
@@ -135,8 +137,11 @@ final class ExportCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
                 r = RecordingExporter.export(source, res, budgets, w);
+            } catch (IOException | RuntimeException e) {
+                Cli.checkStdout(out); // the writer's failure, worded, rather than what it caused
+                throw e;
             }
-            out.flush();
+            Cli.checkStdout(out);
         } else {
             r = toFile(source, f, res, budgets);
         }
@@ -207,7 +212,10 @@ final class ExportCommand implements Callable<Integer> {
 
     /**
      * UTF-8 bytes onto a {@link Writer} (the command line's stdout), carrying a multi-byte character
-     * split across writes. Not thread-safe. Closing flushes but does not close the writer.
+     * split across writes. Not thread-safe. Closing flushes but does not close the writer. A
+     * {@link PrintWriter} swallows its stream's errors; once its {@code checkError()} turns true
+     * (checked at every 8 KB passed on), writes throw, so that an export stops at the first
+     * failure instead of reading the rest of the recording for nothing.
      */
     static final class WriterOutputStream extends OutputStream {
         private final Writer out;
@@ -215,6 +223,9 @@ final class ExportCommand implements Callable<Integer> {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final ByteBuffer in = ByteBuffer.allocate(8192);
         private final CharBuffer chars = CharBuffer.allocate(8192);
+        private static final int CHECK_EVERY = 8192;
+        /** Bytes passed on since the last {@code checkError()}. */
+        private long unchecked;
 
         WriterOutputStream(Writer out) {
             this.out = out;
@@ -232,6 +243,7 @@ final class ExportCommand implements Callable<Integer> {
                 in.put(b, off, n);
                 off += n;
                 len -= n;
+                unchecked += n;
                 drain();
             }
         }
@@ -248,6 +260,12 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
             in.compact();
+            if (unchecked >= CHECK_EVERY && out instanceof PrintWriter p) {
+                unchecked = 0;
+                if (p.checkError()) {
+                    throw new IOException("cannot write to stdout");
+                }
+            }
         }
 
         @Override
