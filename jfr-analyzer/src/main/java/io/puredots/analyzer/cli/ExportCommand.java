@@ -1,6 +1,8 @@
 package io.puredots.analyzer.cli;
 
-import io.puredots.analyzer.read.FlushedCopy;
+import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.read.source.IntactChunks;
+import io.puredots.analyzer.read.source.SourceOptions;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
@@ -27,12 +29,15 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code jfr-analyzer export}: options in, jfr-export's RecordingExporter, counts and exit code out. */
+/**
+ * {@code jfr-analyzer export}: options in, the intact chunks of the recording ({@link IntactChunks},
+ * report's rules and warnings) through jfr-export's RecordingExporter, counts and exit code out.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Export a recording as metric points: JSON Lines, InfluxDB line protocol or CSV, to a file or to InfluxDB.",
         footerHeading = "%n",
@@ -46,6 +51,10 @@ import java.util.concurrent.Callable;
             "INFLUX_TOKEN environment variable. Batches of --batch-size lines, gzip; 5xx,",
             "429, timeouts and network errors are retried with backoff, meanwhile batches",
             "wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
+            "",
+            "The recording is read by report's rules: a .jfr file, a gzip recording or a JFR",
+            "repository directory; damaged chunks are left out with report's warnings, and",
+            "without an intact chunk the export fails.",
             "",
             "-o FILE is written whole or not at all; --force replaces only a regular file.",
             "",
@@ -61,7 +70,7 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", description = "The JFR recording to export.")
+    @Parameters(paramLabel = "RECORDING", description = "The JFR recording to export: a .jfr file, gzip or a JFR repository directory.")
     Path recording;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -111,19 +120,23 @@ final class ExportCommand implements Callable<Integer> {
         try {
             Resolution res = Resolution.parse(resolution);
             Budgets budgets = this.budgets.budgets();
-            if (!Files.isRegularFile(recording)) {
-                throw new Cli.UserException("cannot read '" + recording + "': no such file");
-            }
-            try (FlushedCopy input = FlushedCopy.of(recording, null)) {
-                input.unfinished().ifPresent(u -> err.println("jfr-analyzer export: warning: " + u.warning()));
-                return export(input.path(), res, budgets, err);
+            output.checkTarget();
+            try (IntactChunks input = Cli.reading(List.of(recording), () -> IntactChunks.of(recording,
+                    SourceOptions.defaults(), ReadOptions.defaults(), "export"))) {
+                for (String w : input.warnings()) {
+                    err.println("jfr-analyzer export: warning: " + w);
+                }
+                return export(input.file(), res, budgets, err);
             }
         } catch (ExportException e) {
             throw new Cli.UserException(e.getMessage(), e);
         }
     }
 
-    /** Exports {@code source}: the recording, or its copy up to the last flush. */
+    /**
+     * Exports {@code source}, the intact chunks of the recording. A write that failed is trouble;
+     * the summary is printed only when every point was written.
+     */
     private int export(Path source, Resolution res, Budgets budgets, PrintWriter err) throws IOException {
         if (to != null) {
             return toInflux(source, res, budgets, err);
