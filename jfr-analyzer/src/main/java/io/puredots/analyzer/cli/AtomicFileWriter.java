@@ -1,6 +1,7 @@
 package io.puredots.analyzer.cli;
 
 import java.io.BufferedOutputStream;
+import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -9,23 +10,36 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
-import java.nio.file.NoSuchFileException;
+import java.nio.file.LinkOption;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.BasicFileAttributes;
 import java.util.UUID;
 
 /**
  * Writes a command's output file whole or not at all: into a temporary file in the target's
  * directory, then moved in place, so a failure or a kill never leaves a half-written file or
- * destroys the one that was there. An existing file is replaced only with {@code force}. The new
- * file has the permissions of any file the user creates.
+ * destroys the one that was there. An existing regular file is replaced only with {@code force};
+ * anything else at the target (a directory, a symbolic link to anything, a device, a FIFO, a
+ * socket) is never replaced: a rename would put a regular file in its place. The new file has
+ * the permissions of any file the user creates (the umask's), not the 0600 of a temporary file.
  *
- * <p>Failures of the file operations are {@link Cli.UserException}s with one line naming the
- * file as the user gave it: {@code cannot write 'r.txt': no such directory},
- * {@code 'r.txt' exists; use --force to overwrite it}. Stateless; concurrent writes to one target
- * leave one of them whole.
+ * <p>Failures of the file operations, and of writing the temporary file (a full disk, a read-only
+ * file system), are {@link Cli.UserException}s with one line naming the file as the user gave
+ * it: {@code cannot write 'r.txt': no such directory}, {@code 'r.txt' exists; use --force to
+ * overwrite it}, {@code cannot write 'r.txt': it is a symbolic link (--force replaces only a
+ * regular file)}, {@code no space left on device writing 'r.txt'} ({@link Cli#writeFailure}).
+ * Stateless; concurrent writes to one target leave one of them whole. The target is checked
+ * before writing and not again at the rename: something put there meanwhile is replaced.
  */
 final class AtomicFileWriter {
+    // file types in st_mode (POSIX sys/stat.h)
+    private static final int S_IFMT = 0170000;
+    private static final int S_IFSOCK = 0140000;
+    private static final int S_IFBLK = 0060000;
+    private static final int S_IFCHR = 0020000;
+    private static final int S_IFIFO = 0010000;
+
     private AtomicFileWriter() {
     }
 
@@ -36,22 +50,56 @@ final class AtomicFileWriter {
     }
 
     /**
-     * Fails if {@code target} cannot be written: it is a directory, it exists and not
-     * {@code force}, or its directory does not exist. Lets a command refuse before long work.
+     * Fails if {@code target} cannot be written: it is a directory or anything else but a regular
+     * file (a symbolic link is not followed), it exists and not {@code force}, or its directory
+     * does not exist. Lets a command refuse before long work.
      *
      * @throws Cli.UserException saying which
      */
     static void checkTarget(Path target, boolean force) {
         Path abs = target.toAbsolutePath();
-        if (Files.isDirectory(abs)) {
+        BasicFileAttributes a;
+        try {
+            a = Files.readAttributes(abs, BasicFileAttributes.class, LinkOption.NOFOLLOW_LINKS);
+        } catch (AccessDeniedException e) {
+            throw cannotWrite(target, e);
+        } catch (IOException e) {
+            a = null; // not there, or a path through a file: the directory check below says which
+        }
+        if (a != null && a.isDirectory()) {
             throw new Cli.UserException("cannot write '" + target + "': it is a directory");
         }
-        if (Files.exists(abs) && !force) {
+        if (a != null && !a.isRegularFile()) {
+            throw new Cli.UserException("cannot write '" + target + "': it is " + kind(abs, a)
+                    + " (--force replaces only a regular file)");
+        }
+        if (a != null && !force) {
             throw exists(target, null);
         }
         if (abs.getParent() == null || !Files.isDirectory(abs.getParent())) {
             throw new Cli.UserException("cannot write '" + target + "': no such directory");
         }
+    }
+
+    /** What a file that is neither a regular file nor a directory is, e.g. "a FIFO". */
+    private static String kind(Path file, BasicFileAttributes a) {
+        if (a.isSymbolicLink()) {
+            return "a symbolic link";
+        }
+        int mode;
+        try {
+            // st_mode: only the unix view tells a device from a FIFO (Linux and macOS JDKs have it)
+            mode = (Integer) Files.getAttribute(file, "unix:mode", LinkOption.NOFOLLOW_LINKS);
+        } catch (IOException | UnsupportedOperationException | IllegalArgumentException e) {
+            return "not a regular file";
+        }
+        return switch (mode & S_IFMT) {
+            case S_IFCHR -> "a character device";
+            case S_IFBLK -> "a block device";
+            case S_IFIFO -> "a FIFO";
+            case S_IFSOCK -> "a socket";
+            default -> "not a regular file";
+        };
     }
 
     /** Writes {@code text} as UTF-8 to {@code target}; any failure is a {@link Cli.UserException}. */
@@ -83,9 +131,11 @@ final class AtomicFileWriter {
 
     /**
      * Writes what {@code content} writes to {@code target} and returns its result. Exceptions
-     * {@code content} throws are passed on unchanged, and the target is then left as it was.
+     * {@code content} throws are passed on unchanged, unless writing the temporary file failed:
+     * that is a {@link Cli.UserException} naming the target and the cause. Either way the target
+     * is left as it was.
      *
-     * @throws Cli.UserException the temporary file cannot be created or moved in place
+     * @throws Cli.UserException the temporary file cannot be created, written or moved in place
      * @throws IOException       from {@code content}
      */
     static <T> T write(Path target, boolean force, Content<T> content) throws IOException {
@@ -100,8 +150,20 @@ final class AtomicFileWriter {
         }
         try {
             T result;
-            try (OutputStream out = new BufferedOutputStream(Files.newOutputStream(tmp), 1 << 16)) {
+            FailureKeeper file;
+            try {
+                file = new FailureKeeper(Files.newOutputStream(tmp));
+            } catch (IOException e) {
+                throw cannotWrite(target, e);
+            }
+            try (OutputStream out = new BufferedOutputStream(file, 1 << 16)) {
                 result = content.writeTo(out);
+            } catch (IOException | RuntimeException e) {
+                // content may wrap the write error, or fail for its own reasons after it
+                if (file.first != null) {
+                    throw cannotWrite(target, file.first);
+                }
+                throw e;
             }
             try {
                 if (force) {
@@ -125,12 +187,58 @@ final class AtomicFileWriter {
     }
 
     private static Cli.UserException cannotWrite(Path target, IOException e) {
-        if (e instanceof NoSuchFileException) {
-            return new Cli.UserException("cannot write '" + target + "': no such directory", e);
+        return new Cli.UserException(Cli.writeFailure(target, e), e);
+    }
+
+    /** The temporary file's stream; keeps the first error writing it, whatever the content does with it. */
+    private static final class FailureKeeper extends FilterOutputStream {
+        IOException first;
+
+        FailureKeeper(OutputStream out) {
+            super(out);
         }
-        if (e instanceof AccessDeniedException) {
-            return new Cli.UserException("cannot write '" + target + "': permission denied", e);
+
+        @Override
+        public void write(int b) throws IOException {
+            try {
+                out.write(b);
+            } catch (IOException e) {
+                throw keep(e);
+            }
         }
-        return new Cli.UserException("cannot write '" + target + "': " + e, e);
+
+        @Override
+        public void write(byte[] b, int off, int len) throws IOException {
+            try {
+                out.write(b, off, len);
+            } catch (IOException e) {
+                throw keep(e);
+            }
+        }
+
+        @Override
+        public void flush() throws IOException {
+            try {
+                out.flush();
+            } catch (IOException e) {
+                throw keep(e);
+            }
+        }
+
+        @Override
+        public void close() throws IOException {
+            try {
+                out.close();
+            } catch (IOException e) {
+                throw keep(e);
+            }
+        }
+
+        private IOException keep(IOException e) {
+            if (first == null) {
+                first = e;
+            }
+            return e;
+        }
     }
 }

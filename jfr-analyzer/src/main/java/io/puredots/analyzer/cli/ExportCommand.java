@@ -1,6 +1,8 @@
 package io.puredots.analyzer.cli;
 
-import io.puredots.analyzer.read.FlushedCopy;
+import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.read.source.IntactChunks;
+import io.puredots.analyzer.read.source.SourceOptions;
 import io.puredots.budgets.Budgets;
 import io.puredots.export.DeliveryStats;
 import io.puredots.export.ExportException;
@@ -28,12 +30,15 @@ import java.nio.charset.CharsetDecoder;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
 import java.net.URI;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.concurrent.Callable;
 
-/** {@code jfr-analyzer export}: options in, jfr-export's RecordingExporter, counts and exit code out. */
+/**
+ * {@code jfr-analyzer export}: options in, the intact chunks of the recording ({@link IntactChunks},
+ * report's rules and warnings) through jfr-export's RecordingExporter, counts and exit code out.
+ */
 @Command(name = "export", mixinStandardHelpOptions = true, sortOptions = false,
         description = "Export a recording as metric points: JSON Lines, InfluxDB line protocol or CSV, to a file or to InfluxDB.",
         footerHeading = "%n",
@@ -51,8 +56,14 @@ import java.util.concurrent.Callable;
             "429, timeouts and network errors are retried with backoff, meanwhile batches",
             "wait in memory and then in a spill file; 400, 401, 404, 413 are not.",
             "",
+            "The recording is read by report's rules: a .jfr file, a gzip recording or a JFR",
+            "repository directory; damaged chunks are left out with report's warnings, and",
+            "without an intact chunk the export fails.",
+            "",
+            "-o FILE is written whole or not at all; --force replaces only a regular file.",
+            "",
             "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input,",
-            "points dropped).",
+            "points dropped, the file or stdout not written in full).",
             "",
             "Examples:",
             "  jfr-analyzer export run.jfr --format jsonl --output run.jsonl",
@@ -63,7 +74,7 @@ final class ExportCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
 
-    @Parameters(paramLabel = "RECORDING", description = "The JFR recording to export.")
+    @Parameters(paramLabel = "RECORDING", description = "The JFR recording to export: a .jfr file, gzip or a JFR repository directory.")
     Path recording;
 
     @Option(names = "--format", paramLabel = "FORMAT",
@@ -118,19 +129,23 @@ final class ExportCommand implements Callable<Integer> {
         try {
             Resolution res = Resolution.parse(resolution);
             Budgets budgets = this.budgets.budgets();
-            if (!Files.isRegularFile(recording)) {
-                throw new Cli.UserException("cannot read '" + recording + "': no such file");
-            }
-            try (FlushedCopy input = FlushedCopy.of(recording, null)) {
-                input.unfinished().ifPresent(u -> err.println("jfr-analyzer export: warning: " + u.warning()));
-                return export(input.path(), res, budgets, err);
+            output.checkTarget();
+            try (IntactChunks input = Cli.reading(List.of(recording), () -> IntactChunks.of(recording,
+                    SourceOptions.defaults(), ReadOptions.defaults(), "export"))) {
+                for (String w : input.warnings()) {
+                    err.println("jfr-analyzer export: warning: " + w);
+                }
+                return export(input.file(), res, budgets, err);
             }
         } catch (ExportException e) {
             throw new Cli.UserException(e.getMessage(), e);
         }
     }
 
-    /** Exports {@code source}: the recording, or its copy up to the last flush. */
+    /**
+     * Exports {@code source}, the intact chunks of the recording. A write that failed is trouble;
+     * the summary is printed only when every point was written.
+     */
     private int export(Path source, Resolution res, Budgets budgets, PrintWriter err) throws IOException {
         if (to != null) {
             return toInflux(source, res, budgets, err);
@@ -147,8 +162,11 @@ final class ExportCommand implements Callable<Integer> {
             PrintWriter out = spec.commandLine().getOut();
             try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
                 r = RecordingExporter.export(source, res, budgets, w);
+            } catch (IOException | RuntimeException e) {
+                Cli.checkStdout(out); // the writer's failure, worded, rather than what it caused
+                throw e;
             }
-            out.flush();
+            Cli.checkStdout(out);
         } else {
             r = toFile(source, f, res, budgets);
         }
@@ -219,7 +237,10 @@ final class ExportCommand implements Callable<Integer> {
 
     /**
      * UTF-8 bytes onto a {@link Writer} (the command line's stdout), carrying a multi-byte character
-     * split across writes. Not thread-safe. Closing flushes but does not close the writer.
+     * split across writes. Not thread-safe. Closing flushes but does not close the writer. A
+     * {@link PrintWriter} swallows its stream's errors; once its {@code checkError()} turns true
+     * (checked at every 8 KB passed on), writes throw, so that an export stops at the first
+     * failure instead of reading the rest of the recording for nothing.
      */
     static final class WriterOutputStream extends OutputStream {
         private final Writer out;
@@ -227,6 +248,9 @@ final class ExportCommand implements Callable<Integer> {
                 .onMalformedInput(CodingErrorAction.REPLACE).onUnmappableCharacter(CodingErrorAction.REPLACE);
         private final ByteBuffer in = ByteBuffer.allocate(8192);
         private final CharBuffer chars = CharBuffer.allocate(8192);
+        private static final int CHECK_EVERY = 8192;
+        /** Bytes passed on since the last {@code checkError()}. */
+        private long unchecked;
 
         WriterOutputStream(Writer out) {
             this.out = out;
@@ -244,6 +268,7 @@ final class ExportCommand implements Callable<Integer> {
                 in.put(b, off, n);
                 off += n;
                 len -= n;
+                unchecked += n;
                 drain();
             }
         }
@@ -260,6 +285,12 @@ final class ExportCommand implements Callable<Integer> {
                 }
             }
             in.compact();
+            if (unchecked >= CHECK_EVERY && out instanceof PrintWriter p) {
+                unchecked = 0;
+                if (p.checkError()) {
+                    throw new IOException("cannot write to stdout");
+                }
+            }
         }
 
         @Override

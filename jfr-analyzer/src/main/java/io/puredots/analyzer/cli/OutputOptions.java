@@ -13,7 +13,8 @@ final class OutputOptions {
             description = "Write to FILE instead of stdout (- is stdout); an existing FILE is kept unless --force.")
     Path file;
 
-    @Option(names = "--force", description = "Overwrite the --output file if it exists.")
+    @Option(names = "--force", description = "Replace the --output file if it exists; only a regular file is"
+            + " replaced, never a directory, a symbolic link or a device.")
     boolean force;
 
     /** Whether the result goes to stdout: no {@code --output}, or {@code -}. */

@@ -5,8 +5,13 @@ import org.junit.jupiter.api.Test;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 
+import java.io.IOException;
 import java.io.PrintWriter;
 import java.io.StringWriter;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.FileSystemException;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
 import java.util.concurrent.Callable;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
@@ -76,5 +81,35 @@ class CliFailureTest {
         assertEquals(Cli.TROUBLE, code);
         assertEquals("jfr-analyzer report: internal error: java.lang.IllegalStateException: x (run with --verbose"
                 + " for the stack trace)", err.toString().strip());
+    }
+
+    @Test
+    void writeFailuresNameTheCauseTheUserCanActOn() {
+        // the exceptions the JDK throws for these errors: strerror's text, in a FileSystemException when a
+        // file operation failed, in a plain IOException when a stream's write did
+        Path x = Path.of("out.jsonl");
+        assertEquals("no space left on device writing 'out.jsonl'",
+                Cli.writeFailure(x, new IOException("No space left on device")));
+        assertEquals("no space left on device writing 'out.jsonl'",
+                Cli.writeFailure(x, new FileSystemException("/abs/.jfr-analyzer-1.tmp", null, "No space left on device")));
+        assertEquals("'out.jsonl' is on a read-only file system",
+                Cli.writeFailure(x, new FileSystemException("/abs/.jfr-analyzer-1.tmp", null, "Read-only file system")));
+        assertEquals("permission denied writing 'out.jsonl'", Cli.writeFailure(x, new AccessDeniedException("/abs/x")));
+        assertEquals("disk quota exceeded writing 'out.jsonl'", Cli.writeFailure(x, new IOException("Disk quota exceeded")));
+        assertEquals("cannot write 'out.jsonl': no such directory", Cli.writeFailure(x, new NoSuchFileException("/abs/x")));
+        assertEquals("cannot write 'out.jsonl': Input/output error", Cli.writeFailure(x, new IOException("Input/output error")));
+        assertEquals("no space left on device writing to stdout",
+                Cli.writeFailure(null, new IOException("No space left on device")));
+        assertEquals("cannot write to stdout: Broken pipe", Cli.writeFailure(null, new IOException("Broken pipe")));
+    }
+
+    @Test
+    void aFullDiskNoCommandCaughtIsOneLineNotAnInternalError() {
+        StringWriter err = new StringWriter();
+        int code = Cli.fail(new PrintWriter(err), "jfr-analyzer export",
+                new FileSystemException("/tmp/jfr-analyzer-intact-1.jfr", null, "No space left on device"), false);
+        assertEquals(Cli.TROUBLE, code);
+        assertEquals("jfr-analyzer export: no space left on device writing '/tmp/jfr-analyzer-intact-1.jfr'\n",
+                err.toString());
     }
 }

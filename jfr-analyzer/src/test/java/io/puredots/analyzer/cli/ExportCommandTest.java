@@ -16,14 +16,19 @@ import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.nio.file.attribute.PosixFilePermission;
+import java.nio.file.attribute.PosixFilePermissions;
 import java.util.Collections;
+import java.util.EnumSet;
 import java.util.List;
+import java.util.Set;
 import java.util.stream.Collectors;
 import java.util.zip.GZIPInputStream;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 class ExportCommandTest {
     static final String SIM = GoldenReportTest.SIM;
@@ -75,6 +80,61 @@ class ExportCommandTest {
         assertEquals("precious", Files.readString(out));
         assertEquals(0, CliRun.of("export", SIM, "--format", "influx", "--output", out.toString(), "--force").code());
         assertTrue(Files.readString(out).startsWith("frame_time,") || Files.readString(out).contains("\nframe_time,"));
+    }
+
+    @Test
+    void forceReplacesOnlyARegularFile() throws Exception {
+        Path precious = Files.writeString(dir.resolve("precious.jsonl"), "precious");
+        Path link = Files.createSymbolicLink(dir.resolve("run.jsonl"), precious);
+        CliRun r = CliRun.of("export", SIM, "-o", link.toString(), "--force");
+        assertEquals(2, r.code(), r.err());
+        assertEquals("jfr-analyzer export: cannot write '" + link + "': it is a symbolic link (--force replaces only a"
+                + " regular file)\n", r.err());
+        assertTrue(Files.isSymbolicLink(link));
+        assertEquals("precious", Files.readString(precious));
+    }
+
+    @Test
+    void outputFilesGetTheUmasksModeEvenWhenReplacingAPrivateFile() throws Exception {
+        assumeTrue(dir.getFileSystem().supportedFileAttributeViews().contains("posix"));
+        int umask = umask();
+        Set<PosixFilePermission> usual = permissions(0666 & ~umask); // 0644 with umask 022
+        Path out = dir.resolve("run.jsonl");
+        assertEquals(0, CliRun.of("export", SIM, "--resolution", "1s", "-o", out.toString()).code());
+        assertEquals(PosixFilePermissions.toString(usual), PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+        Files.setPosixFilePermissions(out, PosixFilePermissions.fromString("rw-------"));
+        assertEquals(0, CliRun.of("export", SIM, "--resolution", "1s", "-o", out.toString(), "--force").code());
+        assertEquals(PosixFilePermissions.toString(usual), PosixFilePermissions.toString(Files.getPosixFilePermissions(out)));
+    }
+
+    /** This process's umask, as a shell started from it reports it. */
+    private static int umask() throws Exception {
+        Process p = new ProcessBuilder("sh", "-c", "umask").redirectErrorStream(true).start();
+        String text = new String(p.getInputStream().readAllBytes(), StandardCharsets.US_ASCII).strip();
+        assertTrue(p.waitFor(30, java.util.concurrent.TimeUnit.SECONDS));
+        return Integer.parseInt(text, 8);
+    }
+
+    private static Set<PosixFilePermission> permissions(int mode) {
+        Set<PosixFilePermission> out = EnumSet.noneOf(PosixFilePermission.class);
+        PosixFilePermission[] bits = PosixFilePermission.values(); // OWNER_READ .. OTHERS_EXECUTE: bits 8 .. 0
+        for (int i = 0; i < bits.length; i++) {
+            if ((mode & (1 << (bits.length - 1 - i))) != 0) {
+                out.add(bits[i]);
+            }
+        }
+        return out;
+    }
+
+    @Test
+    void aFileSystemThatRefusesEvenRootIsOneLineAndNoSummary() {
+        // sysfs lets nobody create files, root included; where it is mounted read-only, that is the reason
+        assumeTrue(Files.isDirectory(Path.of("/sys")), "needs /sys");
+        Path target = Path.of("/sys/jfr-analyzer-export-test.jsonl");
+        CliRun r = CliRun.of("export", SIM, "-o", target.toString());
+        assertEquals(2, r.code(), r.err());
+        assertTrue(r.err().equals("jfr-analyzer export: permission denied writing '" + target + "'\n")
+                || r.err().equals("jfr-analyzer export: '" + target + "' is on a read-only file system\n"), r.err());
     }
 
     @Test

@@ -215,6 +215,14 @@ public final class RecordingSource implements AutoCloseable {
      * @param chunksRead the chunks the reader decoded, from its result
      */
     public Optional<String> coverage(List<ChunkInfo> chunksRead) {
+        return coverage(chunksRead, "report");
+    }
+
+    /**
+     * {@link #coverage(List)} for what the chunks are read into, e.g. {@code "export"}: {@code
+     * partial export over 2 chunks (...); skipped ...}.
+     */
+    public Optional<String> coverage(List<ChunkInfo> chunksRead, String product) {
         long total = skippedBytes;
         for (long s : sizes.values()) {
             total += s;
@@ -228,8 +236,8 @@ public final class RecordingSource implements AutoCloseable {
             return Optional.empty();
         }
         return Optional.of(String.format(Locale.ROOT,
-                "partial report over %d %s (%s of %s); skipped %s (%.0f%%) that is damaged or incomplete",
-                chunksRead.size(), chunksRead.size() == 1 ? "chunk" : "chunks", Units.bytes(read), Units.bytes(total), Units.bytes(skipped),
+                "partial %s over %d %s (%s of %s); skipped %s (%.0f%%) that is damaged or incomplete",
+                product, chunksRead.size(), chunksRead.size() == 1 ? "chunk" : "chunks", Units.bytes(read), Units.bytes(total), Units.bytes(skipped),
                 100.0 * skipped / total));
     }
 
