@@ -47,6 +47,7 @@ class BudgetsTest {
         groups.put("ResourceSystemGroup", MS);
         groups.put("MiracleEffectSystemGroup", MS);
         groups.put("PresentationSystemGroup", 5 * MS);
+        groups.put("LateSimulationSystemGroup", MS / 2); // not in the plan: every group gets a budget line
         assertEquals(groups, b.groupNanos());
         assertEquals(List.copyOf(groups.keySet()), List.copyOf(b.groupNanos().keySet()), "file order kept");
         assertTrue(b.systemNanos().isEmpty());
