@@ -29,13 +29,10 @@ public final class InfluxTarget {
     private final String token;
 
     private InfluxTarget(URI base, String db, String org, String bucket, String token) {
-        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
-                || base.getHost() == null) {
-            throw new ExportException("--to needs an http:// or https:// URL, got '" + base.getScheme() + "://...'");
-        }
         if (base.getRawUserInfo() != null) {
             throw new ExportException("--to must not carry credentials; give the token in " + TOKEN_ENV + " or --token-file");
         }
+        HttpUrl.check(base);
         this.base = base;
         this.db = db;
         this.org = org;
