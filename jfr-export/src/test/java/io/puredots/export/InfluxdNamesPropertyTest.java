@@ -74,7 +74,7 @@ class InfluxdNamesPropertyTest {
                 });
     }
 
-    @Property(tries = 80)
+    @Property(tries = 60)
     void namesComeBackAsWrittenOrAsDocumentedReplacements(@ForAll("names") String system, @ForAll("names") String group,
                                                           @ForAll("names") String thread) throws Exception {
         long t = T0 + TRY.incrementAndGet();
