@@ -10,11 +10,17 @@ import java.io.OutputStreamWriter;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Consumer;
 
 /**
  * CSV (RFC 4180, via Apache Commons CSV) with a header row: {@code timestamp,metric}, one column per
  * tag key of {@link Schema#TAG_KEYS}, then one per field of {@link Schema#FIELD_NAMES}; cells of
  * tags or fields a point does not have are empty. {@code timestamp} is epoch nanoseconds.
+ *
+ * <p>Quoting is RFC 4180's: a cell holding a comma, a double quote, CR or LF is quoted, with
+ * double quotes doubled, so every name is carried as it is. The one exception is a lone
+ * surrogate (half of a character, not encodable in UTF-8): replaced by
+ * {@value NameReplacer#REPLACEMENT}, counted and warned about once per series.
  *
  * <p>Spreadsheet safety: a text cell that begins with {@code =}, {@code +}, {@code -}, {@code @},
  * tab or carriage return is prefixed with {@code '}, so a spreadsheet shows it as text instead of
@@ -26,11 +32,16 @@ public final class CsvPointWriter implements PointWriter {
     private final CSVPrinter printer;
     private final OutputStream stream;
     private final boolean closeStream;
+    private final NameReplacer names;
     private final List<Object> row = new ArrayList<>();
+    private String replacedWhat;
+    private String replacedOriginal;
 
-    public CsvPointWriter(OutputStream out, boolean closeStream) throws IOException {
+    /** @param warnings receives one line per series whose names had to be replaced */
+    public CsvPointWriter(OutputStream out, boolean closeStream, Consumer<String> warnings) throws IOException {
         this.stream = out;
         this.closeStream = closeStream;
+        this.names = new NameReplacer("csv", warnings);
         List<String> header = new ArrayList<>();
         header.add("timestamp");
         header.add("metric");
@@ -44,11 +55,12 @@ public final class CsvPointWriter implements PointWriter {
     @Override
     public void write(Point p) throws IOException {
         row.clear();
+        replacedWhat = null;
         row.add(p.timestampNanos());
-        row.add(neutralize(p.metric()));
+        row.add(neutralize(text(p.metric(), "metric", null)));
         for (String key : Schema.TAG_KEYS) {
             String v = p.tag(key);
-            row.add(v == null ? "" : neutralize(v));
+            row.add(v == null ? "" : neutralize(text(v, "value of tag", key)));
         }
         for (int i = 0; i < p.tagCount(); i++) {
             if (!Schema.TAG_KEYS.contains(p.tagKey(i))) {
@@ -60,7 +72,7 @@ public final class CsvPointWriter implements PointWriter {
             if (i < 0) {
                 row.add("");
             } else if (p.fieldType(i) == Point.FieldType.STRING) {
-                row.add(neutralize(p.string(i)));
+                row.add(neutralize(text(p.string(i), "value of field", name)));
             } else if (p.fieldType(i) == Point.FieldType.INTEGER) {
                 row.add((long) p.number(i));
             } else {
@@ -68,6 +80,24 @@ public final class CsvPointWriter implements PointWriter {
             }
         }
         printer.printRecord(row);
+        if (replacedWhat != null) {
+            names.replaced(p, replacedWhat, replacedOriginal, NameReplacer.withoutLoneSurrogates(replacedOriginal));
+        }
+    }
+
+    /** Points written with a name replaced. */
+    public long replacedPoints() {
+        return names.points();
+    }
+
+    /** The cell text with lone surrogates replaced; remembers the first replacement of the point. */
+    private String text(String s, String what, String key) {
+        String t = NameReplacer.withoutLoneSurrogates(s);
+        if (t != s && replacedWhat == null) {
+            replacedWhat = key == null ? what : what + " '" + key + "'";
+            replacedOriginal = s;
+        }
+        return t == null ? "" : t;
     }
 
     /** The cell text as a spreadsheet will show it, never as a formula. */

@@ -19,7 +19,8 @@ import java.util.Map;
  * metrics.jsonl | metrics.influx | metrics.csv  a new file in that format
  * -                                             JSON Lines on standard output
  * </pre>
- * A file that exists is never overwritten. Immutable.
+ * A file that exists is never overwritten. A URL with a scheme other than http or https, a port
+ * out of range or a syntax error is refused by {@link #parse} in one line. Immutable.
  */
 public final class Endpoint {
     private final InfluxTarget influx;
@@ -39,8 +40,8 @@ public final class Endpoint {
         if (spec == null || spec.isBlank()) {
             throw new ExportException("empty endpoint");
         }
-        if (spec.startsWith("http://") || spec.startsWith("https://")) {
-            URI uri = URI.create(spec);
+        if (hasScheme(spec)) {
+            URI uri = HttpUrl.parse(spec);
             Map<String, String> q = query(uri.getRawQuery());
             URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath()));
             InfluxTarget.refuseCredentialsIn(uri);
@@ -62,6 +63,23 @@ public final class Endpoint {
             throw new ExportException("endpoint '" + spec + "': expected an http:// URL or a file ending in .jsonl, .influx or .csv");
         }
         return new Endpoint(null, Path.of(spec), f);
+    }
+
+    /** Whether {@code spec} starts like a URL ({@code scheme://}), whatever the scheme. */
+    private static boolean hasScheme(String spec) {
+        int sep = spec.indexOf("://");
+        if (sep < 1) {
+            return false;
+        }
+        for (int i = 0; i < sep; i++) {
+            char c = spec.charAt(i);
+            boolean ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
+                    || (i > 0 && ((c >= '0' && c <= '9') || c == '+' || c == '-' || c == '.'));
+            if (!ok) {
+                return false;
+            }
+        }
+        return true;
     }
 
     private static Map<String, String> query(String raw) {
@@ -94,12 +112,12 @@ public final class Endpoint {
             return new InfluxHttpSink(influx, options);
         }
         if (file == null) {
-            return format.open(stdout, false);
+            return format.open(stdout, false, options.warnings);
         }
         if (Files.exists(file)) {
             throw new ExportException("'" + file + "' exists; not overwriting it");
         }
-        return format.open(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), true);
+        return format.open(Files.newOutputStream(file, StandardOpenOption.CREATE_NEW), true, options.warnings);
     }
 
     @Override

@@ -12,8 +12,6 @@ import java.time.Duration;
 import java.util.Random;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.function.Consumer;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import java.util.zip.GZIPOutputStream;
 
 /**
@@ -26,7 +24,7 @@ import java.util.zip.GZIPOutputStream;
  *  write(point) ─ line ─> batch full ─ gzip ─> [b1][b2]..[bN] | spill ─> POST ─ 2xx: written
  *                                                                        ├ 5xx/429/network/timeout: retry with
  *                                                                        │   backoff + jitter, honour Retry-After
- *                                                                        ├ 400: refused or partial write; the good
+ *                                                                        ├ 400/422: refused or partial write; the good
  *                                                                        │   lines are stored, never re-sent
  *                                                                        └ 401/403/404/413: fatal, clear message
  * </pre>
@@ -35,7 +33,15 @@ import java.util.zip.GZIPOutputStream;
  * once it is back. Points carry their recording timestamps, so a write retried after a timeout
  * that the server did apply overwrites identical points instead of duplicating them.
  * {@link #close()} delivers what is queued, for at most {@link Options#giveUpAfter}, then counts
- * the rest as dropped; {@link #stats()} gives written, retried and dropped.
+ * the rest as dropped.
+ *
+ * <p>Every point handed to {@link #write} ends up counted exactly once ({@link DeliveryStats}):
+ * written (the server stored it), refused (the server answered that it did not store it: the
+ * refused lines of a partial write, or a whole batch when the server does not say how many) or
+ * dropped (it never got a verdict: given up on, spill file full, after a fatal error, or a batch
+ * the sender failed on). The sender thread catches every exception and error it can survive, so
+ * a batch in flight is always counted. The server's reason for refusing is shown once.
+ * {@link #allDelivered()} is what a command's exit code asks.
  *
  * <p>The token is sent only in the Authorization header; every message this class produces is
  * passed through {@link InfluxTarget#redact}.
@@ -68,9 +74,6 @@ public final class InfluxHttpSink implements PointWriter {
         void sleep(long millis) throws InterruptedException;
     }
 
-    private static final Pattern DROPPED = Pattern.compile("dropped=(\\d+)");
-    private static final Pattern ERROR = Pattern.compile("\"(?:error|message)\"\\s*:\\s*\"((?:[^\"\\\\]|\\\\.)*)\"");
-
     private final InfluxTarget target;
     private final Options options;
     private final HttpClient client;
@@ -78,18 +81,25 @@ public final class InfluxHttpSink implements PointWriter {
     private final Backoff backoff;
     private final Thread sender;
     private final Path tempDir;
+    private final NameReplacer names;
     private final StringBuilder batch = new StringBuilder(1 << 16);
     private int batchLines;
 
+    private final AtomicLong points = new AtomicLong();
     private final AtomicLong written = new AtomicLong();
     private final AtomicLong retried = new AtomicLong();
+    private final AtomicLong refused = new AtomicLong();
     private final AtomicLong dropped = new AtomicLong();
     private final AtomicLong requests = new AtomicLong();
     private volatile String fatal;
     private volatile boolean closing;
     private volatile boolean givingUp;
+    private volatile boolean closed;
+    private volatile boolean refusalShown;
+    private volatile boolean senderFailureShown;
     private boolean spillFullWarned;
-    private boolean closed;
+    private boolean spillFailureShown;
+    private boolean closeStarted;
 
     public InfluxHttpSink(InfluxTarget target, Options options) throws IOException {
         this.target = target;
@@ -97,6 +107,7 @@ public final class InfluxHttpSink implements PointWriter {
         if (options.batchLines < 1 || options.maxBatchesInMemory < 1) {
             throw new ExportException("batch size and in-memory batches must be at least 1");
         }
+        this.names = new NameReplacer("line protocol", this::warn);
         this.client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
                 .connectTimeout(options.connectTimeout).build();
         this.tempDir = options.spillDir == null ? Files.createTempDirectory("puredots-spill") : null;
@@ -115,8 +126,15 @@ public final class InfluxHttpSink implements PointWriter {
         if (f != null) {
             throw new ExportException(f);
         }
-        LineProtocol.append(batch, p);
+        int before = batch.length();
+        try {
+            LineProtocol.append(batch, p, names);
+        } catch (RuntimeException e) {
+            batch.setLength(before); // a value line protocol cannot carry: the point is refused whole
+            throw e;
+        }
         batch.append('\n');
+        points.incrementAndGet();
         if (++batchLines >= options.batchLines) {
             seal();
         }
@@ -139,7 +157,18 @@ public final class InfluxHttpSink implements PointWriter {
         int lines = batchLines;
         batch.setLength(0);
         batchLines = 0;
-        if (!queue.offer(new BatchQueue.Batch(lines, bytes.toByteArray()))) {
+        boolean queued;
+        try {
+            queued = queue.offer(new BatchQueue.Batch(lines, bytes.toByteArray()));
+        } catch (IOException e) {
+            dropped.addAndGet(lines);
+            if (!spillFailureShown) {
+                spillFailureShown = true;
+                warn("cannot write the spill file: " + e.getMessage() + "; points that do not fit in memory are dropped");
+            }
+            return;
+        }
+        if (!queued) {
             dropped.addAndGet(lines);
             if (!spillFullWarned) {
                 spillFullWarned = true;
@@ -158,8 +187,16 @@ public final class InfluxHttpSink implements PointWriter {
 
     /** Counts so far (final after {@link #close()}). */
     public DeliveryStats stats() {
-        return new DeliveryStats(written.get(), retried.get(), dropped.get(), requests.get(),
-                queue.spilledTotal(), queue.maxSpillBytesUsed());
+        return new DeliveryStats(points.get(), written.get(), retried.get(), refused.get(), dropped.get(),
+                names.points(), requests.get(), queue.spilledTotal(), queue.maxSpillBytesUsed());
+    }
+
+    /**
+     * Whether every point handed to {@link #write} was stored by the server: false before
+     * {@link #close()} has returned, and false when any point was refused or dropped.
+     */
+    public boolean allDelivered() {
+        return closed && !sender.isAlive() && stats().allDelivered();
     }
 
     /**
@@ -168,10 +205,10 @@ public final class InfluxHttpSink implements PointWriter {
      */
     @Override
     public void close() throws IOException {
-        if (closed) {
+        if (closeStarted) {
             return;
         }
-        closed = true;
+        closeStarted = true;
         try {
             seal();
         } finally {
@@ -191,8 +228,17 @@ public final class InfluxHttpSink implements PointWriter {
                 givingUp = true;
                 sender.interrupt();
             }
-            dropped.addAndGet(queue.queuedLines());
+            try {
+                dropped.addAndGet(queue.queuedLines());
+            } catch (IOException e) {
+                // the spill file cannot be read back: whatever the sender did not settle is lost
+                if (!sender.isAlive()) {
+                    dropped.set(points.get() - written.get() - refused.get());
+                }
+                warn("cannot read the spill file back: " + e.getMessage());
+            }
             queue.close();
+            closed = true;
             if (tempDir != null) {
                 Files.deleteIfExists(tempDir);
             }
@@ -222,20 +268,71 @@ public final class InfluxHttpSink implements PointWriter {
         }
     }
 
+    /** Sends one batch and counts every one of its lines exactly once, whatever happens. */
     private void deliver(BatchQueue.Batch b) throws InterruptedException {
+        Tally t = new Tally(b.lines);
         try {
-            attempts(b);
+            attempts(b, t);
         } catch (InterruptedException e) {
-            dropped.addAndGet(b.lines); // given up while sending or waiting to retry
-            throw e;
+            throw e; // given up while sending or waiting to retry: counted below
+        } catch (VirtualMachineError e) {
+            if (!(e instanceof StackOverflowError)) {
+                fatal = "sender stopped: " + e;
+                throw e;
+            }
+            senderFailed(b, e);
+        } catch (Throwable e) {
+            senderFailed(b, e);
+        } finally {
+            t.dropped(t.unsettled());
         }
     }
 
-    private void attempts(BatchQueue.Batch b) throws InterruptedException {
+    private void senderFailed(BatchQueue.Batch b, Throwable e) {
+        if (!senderFailureShown) {
+            senderFailureShown = true;
+            warn("internal error while sending a batch of " + b.lines + " points to " + target.destination()
+                    + ", counted as dropped: " + e);
+        }
+    }
+
+    /** One batch's lines as they are counted: never more than the batch holds. */
+    private final class Tally {
+        private final long lines;
+        private long settled;
+
+        Tally(long lines) {
+            this.lines = lines;
+        }
+
+        long unsettled() {
+            return lines - settled;
+        }
+
+        void written(long n) {
+            written.addAndGet(take(n));
+        }
+
+        void refused(long n) {
+            refused.addAndGet(take(n));
+        }
+
+        void dropped(long n) {
+            dropped.addAndGet(take(n));
+        }
+
+        private long take(long n) {
+            long k = Math.max(0, Math.min(n, lines - settled));
+            settled += k;
+            return k;
+        }
+    }
+
+    private void attempts(BatchQueue.Batch b, Tally t) throws InterruptedException {
         boolean failedBefore = false;
         for (int attempt = 0; ; attempt++) {
             if (fatal != null || givingUp) {
-                dropped.addAndGet(b.lines);
+                t.dropped(b.lines);
                 return;
             }
             if (attempt > 0) {
@@ -257,43 +354,33 @@ public final class InfluxHttpSink implements PointWriter {
                 HttpResponse<String> r = client.send(rb.build(), HttpResponse.BodyHandlers.ofString());
                 int status = r.statusCode();
                 if (status >= 200 && status < 300) {
-                    written.addAndGet(b.lines);
+                    t.written(b.lines);
                     if (failedBefore) {
                         warn(target.destination() + " accepted the batch after " + attempt + " retries");
                     }
                     return;
                 }
-                String error = errorText(r.body());
-                if (status == 400) {
-                    Matcher m = DROPPED.matcher(r.body());
-                    if (error.contains("partial write") && m.find()) {
-                        long d = Math.min(b.lines, Long.parseLong(m.group(1)));
-                        dropped.addAndGet(d);
-                        written.addAndGet(b.lines - d);
-                        warn("influxdb stored part of a batch (400 partial write): " + d + " of " + b.lines
-                                + " points refused, the rest stored; not re-sent: " + error);
-                    } else {
-                        dropped.addAndGet(b.lines);
-                        warn("influxdb refused a batch of " + b.lines + " points (400 bad request); not re-sent: " + error);
-                    }
+                if (status == 400 || status == 422) {
+                    refusedLines(b, t, status, r.body());
                     return;
                 }
+                String error = errorText(status, r.body(), b.lines);
                 if (status == 401 || status == 403) {
-                    fail(b, "influxdb refused the credentials (" + status + "): " + target.credentialsHint() + ": " + error);
+                    fail(b, t, "influxdb refused the credentials (" + status + "): " + target.credentialsHint() + ": " + error);
                     return;
                 }
                 if (status == 404) {
-                    fail(b, "influxdb has no " + target.destination() + " (404); create it first: " + error);
+                    fail(b, t, "influxdb has no " + target.destination() + " (404); create it first: " + error);
                     return;
                 }
                 if (status == 413) {
-                    fail(b, "influxdb refused a batch of " + b.lines + " points, " + b.gzip.length
+                    fail(b, t, "influxdb refused a batch of " + b.lines + " points, " + b.gzip.length
                             + " bytes gzip, as too large (413); use a smaller batch size");
                     return;
                 }
                 if (status != 429 && status < 500) {
-                    dropped.addAndGet(b.lines);
-                    warn("influxdb refused a batch of " + b.lines + " points (" + status + "); not re-sent: " + error);
+                    t.refused(b.lines);
+                    showRefusal("influxdb refused a batch of " + b.lines + " points (" + status + "); not re-sent: " + error);
                     return;
                 }
                 retryAfter = r.headers().firstValue("Retry-After").orElse(null);
@@ -302,7 +389,7 @@ public final class InfluxHttpSink implements PointWriter {
                 problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
             }
             if (givingUp) {
-                dropped.addAndGet(b.lines);
+                t.dropped(b.lines);
                 return;
             }
             long delay = backoff.delayMillis(attempt, retryAfter, System.currentTimeMillis());
@@ -314,25 +401,50 @@ public final class InfluxHttpSink implements PointWriter {
         }
     }
 
-    private void fail(BatchQueue.Batch b, String message) {
-        dropped.addAndGet(b.lines);
+    /** A 400 or 422: all or some lines refused, never re-sent; the good lines of a partial write are stored. */
+    private void refusedLines(BatchQueue.Batch b, Tally t, int status, String body) {
+        WriteRefusal w = WriteRefusal.of(status, body, b.lines);
+        String reason = w.reason.isEmpty() ? "" : ": " + w.reason;
+        if (w.refused < 0) {
+            t.refused(b.lines);
+            showRefusal("influxdb refused part of a batch of " + b.lines + " points (" + status + ") without saying how many;"
+                    + " all " + b.lines + " counted as refused, some may be stored; not re-sent" + reason);
+        } else if (w.refused < b.lines) {
+            t.refused(w.refused);
+            t.written(b.lines - w.refused);
+            showRefusal("influxdb stored part of a batch (" + status + " partial write): " + w.refused + " of " + b.lines
+                    + " points refused, the rest stored; not re-sent" + reason);
+        } else {
+            t.refused(b.lines);
+            showRefusal("influxdb refused a batch of " + b.lines + " points (" + status + "); not re-sent" + reason);
+        }
+    }
+
+    /** The server's reason for refusing, shown for the first refusal only; later ones are counted. */
+    private void showRefusal(String message) {
+        if (!refusalShown) {
+            refusalShown = true;
+            warn(message + " (later refusals are only counted)");
+        }
+    }
+
+    private void fail(BatchQueue.Batch b, Tally t, String message) {
+        t.refused(b.lines);
         fatal = target.redact(message);
         warn(message);
     }
 
+    /** Passes a warning on, redacted; a failing receiver does not stop the counting. */
     private void warn(String message) {
-        options.warnings.accept(target.redact(message));
-    }
-
-    /** The server's error text: the "error"/"message" of a JSON body, else the body, shortened. */
-    private String errorText(String body) {
-        if (body == null) {
-            return "";
+        try {
+            options.warnings.accept(target.redact(message));
+        } catch (RuntimeException ignored) {
+            // the receiver's problem: the counts still tell what happened
         }
-        Matcher m = ERROR.matcher(body);
-        String s = m.find() ? m.group(1).replace("\\\"", "\"") : body.strip();
-        s = s.replace('\n', ' ').replace('\r', ' ');
-        return target.redact(s.length() > 300 ? s.substring(0, 300) + "..." : s);
     }
 
+    /** The server's error text, one line, shortened and redacted. */
+    private String errorText(int status, String body, long lines) {
+        return target.redact(WriteRefusal.of(status, body, lines).reason);
+    }
 }

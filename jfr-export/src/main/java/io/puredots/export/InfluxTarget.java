@@ -30,11 +30,8 @@ public final class InfluxTarget {
     private final InfluxCredentials credentials;
 
     private InfluxTarget(URI base, String db, String org, String bucket, InfluxCredentials credentials) {
-        if (base.getScheme() == null || !(base.getScheme().equals("http") || base.getScheme().equals("https"))
-                || base.getHost() == null) {
-            throw new ExportException("--to needs an http:// or https:// URL, got '" + base.getScheme() + "://...'");
-        }
         refuseCredentialsIn(base);
+        HttpUrl.check(base);
         this.base = base;
         this.db = db;
         this.org = org;

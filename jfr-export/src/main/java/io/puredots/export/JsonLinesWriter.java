@@ -7,6 +7,7 @@ import com.fasterxml.jackson.core.util.MinimalPrettyPrinter;
 
 import java.io.IOException;
 import java.io.OutputStream;
+import java.util.function.Consumer;
 
 /**
  * JSON Lines, one metric point per line:
@@ -16,7 +17,10 @@ import java.io.OutputStream;
  * }</pre>
  * {@code timestamp} is nanoseconds since the Unix epoch, from the recording. {@code value} is the
  * point's first field (the sample; for a window, the mean); further fields are in {@code fields}.
- * Written with Jackson's streaming generator, which does the JSON string escaping.
+ * Written with Jackson's streaming generator, which does the JSON string escaping (quotes,
+ * backslashes and control characters), so every name is carried as it is. The one exception is a
+ * lone surrogate (half of a character, not encodable in UTF-8): replaced by
+ * {@value NameReplacer#REPLACEMENT}, counted and warned about once per series.
  *
  * <p>Not thread-safe.
  */
@@ -24,9 +28,14 @@ public final class JsonLinesWriter implements PointWriter {
     private static final JsonFactory FACTORY = JsonFactory.builder().build();
 
     private final JsonGenerator gen;
+    private final NameReplacer names;
     private boolean any;
+    private String replacedWhat;
+    private String replacedOriginal;
 
-    public JsonLinesWriter(OutputStream out, boolean closeStream) throws IOException {
+    /** @param warnings receives one line per series whose names had to be replaced */
+    public JsonLinesWriter(OutputStream out, boolean closeStream, Consumer<String> warnings) throws IOException {
+        names = new NameReplacer("json", warnings);
         gen = FACTORY.createGenerator(out, JsonEncoding.UTF8);
         gen.setPrettyPrinter(new MinimalPrettyPrinter("\n"));
         if (!closeStream) {
@@ -37,25 +46,44 @@ public final class JsonLinesWriter implements PointWriter {
     @Override
     public void write(Point p) throws IOException {
         any = true;
+        replacedWhat = null;
         gen.writeStartObject();
         gen.writeNumberField("timestamp", p.timestampNanos());
-        gen.writeStringField("metric", p.metric());
+        gen.writeStringField("metric", text(p.metric(), "metric", null));
         gen.writeFieldName("value");
         writeField(p, 0);
         gen.writeObjectFieldStart("tags");
         for (int i = 0; i < p.tagCount(); i++) {
-            gen.writeStringField(p.tagKey(i), p.tagValue(i));
+            gen.writeStringField(text(p.tagKey(i), "tag key", null), text(p.tagValue(i), "value of tag", p.tagKey(i)));
         }
         gen.writeEndObject();
         if (p.fieldCount() > 1) {
             gen.writeObjectFieldStart("fields");
             for (int i = 1; i < p.fieldCount(); i++) {
-                gen.writeFieldName(p.fieldName(i));
+                gen.writeFieldName(text(p.fieldName(i), "field key", null));
                 writeField(p, i);
             }
             gen.writeEndObject();
         }
         gen.writeEndObject();
+        if (replacedWhat != null) {
+            names.replaced(p, replacedWhat, replacedOriginal, NameReplacer.withoutLoneSurrogates(replacedOriginal));
+        }
+    }
+
+    /** Points written with a name replaced. */
+    public long replacedPoints() {
+        return names.points();
+    }
+
+    /** {@code s} with lone surrogates replaced; remembers the first replacement of the point. */
+    private String text(String s, String what, String key) {
+        String t = NameReplacer.withoutLoneSurrogates(s);
+        if (t != s && replacedWhat == null) {
+            replacedWhat = key == null ? what : what + " '" + key + "'";
+            replacedOriginal = s;
+        }
+        return t;
     }
 
     private void writeField(Point p, int i) throws IOException {
@@ -71,7 +99,7 @@ public final class JsonLinesWriter implements PointWriter {
                 gen.writeNumber(d);
                 break;
             default:
-                gen.writeString(p.string(i));
+                gen.writeString(text(p.string(i), "value of field", p.fieldName(i)));
         }
     }
 

@@ -93,6 +93,12 @@ class InfluxHttpSinkFaultTest {
         return o;
     }
 
+    /** Every point handed to the sink is written, refused or dropped: exactly one of them. */
+    static void assertAccounted(DeliveryStats s, long handed) {
+        assertEquals(handed, s.points, s.toString());
+        assertEquals(handed, s.written + s.refused + s.dropped, s.toString());
+    }
+
     static void writePoints(PointWriter w, int n) throws IOException {
         for (int i = 0; i < n; i++) {
             w.write(Point.raw(Metric.ENTITY_COUNT, 1_700_000_000_000_000_000L + i, Point.tags("archetype", "A"), i));
@@ -118,6 +124,8 @@ class InfluxHttpSinkFaultTest {
         assertEquals(0, s.dropped, "points lost");
         assertEquals(3, s.requests);
         assertEquals(List.of(3000L, 3000L), sleeps);
+        assertAccounted(s, 10);
+        assertTrue(sink.allDelivered());
         assertEquals(bodies.get(0), bodies.get(2), "the retry re-sends the identical points");
         assertTrue(warnings.get(0).startsWith("database 'db' unreachable (HTTP 503: busy); retrying"), warnings.toString());
     }
@@ -138,6 +146,7 @@ class InfluxHttpSinkFaultTest {
         }
         assertFalse(sleeps.stream().distinct().count() == 1, "jitter: " + sleeps);
         assertEquals(3, sink.stats().written);
+        assertAccounted(sink.stats(), 3);
     }
 
     @Test
@@ -150,10 +159,108 @@ class InfluxHttpSinkFaultTest {
         DeliveryStats s = sink.stats();
         assertEquals(1, s.requests, "never re-sent");
         assertEquals(6, s.written);
-        assertEquals(4, s.dropped);
+        assertEquals(4, s.refused);
+        assertEquals(0, s.dropped);
         assertEquals(0, s.retried);
-        assertTrue(warnings.get(0).startsWith("influxdb stored part of a batch (400 partial write): 4 of 10 points refused,"
-                + " the rest stored; not re-sent: partial write: field type conflict"), warnings.toString());
+        assertAccounted(s, 10);
+        assertFalse(sink.allDelivered());
+        assertEquals(List.of("influxdb stored part of a batch (400 partial write): 4 of 10 points refused, the rest stored;"
+                + " not re-sent: field type conflict: input field \"value\" on measurement \"entity_count\" is type float,"
+                + " already exists as type integer (later refusals are only counted)"), warnings);
+    }
+
+    @Test
+    void partialWriteOfLinesInfluxdCouldNotParseCountsEachOfThemRefused() throws Exception {
+        // InfluxDB 1.x reports lines it cannot parse one per "unable to parse", and dropped=0
+        URI uri = serve((ex, n) -> answer(ex, 400, "{\"error\":\"partial write: unable to parse 'frame_time,group=a\\\\ value=1 5':"
+                + " missing fields\\nunable to parse 'frame_time,group=b\\\\ value=2 6': missing fields dropped=0\"}\n"));
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(uri, "db", null), options());
+        writePoints(sink, 10);
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(2, s.refused, s.toString());
+        assertEquals(8, s.written, s.toString());
+        assertAccounted(s, 10);
+        assertEquals(List.of("influxdb stored part of a batch (400 partial write): 2 of 10 points refused, the rest stored;"
+                + " not re-sent: unable to parse 'frame_time,group=a\\ value=1 5': missing fields;"
+                + " unable to parse 'frame_time,group=b\\ value=2 6': missing fields (later refusals are only counted)"), warnings);
+    }
+
+    @Test
+    void refusalWithoutACountCountsTheWholeBatchAndSaysSo() throws Exception {
+        URI uri = serve((ex, n) -> answer(ex, 422, "{\"code\":\"unprocessable entity\",\"message\":\"failure writing points to database: partial write: points beyond retention policy\"}"));
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v2(uri, "o", "b", "a-token"), options());
+        writePoints(sink, 10);
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(10, s.refused);
+        assertEquals(0, s.written);
+        assertAccounted(s, 10);
+        assertEquals(List.of("influxdb refused part of a batch of 10 points (422) without saying how many; all 10 counted as"
+                + " refused, some may be stored; not re-sent: failure writing points to database: partial write: points beyond"
+                + " retention policy (later refusals are only counted)"), warnings);
+    }
+
+    @Test
+    void theServersReasonIsShownOnceAndEveryRefusalCounted() throws Exception {
+        URI uri = serve((ex, n) -> answer(ex, 400, "{\"error\":\"unable to parse 'x': bad timestamp\"}"));
+        InfluxHttpSink.Options o = options();
+        o.batchLines = 4;
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(uri, "db", null), o);
+        writePoints(sink, 10);
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(3, s.requests);
+        assertEquals(10, s.refused);
+        assertAccounted(s, 10);
+        assertEquals(List.of("influxdb refused a batch of 4 points (400); not re-sent: unable to parse 'x': bad timestamp"
+                + " (later refusals are only counted)"), warnings);
+    }
+
+    @Test
+    void errorBodyOfTwoKilobytesIsCountedNotFatalToTheSender() throws Exception {
+        // a JSON error of 2 KB of escaped quotes: the error-body regex overflowed the stack on such bodies
+        String error = "\\\"x".repeat(700);
+        URI uri = serve((ex, n) -> {
+            if (n == 1) {
+                answer(ex, 503, "{\"error\":\"" + error + "\"}");
+            } else if (n == 2) {
+                answer(ex, 400, "{\"error\":\"" + error + "\"}");
+            } else {
+                answer(ex, 204, "");
+            }
+        });
+        InfluxHttpSink.Options o = options();
+        o.batchLines = 5;
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(uri, "db", null), o);
+        writePoints(sink, 10);
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(5, s.refused, s.toString());
+        assertEquals(5, s.written, s.toString());
+        assertAccounted(s, 10);
+        String shown = warnings.get(1);
+        assertTrue(shown.startsWith("influxdb refused a batch of 5 points (400); not re-sent: \"x\"x"), shown);
+        assertTrue(shown.length() < 400, "the reason is shortened: " + shown.length());
+    }
+
+    @Test
+    void aBatchTheSenderFailsOnIsCountedAsDroppedAndTheNextIsSent() throws Exception {
+        URI uri = serve((ex, n) -> answer(ex, n == 1 ? 503 : 204, ""));
+        InfluxHttpSink.Options o = options();
+        o.batchLines = 5;
+        o.sleeper = millis -> {
+            throw new IllegalStateException("sleeper broke");
+        };
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(uri, "db", null), o);
+        writePoints(sink, 10);
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(5, s.dropped, s.toString());
+        assertEquals(5, s.written, s.toString());
+        assertAccounted(s, 10);
+        assertTrue(warnings.contains("internal error while sending a batch of 5 points to database 'db', counted as dropped:"
+                + " java.lang.IllegalStateException: sleeper broke"), warnings.toString());
     }
 
     @Test
@@ -183,6 +290,7 @@ class InfluxHttpSinkFaultTest {
         assertEquals(0, s.dropped, "points lost");
         assertEquals(bodies.get(0), bodies.get(1), "identical points: a write the slow server did apply is overwritten, not duplicated");
         assertTrue(warnings.get(0).contains("HttpTimeoutException"), warnings.toString());
+        assertAccounted(s, 7);
     }
 
     @Test
@@ -193,7 +301,8 @@ class InfluxHttpSinkFaultTest {
         writePoints(sink, 5);
         sink.close();
         assertEquals(1, sink.stats().requests, "401 is not retried");
-        assertEquals(5, sink.stats().dropped);
+        assertEquals(5, sink.stats().refused);
+        assertAccounted(sink.stats(), 5);
         assertEquals("Token " + TOKEN + " /api/v2/write?org=my-org&bucket=my-bucket&precision=ns", auth.get(0));
         String fatal = sink.fatalError();
         assertEquals("influxdb refused the credentials (401): check the token in INFLUX_TOKEN or --token-file: "
@@ -213,7 +322,8 @@ class InfluxHttpSinkFaultTest {
         writePoints(sink, 5);
         sink.close();
         assertEquals(1, sink.stats().requests);
-        assertEquals(5, sink.stats().dropped);
+        assertEquals(5, sink.stats().refused);
+        assertAccounted(sink.stats(), 5);
         assertTrue(sink.fatalError().startsWith("influxdb refused a batch of 5 points, "), sink.fatalError());
         assertTrue(sink.fatalError().endsWith(" bytes gzip, as too large (413); use a smaller batch size"), sink.fatalError());
     }
@@ -233,6 +343,7 @@ class InfluxHttpSinkFaultTest {
         assertEquals(0, s.written);
         assertEquals(200, s.dropped, "every point is accounted for as dropped once we gave up");
         assertTrue(s.maxSpillBytes <= 200, s.toString());
+        assertAccounted(s, 200);
         assertTrue(warnings.stream().anyMatch(w -> w.startsWith("spill file full (200 bytes)")), warnings.toString());
     }
 

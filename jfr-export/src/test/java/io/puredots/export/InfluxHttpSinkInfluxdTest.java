@@ -17,6 +17,7 @@ import java.util.Collections;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 /** The HTTP sink against a real InfluxDB 1.x (influxd), started and stopped by the test. */
@@ -75,6 +76,7 @@ class InfluxHttpSinkInfluxdTest {
         assertEquals(expected.size(), stats.written, stats.toString());
         assertEquals(0, stats.dropped);
         assertEquals(0, stats.retried);
+        assertAccounted(stats, expected.size());
         assertEquals(List.of(), warnings);
         assertEquals(60, influxd.count("exact", "SELECT count(\"value\") FROM \"frame_time\" WHERE \"level\"='group'"));
         assertEquals(90, influxd.count("exact", "SELECT count(\"value\") FROM \"job_run_time\""));
@@ -160,10 +162,85 @@ class InfluxHttpSinkInfluxdTest {
         DeliveryStats stats = sink.stats();
         assertEquals(expected.size(), stats.written, stats.toString());
         assertEquals(0, stats.dropped, "points lost");
+        assertAccounted(stats, expected.size());
         assertTrue(stats.retried > 0);
         assertTrue(warnings.get(0).contains("unreachable"), warnings.toString());
         assertEquals(60, influxd.count("down", "SELECT count(\"value\") FROM \"frame_time\" WHERE \"level\"='group'"));
         assertEquals(90, influxd.count("down", "SELECT count(\"value\") FROM \"job_queue_wait\""));
+    }
+
+    /** Every point handed to the sink is written, refused or dropped: exactly one of them. */
+    static void assertAccounted(DeliveryStats s, long handed) {
+        assertEquals(handed, s.points, s.toString());
+        assertEquals(handed, s.written + s.refused + s.dropped, s.toString());
+    }
+
+    @Test
+    void tagValueEndingInBackslashIsStoredWithItReplacedAndCounted() throws Exception {
+        influxd.createDatabase("backslash");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(influxd.uri(), "backslash", null), fast(warnings));
+        for (int i = 0; i < 10; i++) {
+            String group = i % 2 == 0 ? "Spatial\\" : "Spatial";
+            sink.write(Point.raw(Metric.FRAME_TIME, 1_700_000_000_000_000_000L + i, Point.tags("level", "group", "group", group), 1_000_000));
+        }
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(10, s.written, s.toString());
+        assertEquals(5, s.renamed, s.toString());
+        assertAccounted(s, 10);
+        assertTrue(sink.allDelivered());
+        assertEquals(10, influxd.count("backslash", "SELECT count(\"value\") FROM \"frame_time\""));
+        assertEquals(5, influxd.count("backslash", "SELECT count(\"value\") FROM \"frame_time\" WHERE \"group\"='Spatial?'"));
+        assertEquals(List.of("line protocol cannot carry the value of tag 'group' 'Spatial\\' of series"
+                + " frame_time{group=\"Spatial\\\",level=\"group\"}: written as 'Spatial?' in this and later points"), warnings);
+    }
+
+    @Test
+    void partialWriteOfARealInfluxdCountsTheRefusedPoints() throws Exception {
+        influxd.createDatabase("conflict");
+        List<String> warnings = Collections.synchronizedList(new ArrayList<>());
+        InfluxHttpSink.Options o = fast(warnings);
+        o.batchLines = 10;
+        InfluxHttpSink sink = new InfluxHttpSink(InfluxTarget.v1(influxd.uri(), "conflict", null), o);
+        long t0 = 1_700_000_000_000_000_000L;
+        for (int i = 0; i < 10; i++) { // first batch: value is an integer field
+            sink.write(Point.raw(Metric.ENTITY_COUNT, t0 + i, Point.tags("archetype", "A"), i));
+        }
+        for (int i = 0; i < 10; i++) { // second batch: 3 floats into the integer field, 7 good points
+            sink.write(i < 3 ? Point.rawDouble(Metric.ENTITY_COUNT, t0 + 100 + i, Point.tags("archetype", "A"), 0.5)
+                    : Point.raw(Metric.ENTITY_COUNT, t0 + 100 + i, Point.tags("archetype", "A"), i));
+        }
+        sink.close();
+        DeliveryStats s = sink.stats();
+        assertEquals(3, s.refused, s.toString());
+        assertEquals(17, s.written, s.toString());
+        assertAccounted(s, 20);
+        assertFalse(sink.allDelivered());
+        assertEquals(s.written, influxd.count("conflict", "SELECT count(\"value\") FROM \"entity_count\""));
+        assertEquals(1, warnings.size(), warnings.toString());
+        assertTrue(warnings.get(0).startsWith("influxdb stored part of a batch (400 partial write): 3 of 10 points refused,"
+                + " the rest stored; not re-sent: field type conflict"), warnings.get(0));
+    }
+
+    @Test
+    void realInfluxdAnswerToUnparsableLinesIsCountedLineByLine() throws Exception {
+        influxd.createDatabase("unparsable");
+        String body = String.join("\n",
+                "m,t=a value=1 1",
+                "m,t=b\\ value=2 2", // the old writer's trailing backslash: escapes the space
+                "m,t=c value=3 3",
+                "m,t=d value= 4",
+                "m,t=e value=5 5");
+        java.net.http.HttpResponse<String> r = java.net.http.HttpClient.newHttpClient().send(
+                java.net.http.HttpRequest.newBuilder(influxd.uri().resolve("/write?db=unparsable&precision=ns"))
+                        .POST(java.net.http.HttpRequest.BodyPublishers.ofString(body)).build(),
+                java.net.http.HttpResponse.BodyHandlers.ofString());
+        assertEquals(400, r.statusCode(), r.body());
+        WriteRefusal w = WriteRefusal.of(r.statusCode(), r.body(), 5);
+        assertEquals(influxd.count("unparsable", "SELECT count(\"value\") FROM \"m\""), 5 - w.refused, r.body());
+        assertEquals(2, w.refused, r.body());
+        assertTrue(w.reason.startsWith("unable to parse 'm,t=b\\ value=2 2': "), w.reason);
     }
 
     @Test
@@ -173,7 +250,8 @@ class InfluxHttpSinkInfluxdTest {
         sink.write(Point.raw(Metric.ENTITY_COUNT, 1_700_000_000_000_000_000L, Point.tags("archetype", "A"), 1));
         sink.close();
         assertEquals(1, sink.stats().requests);
-        assertEquals(1, sink.stats().dropped);
+        assertEquals(1, sink.stats().refused);
+        assertAccounted(sink.stats(), 1);
         assertTrue(sink.fatalError().startsWith("influxdb has no database 'nosuchdb' (404); create it first: database not found"),
                 sink.fatalError());
     }

@@ -2,6 +2,12 @@ package io.puredots.export;
 
 import org.junit.jupiter.api.Test;
 
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.util.ArrayList;
+import java.util.List;
+
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
@@ -43,19 +49,75 @@ class LineProtocolTest {
     }
 
     @Test
-    void refusesNewlineInTagValueWithClearMessage() {
-        ExportException e = assertThrows(ExportException.class,
-                () -> LineProtocol.line(raw("frame_time", Point.tags("group", "a\nb"), 1)));
-        assertEquals("line protocol cannot carry a newline: value of tag 'group' in frame_time is 'a\\nb'", e.getMessage());
+    void tagValueEndingInBackslashIsReplacedNotLeftToEscapeTheSpace() {
+        // "a\" followed by the space before the fields would read as an escaped space: an invalid line
+        assertEquals("m,group=a? value=1i 1700000000123456789", LineProtocol.line(raw("m", Point.tags("group", "a\\"), 1)));
     }
 
     @Test
-    void refusesNewlineInMeasurementAndStringField() {
-        assertThrows(ExportException.class, () -> LineProtocol.line(raw("a\nb", new String[0], 1)));
+    void backslashBeforeAnOrdinaryCharacterIsWrittenAsItIs() {
+        assertEquals("m,group=C:\\dir\\x value=1i 1700000000123456789",
+                LineProtocol.line(raw("m", Point.tags("group", "C:\\dir\\x"), 1)));
+    }
+
+    @Test
+    void backslashBeforeASpecialCharacterOrAnotherBackslashIsReplaced() {
+        Point p = raw("m", Point.tags("group", "a\\,b\\ c\\=d\\\"e\\\\f"), 1);
+        assertEquals("m,group=a?\\,b?\\ c?\\=d\\\"e?\\f value=1i 1700000000123456789", LineProtocol.line(p));
+    }
+
+    @Test
+    void lineFeedAndCarriageReturnAreReplacedCountedAndWarnedOncePerSeries() throws IOException {
+        List<String> warnings = new ArrayList<>();
+        ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+        LineProtocolWriter w = new LineProtocolWriter(bytes, true, warnings::add);
+        w.write(raw("frame_time", Point.tags("group", "a\nb", "level", "group"), 1));
+        w.write(raw("frame_time", Point.tags("group", "a\nb", "level", "group"), 2));
+        w.write(raw("frame_time", Point.tags("group", "x\u0000\ty\r", "level", "group"), 3));
+        w.write(raw("frame_time", Point.tags("group", "fine", "level", "group"), 4));
+        w.close();
+        assertEquals(List.of(
+                "frame_time,group=a?b,level=group value=1i 1700000000123456789",
+                "frame_time,group=a?b,level=group value=2i 1700000000123456789",
+                "frame_time,group=x\u0000\ty?,level=group value=3i 1700000000123456789",
+                "frame_time,group=fine,level=group value=4i 1700000000123456789"),
+                bytes.toString(StandardCharsets.UTF_8).lines().toList());
+        assertEquals(3, w.replacedPoints());
+        assertEquals(List.of(
+                "line protocol cannot carry the value of tag 'group' 'a\\nb' of series frame_time{group=\"a\\nb\",level=\"group\"}:"
+                        + " written as 'a?b' in this and later points",
+                "line protocol cannot carry the value of tag 'group' 'x\\u0000\\ty\\r' of series"
+                        + " frame_time{group=\"x\\u0000\\ty\\r\",level=\"group\"}: written as 'x\\u0000\\ty?' in this and later points"),
+                warnings);
+    }
+
+    @Test
+    void otherControlCharactersAreCarriedAsInfluxdStoresThem() {
+        assertEquals("m,group=a\tb\u0000c\u007fd\u0085 value=1i 1700000000123456789",
+                LineProtocol.line(raw("m", Point.tags("group", "a\tb\u0000c\u007fd\u0085"), 1)));
+    }
+
+    @Test
+    void newlineInMeasurementAndStringFieldIsReplaced() {
+        assertEquals("a?b value=1i 1700000000123456789", LineProtocol.line(raw("a\nb", new String[0], 1)));
         Point p = Point.of("m", 1, new String[0], new String[] {"s"}, new Point.FieldType[] {Point.FieldType.STRING},
-                new double[] {0}, new String[] {"x\r\ny"});
-        ExportException e = assertThrows(ExportException.class, () -> LineProtocol.line(p));
-        assertEquals("line protocol cannot carry a newline: value of field 's' in m is 'x\\r\\ny'", e.getMessage());
+                new double[] {0}, new String[] {"x\r\ny \\ \"z\""});
+        assertEquals("m s=\"x??y \\\\ \\\"z\\\"\" 1", LineProtocol.line(p));
+    }
+
+    @Test
+    void loneSurrogateIsReplacedButAPairIsKept() {
+        Point p = raw("m", Point.tags("group", "\ud83d\ude00 \ud83d", "system", "\ude00x"), 1);
+        assertEquals("m,group=\ud83d\ude00\\ ?,system=?x value=1i 1700000000123456789", LineProtocol.line(p));
+    }
+
+    @Test
+    void emptyTagValueIsLeftOutAndEmptyKeysAndCommentMeasurementAreReplaced() {
+        String[] tags = {"a", "", "b", "x"};
+        assertEquals("m,b=x value=1i 1700000000123456789", LineProtocol.line(raw("m", tags, 1)));
+        assertEquals("? value=1i 1700000000123456789", LineProtocol.line(raw("", new String[0], 1)));
+        assertEquals("?m value=1i 1700000000123456789", LineProtocol.line(raw("#m", new String[0], 1)));
+        assertEquals("m,?=x value=1i 1700000000123456789", LineProtocol.line(raw("m", new String[] {"", "x"}, 1)));
     }
 
     @Test

@@ -228,8 +228,8 @@ final class ExportCommand implements Callable<Integer> {
         if (stopped != null) {
             throw new Cli.UserException(stopped.getMessage(), stopped);
         }
-        if (s.dropped > 0) {
-            throw new Cli.UserException(s.dropped + " points were not written to " + target);
+        if (!s.allDelivered()) {
+            throw new Cli.UserException(s.undelivered() + " of " + s.points + " points were not written to " + target);
         }
         return Cli.OK;
     }

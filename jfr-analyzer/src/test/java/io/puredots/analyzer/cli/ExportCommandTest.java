@@ -177,7 +177,7 @@ class ExportCommandTest {
             assertEquals(0, r.code(), r.err());
             long lines = bodies.stream().mapToLong(b -> b.lines().count()).sum();
             assertTrue(bodies.size() > 1 && bodies.stream().allMatch(b -> b.lines().count() <= 1000));
-            assertTrue(r.err().contains("points: " + lines + " written, 0 retried, 0 dropped (" + bodies.size() + " requests"), r.err());
+            assertTrue(r.err().contains("points: " + lines + " of " + lines + " written, 0 retried, 0 refused, 0 dropped (" + bodies.size() + " requests"), r.err());
             assertEquals("Token " + token + " /write?db=game&precision=ns", auth.get(0));
             assertFalse(r.err().contains(token));
             CliRun bad = CliRun.of("export", SIM, "--to", url, "--db", "missing", "--token-file", tokenFile.toString());
