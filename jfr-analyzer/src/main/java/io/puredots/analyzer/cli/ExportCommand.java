@@ -34,6 +34,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.Callable;
+import java.util.function.Consumer;
 
 /**
  * {@code jfr-analyzer export}: options in, the intact chunks of the recording ({@link IntactChunks},
@@ -160,7 +161,7 @@ final class ExportCommand implements Callable<Integer> {
         RecordingExporter.Result r;
         if (output.toStdout()) {
             PrintWriter out = spec.commandLine().getOut();
-            try (PointWriter w = f.open(new WriterOutputStream(out), false)) {
+            try (PointWriter w = f.open(new WriterOutputStream(out), false, warnings(err))) {
                 r = RecordingExporter.export(source, res, budgets, w);
             } catch (IOException | RuntimeException e) {
                 Cli.checkStdout(out); // the writer's failure, worded, rather than what it caused
@@ -168,7 +169,7 @@ final class ExportCommand implements Callable<Integer> {
             }
             Cli.checkStdout(out);
         } else {
-            r = toFile(source, f, res, budgets);
+            r = toFile(source, f, res, budgets, err);
         }
         err.println("jfr-analyzer export: " + r.events + " events, " + r.points + " points (" + f.cliName() + ", "
                 + res.cliName() + ")" + late(r));
@@ -179,9 +180,15 @@ final class ExportCommand implements Callable<Integer> {
         return r.lateSamples == 0 ? "" : "; " + r.lateSamples + " samples came after their window was written and were dropped";
     }
 
-    private RecordingExporter.Result toFile(Path source, PointFormat f, Resolution res, Budgets budgets) throws IOException {
+    /** The writers' one-line warnings (a name the format cannot carry, replaced), on stderr. */
+    private static Consumer<String> warnings(PrintWriter err) {
+        return w -> err.println("jfr-analyzer export: warning: " + w);
+    }
+
+    private RecordingExporter.Result toFile(Path source, PointFormat f, Resolution res, Budgets budgets, PrintWriter err)
+            throws IOException {
         return AtomicFileWriter.write(output.file(), output.force(), out -> {
-            try (PointWriter w = f.open(out, true)) {
+            try (PointWriter w = f.open(out, true, warnings(err))) {
                 return RecordingExporter.export(source, res, budgets, w);
             }
         });
