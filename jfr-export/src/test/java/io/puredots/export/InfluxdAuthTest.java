@@ -87,7 +87,8 @@ class InfluxdAuthTest {
         List<String> warnings = Collections.synchronizedList(new ArrayList<>());
         InfluxHttpSink sink = write(InfluxCredentials.NONE, 10, warnings);
         assertEquals(0, sink.stats().written);
-        assertEquals(10, sink.stats().dropped);
+        assertEquals(10, sink.stats().refused, sink.stats().toString());
+        assertEquals(0, sink.stats().dropped);
         assertEquals("influxdb refused the credentials (401): none were sent; give a username and password "
                 + "(INFLUX_USERNAME and INFLUX_PASSWORD, or --credentials-file) or a token (INFLUX_TOKEN or --token-file): "
                 + "unable to parse authentication credentials", sink.fatalError());
