@@ -41,6 +41,9 @@ public final class Endpoint {
         }
         if (spec.startsWith("http://") || spec.startsWith("https://")) {
             URI uri = URI.create(spec);
+            if (uri.getPort() > 65535) {
+                throw new ExportException("endpoint '" + spec + "': port " + uri.getPort() + " is out of range (1 to 65535)");
+            }
             Map<String, String> q = query(uri.getRawQuery());
             URI base = URI.create(uri.getScheme() + "://" + uri.getRawAuthority() + (uri.getRawPath() == null ? "" : uri.getRawPath()));
             if (uri.getRawUserInfo() != null) {
