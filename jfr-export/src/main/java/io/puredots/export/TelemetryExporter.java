@@ -188,7 +188,12 @@ public final class TelemetryExporter implements AutoCloseable {
         String address = startLocalAgent(pid);
         ProcessHandle game = ProcessHandle.of(pid).orElseThrow(
                 () -> new ExportException("cannot attach to process " + pid + ": it has exited"));
-        JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        JMXConnector connector;
+        try {
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        } catch (IOException e) {
+            throw new ExportException("cannot attach to process " + pid + ": " + firstLine(e), e);
+        }
         try {
             RemoteRecordingStream rs = new RemoteRecordingStream(connector.getMBeanServerConnection());
             rs.setSettings(settings());
@@ -200,8 +205,29 @@ public final class TelemetryExporter implements AutoCloseable {
             watcher.start();
             return t;
         } catch (IOException | RuntimeException e) {
-            connector.close();
+            closeQuietly(connector);
+            if (e instanceof IOException) {
+                throw new ExportException("cannot stream from process " + pid + ": " + firstLine(e), e);
+            }
             throw e;
+        }
+    }
+
+    /**
+     * The first line of a message: RMI's exceptions append {@code "; nested exception is: \n\t"}
+     * and their cause, which would make a one-line error two.
+     */
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        int nested = m.indexOf("; nested exception is:");
+        return nested < 0 ? m : m.substring(0, nested);
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        try {
+            connector.close();
+        } catch (IOException | RuntimeException gone) {
+            // the connection is being discarded; nothing was streamed over it
         }
     }
 
@@ -458,14 +484,13 @@ public final class TelemetryExporter implements AutoCloseable {
         }
     }
 
-    /** Closes the JMX connection; its failure costs no data, so it is not reported. */
+    /**
+     * Closes the JMX connection. Its failure (the remote JVM exited or the connection broke, an
+     * RMI exception of several lines) costs no data: every event received was mapped. Not reported.
+     */
     private void closeConnector() {
         if (connector != null) {
-            try {
-                connector.close();
-            } catch (IOException | RuntimeException gone) {
-                // the remote JVM exited or the connection broke; every event it sent was mapped
-            }
+            closeQuietly(connector);
         }
         ended.countDown();
     }
