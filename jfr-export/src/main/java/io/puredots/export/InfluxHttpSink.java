@@ -65,7 +65,8 @@ public final class InfluxHttpSink implements PointWriter {
         public Duration giveUpAfter = Duration.ofMinutes(2);
         /** Receives one-line warnings (a server unreachable, points refused); already redacted. */
         public Consumer<String> warnings = s -> { };
-        Sleeper sleeper = Thread::sleep;
+        /** Null: the sink's own pause, which {@link #close()} ends ({@link Backoff#pause}). */
+        Sleeper sleeper;
         Random random = new Random();
     }
 
@@ -213,6 +214,7 @@ public final class InfluxHttpSink implements PointWriter {
             seal();
         } finally {
             closing = true;
+            backoff.hurry();
             queue.wake();
             try {
                 sender.join(Math.max(1, options.giveUpAfter.toMillis()));
@@ -340,6 +342,7 @@ public final class InfluxHttpSink implements PointWriter {
             }
             String retryAfter = null;
             String problem;
+            boolean down = false;
             try {
                 HttpRequest.Builder rb = HttpRequest.newBuilder(target.writeUri())
                         .timeout(options.requestTimeout)
@@ -387,17 +390,23 @@ public final class InfluxHttpSink implements PointWriter {
                 problem = "HTTP " + status + (error.isEmpty() ? "" : ": " + error);
             } catch (IOException e) {
                 problem = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
+                // no answer, and not a request timeout (an overloaded server): down or unreachable
+                down = !(e instanceof java.net.http.HttpTimeoutException) || e instanceof java.net.http.HttpConnectTimeoutException;
             }
             if (givingUp) {
                 t.dropped(b.lines);
                 return;
             }
-            long delay = backoff.delayMillis(attempt, retryAfter, System.currentTimeMillis());
+            long delay = down ? backoff.downDelayMillis(attempt) : backoff.delayMillis(attempt, retryAfter, System.currentTimeMillis());
             if (!failedBefore) {
                 warn(target.destination() + " unreachable (" + problem + "); retrying with backoff, points are kept");
                 failedBefore = true;
             }
-            options.sleeper.sleep(delay);
+            if (options.sleeper != null) {
+                options.sleeper.sleep(delay);
+            } else {
+                backoff.pause(delay);
+            }
         }
     }
 

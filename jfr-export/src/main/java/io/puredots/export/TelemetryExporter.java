@@ -35,7 +35,13 @@ import java.util.function.Consumer;
  * HTTP on the sink's sender thread, which retries and spills while the endpoint is down, so a
  * down endpoint costs the game nothing but the stream thread's CPU.
  *
- * <p>Thread-safe: {@link #close()} may be called from any thread, once.
+ * <p>Attached to another JVM, the export ends by itself when that JVM exits: the stream's
+ * remaining events are mapped, then {@link #awaitTermination()} returns (the JDK's remote stream
+ * alone would wait forever for more). Whether every point arrived is {@link #everyPointDelivered()};
+ * {@link #summary()} is the line to print at the end.
+ *
+ * <p>Thread-safe: {@link #close()} may be called from any thread, more than once (later calls
+ * wait for the first and do nothing).
  */
 public final class TelemetryExporter implements AutoCloseable {
     /** Settings. Not thread-safe; do not change after start. */
@@ -57,6 +63,15 @@ public final class TelemetryExporter implements AutoCloseable {
     }
 
     private static final int MARKER_WAIT_SECONDS = 10;
+    /** How often the attached JVM is checked for being alive. */
+    private static final Duration WATCH_PERIOD = Duration.ofMillis(200);
+    /**
+     * After the attached JVM exited: the stream is drained once it has mapped nothing for this
+     * long (its download thread polls the JVM's recording every second), or after
+     * {@link #DRAIN_LIMIT} in any case.
+     */
+    private static final Duration DRAIN_QUIET = Duration.ofMillis(1500);
+    private static final Duration DRAIN_LIMIT = Duration.ofSeconds(10);
 
     /** Resource name of the recording settings in jfr-events. */
     static final String JFC = "/io/puredots/events/puredots.jfc";
@@ -65,6 +80,7 @@ public final class TelemetryExporter implements AutoCloseable {
     private final JMXConnector connector;
     private final ExportPipeline pipeline;
     private final PointWriter writer;
+    private final Endpoint endpoint;
     private final AtomicReference<Throwable> failure = new AtomicReference<>();
     private final long intervalNanos;
     private final Consumer<String> warnings;
@@ -75,6 +91,14 @@ public final class TelemetryExporter implements AutoCloseable {
     private boolean closing;
     private final long markerId = System.nanoTime() ^ System.identityHashCode(this);
     private final java.util.concurrent.CountDownLatch markerSeen = new java.util.concurrent.CountDownLatch(1);
+    /** Counted down when the stream closed, or when the attached JVM exited and its events were drained. */
+    private final java.util.concurrent.CountDownLatch ended = new java.util.concurrent.CountDownLatch(1);
+    /** When the stream last delivered an event, System.nanoTime(). */
+    private volatile long lastActivityNanos = System.nanoTime();
+    private volatile boolean sourceExited;
+    /** The attached JVM; null in-process. */
+    private volatile ProcessHandle source;
+    private volatile IOException closeFailure;
 
     private TelemetryExporter(EventStream stream, JMXConnector connector, Config c) throws IOException {
         this.stream = stream;
@@ -82,6 +106,7 @@ public final class TelemetryExporter implements AutoCloseable {
         this.intervalNanos = c.interval.toNanos();
         this.warnings = c.warnings;
         c.sinkOptions.warnings = c.warnings;
+        this.endpoint = c.endpoint;
         this.writer = c.endpoint.open(c.sinkOptions, c.stdout);
         this.pipeline = new ExportPipeline(c.resolution, c.budgets, writer);
         stream.onEvent(StreamMarker.NAME, e -> {
@@ -90,6 +115,7 @@ public final class TelemetryExporter implements AutoCloseable {
             }
         });
         stream.onEvent(e -> {
+            lastActivityNanos = System.nanoTime();
             synchronized (lock) {
                 if (closing || failure.get() != null || e.getEventType().getName().equals(StreamMarker.NAME)) {
                     return;
@@ -98,7 +124,7 @@ public final class TelemetryExporter implements AutoCloseable {
                     pipeline.accept(e);
                     c.afterEvent.accept(e);
                 } catch (RuntimeException ex) {
-                    fail(ex, c);
+                    fail(ex);
                 }
             }
         });
@@ -110,24 +136,31 @@ public final class TelemetryExporter implements AutoCloseable {
                     try {
                         pipeline.flush();
                     } catch (IOException | RuntimeException ex) {
-                        fail(ex, c);
+                        fail(ex);
                     }
                 }
             }
         });
         stream.onError(t -> {
             synchronized (lock) {
-                if (!closing) {
-                    fail(t, c);
+                ProcessHandle s = source;
+                if (!closing && !sourceExited && (s == null || s.isAlive())) {
+                    fail(t); // else: a chunk cut short as the attached JVM exited; what was read is exported
                 }
             }
         });
+        stream.onClose(ended::countDown);
     }
 
-    private void fail(Throwable t, Config c) {
+    private void fail(Throwable t) {
         if (failure.compareAndSet(null, t)) {
-            c.warnings.accept("telemetry export stopped: " + (t instanceof UncheckedIOException ? t.getCause() : t).getMessage());
+            warnings.accept("telemetry export stopped: " + message(t));
         }
+    }
+
+    private static String message(Throwable t) {
+        Throwable cause = t instanceof UncheckedIOException ? t.getCause() : t;
+        return cause.getMessage() == null ? cause.toString() : cause.getMessage();
     }
 
     /** Starts in-process export; returns null when {@code config.enabled} is false. */
@@ -153,16 +186,48 @@ public final class TelemetryExporter implements AutoCloseable {
      */
     public static TelemetryExporter attach(long pid, Config config) throws IOException {
         String address = startLocalAgent(pid);
-        JMXConnector connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        ProcessHandle game = ProcessHandle.of(pid).orElseThrow(
+                () -> new ExportException("cannot attach to process " + pid + ": it has exited"));
+        JMXConnector connector;
+        try {
+            connector = JMXConnectorFactory.connect(new JMXServiceURL(address));
+        } catch (IOException e) {
+            throw new ExportException("cannot attach to process " + pid + ": " + firstLine(e), e);
+        }
         try {
             RemoteRecordingStream rs = new RemoteRecordingStream(connector.getMBeanServerConnection());
             rs.setSettings(settings());
             TelemetryExporter t = new TelemetryExporter(rs, connector, config);
+            t.source = game;
             rs.startAsync();
+            Thread watcher = new Thread(() -> t.watch(game), "puredots-export-watch-" + pid);
+            watcher.setDaemon(true);
+            watcher.start();
             return t;
         } catch (IOException | RuntimeException e) {
-            connector.close();
+            closeQuietly(connector);
+            if (e instanceof IOException) {
+                throw new ExportException("cannot stream from process " + pid + ": " + firstLine(e), e);
+            }
             throw e;
+        }
+    }
+
+    /**
+     * The first line of a message: RMI's exceptions append {@code "; nested exception is: \n\t"}
+     * and their cause, which would make a one-line error two.
+     */
+    private static String firstLine(Exception e) {
+        String m = e.getMessage() == null ? e.toString() : e.getMessage().lines().findFirst().orElse("");
+        int nested = m.indexOf("; nested exception is:");
+        return nested < 0 ? m : m.substring(0, nested);
+    }
+
+    private static void closeQuietly(JMXConnector connector) {
+        try {
+            connector.close();
+        } catch (IOException | RuntimeException gone) {
+            // the connection is being discarded; nothing was streamed over it
         }
     }
 
@@ -244,9 +309,52 @@ public final class TelemetryExporter implements AutoCloseable {
         }
     }
 
-    /** Waits until the stream ends (the remote JVM exited, or {@link #close()} was called). */
+    /**
+     * Waits while {@code game} is alive (and the export open), then until the stream has mapped
+     * what the game sent before it exited, then ends {@link #awaitTermination()}. Runs on its own
+     * daemon thread.
+     */
+    private void watch(ProcessHandle game) {
+        try {
+            while (game.isAlive()) {
+                if (ended.await(WATCH_PERIOD.toMillis(), java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return; // closed while the game runs
+                }
+            }
+            sourceExited = true;
+            long exitedAt = System.nanoTime();
+            while (true) {
+                long now = System.nanoTime();
+                long quietFor = now - Math.max(lastActivityNanos, exitedAt);
+                if (quietFor >= DRAIN_QUIET.toNanos() || now - exitedAt >= DRAIN_LIMIT.toNanos()) {
+                    break;
+                }
+                if (ended.await((DRAIN_QUIET.toNanos() - quietFor) / 1_000_000L + 1, java.util.concurrent.TimeUnit.MILLISECONDS)) {
+                    return;
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        ended.countDown();
+    }
+
+    /**
+     * Waits until the export ends: {@link #close()} was called, or the attached JVM exited and
+     * the events it sent were mapped. Then call {@link #close()} to write the rest.
+     */
     public void awaitTermination() throws InterruptedException {
-        stream.awaitTermination();
+        ended.await();
+    }
+
+    /** As {@link #awaitTermination()}, for at most {@code timeout}; true if the export ended. */
+    public boolean awaitTermination(Duration timeout) throws InterruptedException {
+        return ended.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
+    }
+
+    /** Whether the attached JVM has exited (always false in-process). */
+    public boolean sourceExited() {
+        return sourceExited;
     }
 
     /** The error that stopped the export, or null. */
@@ -272,6 +380,47 @@ public final class TelemetryExporter implements AutoCloseable {
     /** Delivery counts if the endpoint is InfluxDB (final after close), else null. */
     public DeliveryStats stats() {
         return writer instanceof InfluxHttpSink ? ((InfluxHttpSink) writer).stats() : null;
+    }
+
+    /**
+     * Points made but not stored by the endpoint: for InfluxDB, points handed to the sink minus
+     * points it wrote (refused, dropped, given up on, or lost with a failed sender); else 0.
+     * Final after {@link #close()}.
+     */
+    public long undelivered() {
+        DeliveryStats s = stats();
+        return s == null ? 0 : Math.max(0, pipeline.pointsWritten() - s.written);
+    }
+
+    /**
+     * After {@link #close()}: true when the export never stopped, closed cleanly and every point
+     * it made was stored by the endpoint. The one verdict behind a non-zero exit code.
+     */
+    public boolean everyPointDelivered() {
+        return failure.get() == null && closeFailure == null && undelivered() == 0;
+    }
+
+    /**
+     * The end-of-run line: points made, the endpoint, its delivery counts and, when not every
+     * point arrived, how many did not and why the export stopped; for example
+     * {@code 1200 points to InfluxDB 1.x http://db:8086 database 'game'; points: 1100 written, ...; 100 not delivered}.
+     */
+    public String summary() {
+        StringBuilder b = new StringBuilder().append(pipeline.pointsWritten()).append(" points to ").append(endpoint);
+        DeliveryStats s = stats();
+        if (s != null) {
+            b.append("; ").append(s);
+            if (undelivered() > 0) {
+                b.append("; ").append(undelivered()).append(" not delivered");
+            }
+        }
+        Throwable f = failure.get();
+        if (f != null) {
+            b.append("; export stopped: ").append(message(f));
+        } else if (closeFailure != null) {
+            b.append("; ").append(closeFailure.getMessage());
+        }
+        return b.toString();
     }
 
     /**
@@ -301,11 +450,16 @@ public final class TelemetryExporter implements AutoCloseable {
         synchronized (lock) {
             closing = true; // from here on the stream's callbacks do nothing
         }
-        stream.close();
         try {
+            stream.close();
             stream.awaitTermination();
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
+        } catch (RuntimeException e) {
+            // the remote end is gone or its connection broke: the events it sent were mapped
+            if (!sourceExited) {
+                warnings.accept("telemetry export: the stream did not close cleanly: " + message(e));
+            }
         }
         if (pipeline.unresolvedNames() > 0) {
             warnings.accept("telemetry export: " + pipeline.unresolvedNames() + " name fields came through the JFR stream"
@@ -316,11 +470,28 @@ public final class TelemetryExporter implements AutoCloseable {
             if (failure.get() == null) {
                 pipeline.finish();
             }
+        } catch (IOException | RuntimeException e) {
+            fail(e);
         } finally {
-            writer.close();
-            if (connector != null) {
-                connector.close();
+            try {
+                writer.close();
+            } catch (IOException e) {
+                closeFailure = e;
+                throw e;
+            } finally {
+                closeConnector();
             }
         }
+    }
+
+    /**
+     * Closes the JMX connection. Its failure (the remote JVM exited or the connection broke, an
+     * RMI exception of several lines) costs no data: every event received was mapped. Not reported.
+     */
+    private void closeConnector() {
+        if (connector != null) {
+            closeQuietly(connector);
+        }
+        ended.countDown();
     }
 }

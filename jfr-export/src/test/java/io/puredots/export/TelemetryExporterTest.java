@@ -2,6 +2,7 @@ package io.puredots.export;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.sun.net.httpserver.HttpServer;
 import io.puredots.events.EventNames;
 import io.puredots.events.testing.GameEvents;
 import org.junit.jupiter.api.Test;
@@ -9,6 +10,8 @@ import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
 import java.io.InputStreamReader;
+import java.net.InetAddress;
+import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -21,6 +24,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
@@ -86,6 +90,38 @@ class TelemetryExporterTest {
     }
 
     @Test
+    void aBatchLostWithTheSinksSenderIsNotDelivered() throws Exception {
+        // an error body this long overflowed the stack of the sink's error parser, which killed its
+        // sender with the batch in flight: counted neither written nor dropped
+        String body = "{\"error\":\"" + "\\\"x".repeat(4000) + "\"}";
+        HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), 0), 0);
+        server.createContext("/", ex -> {
+            ex.getRequestBody().readAllBytes();
+            byte[] b = body.getBytes(StandardCharsets.UTF_8);
+            ex.sendResponseHeaders(400, b.length);
+            ex.getResponseBody().write(b);
+            ex.close();
+        });
+        server.start();
+        try {
+            TelemetryExporter.Config c = new TelemetryExporter.Config();
+            c.endpoint = Endpoint.parse("http://127.0.0.1:" + server.getAddress().getPort() + "?db=x", null);
+            c.resolution = Resolution.RAW;
+            c.interval = Duration.ofHours(1); // one batch, sent while closing
+            c.sinkOptions.spillDir = dir;
+            c.sinkOptions.giveUpAfter = Duration.ofSeconds(5);
+            TelemetryExporter exporter = TelemetryExporter.start(c);
+            TestRecordings.emitFrames(0, 3);
+            exporter.close();
+            assertTrue(exporter.pointsWritten() > 0);
+            assertEquals(exporter.pointsWritten(), exporter.undelivered(), exporter.summary());
+            assertFalse(exporter.everyPointDelivered(), exporter.summary());
+        } finally {
+            server.stop(0);
+        }
+    }
+
+    @Test
     void disabledStartsNothing() throws Exception {
         TelemetryExporter.Config c = new TelemetryExporter.Config();
         c.enabled = false;
@@ -107,6 +143,44 @@ class TelemetryExporterTest {
         assertEquals("precious", Files.readString(existing));
         assertThrows(ExportException.class, () -> Endpoint.parse("metrics.txt", null));
         assertThrows(ExportException.class, () -> Endpoint.parse("http://h:8086", null));
+    }
+
+    @Test
+    void attachedExportEndsWhenTheGameExitsAndWritesWhatItSent() throws Exception {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process game = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeGame.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        try {
+            BufferedReader r = new BufferedReader(new InputStreamReader(game.getInputStream(), StandardCharsets.UTF_8));
+            assertEquals("ready", r.readLine());
+            Path out = dir.resolve("until-exit.jsonl");
+            TelemetryExporter.Config c = new TelemetryExporter.Config();
+            c.endpoint = Endpoint.parse(out.toString(), null);
+            c.resolution = Resolution.RAW;
+            CountDownLatch seen = new CountDownLatch(20);
+            c.afterEvent = e -> {
+                if (e.getEventType().getName().equals(EventNames.FRAME)) {
+                    seen.countDown();
+                }
+            };
+            TelemetryExporter exporter = TelemetryExporter.attach(game.pid(), c);
+            assertTrue(seen.await(120, TimeUnit.SECONDS), "20 frames streamed from pid " + game.pid());
+            assertFalse(exporter.awaitTermination(Duration.ZERO), "the export runs while the game does");
+            game.getOutputStream().close(); // the game exits
+            assertTrue(game.waitFor(60, TimeUnit.SECONDS), "the game exited");
+            assertTrue(exporter.awaitTermination(Duration.ofSeconds(60)), "the export ended after the game exited");
+            assertTrue(exporter.sourceExited());
+            exporter.close();
+            assertNull(exporter.failure());
+            assertTrue(exporter.everyPointDelivered(), exporter.summary());
+            long frames = read(out).stream().filter(n -> n.get("metric").asText().equals("frame_time")
+                    && n.get("tags").get("level").asText().equals("frame")).count();
+            assertTrue(frames >= 20, "frames written: " + frames);
+            assertEquals(read(out).size(), exporter.pointsWritten());
+        } finally {
+            game.destroy();
+            game.waitFor(30, TimeUnit.SECONDS);
+        }
     }
 
     @Test

@@ -16,7 +16,9 @@ import java.util.Locale;
 /**
  * The soak scene: parses the command line, runs a {@link Simulation}, prints the summary.
  * Exit codes: 0 the run finished (budget violations are reported, not failures), 2 trouble
- * (bad arguments, unreadable budget file, internal error).
+ * (bad arguments, unreadable budget file, internal error; with {@code --export-required}, an
+ * exported point not delivered). The game never fails because telemetry failed: export errors
+ * are warnings on stderr and counts in the summary.
  */
 public final class Main {
     static final String USAGE = String.join(System.lineSeparator(),
@@ -36,7 +38,9 @@ public final class Main {
             "  --export-to ENDPOINT      stream telemetry while running (1 s windows): http://HOST:8086?db=NAME",
             "                            (username and password in INFLUX_USERNAME and INFLUX_PASSWORD when",
             "                            auth is on), http://HOST:8086?org=O&bucket=B (token in INFLUX_TOKEN),",
-            "                            or a new .jsonl/.influx/.csv file",
+            "                            or a new .jsonl/.influx/.csv file; the summary counts what was delivered",
+            "  --export-required         exit 2 when any exported point was not delivered (else export",
+            "                            losses never change the exit code: the game runs on regardless)",
             "  --dump-on-violation DIR   keep a rolling flight recording (puredots.jfc) and dump it into DIR",
             "                            when a budget is violated; the summary lists the files",
             "  --dump-before SECONDS     history a dump keeps before the violation (default 30)",
@@ -52,7 +56,9 @@ public final class Main {
             "  java -jar sim-runtime/target/sim-runtime.jar --slowdown SpatialGridBuildSystem=2000 \\",
             "       --dump-on-violation dumps --dump-after 2",
             "",
-            "Exit codes: 0 finished, 2 bad arguments or internal error.");
+            "Exit codes: 0 finished (points --export-to could not deliver are counted in the summary, not",
+            "failed on), 2 bad arguments or internal error, or, with --export-required, any exported point",
+            "not delivered (server unreachable until the 10 s give-up time at the end, refused, 401, 404).");
 
     private Main() {
     }
@@ -68,9 +74,12 @@ public final class Main {
     static int run(String[] args, PrintStream out, PrintStream err) {
         SimConfig config;
         String exportTo = null;
+        boolean exportRequired = false;
         java.util.List<String> rest = new java.util.ArrayList<>();
         for (int i = 0; i < args.length; i++) {
-            if (args[i].equals("--export-to")) {
+            if (args[i].equals("--export-required")) {
+                exportRequired = true;
+            } else if (args[i].equals("--export-to")) {
                 if (i + 1 >= args.length) {
                     err.println("sim-runtime: --export-to needs a value (see --help)");
                     return 2;
@@ -92,6 +101,10 @@ public final class Main {
             out.println(USAGE);
             return 0;
         }
+        if (exportRequired && exportTo == null) {
+            err.println("sim-runtime: --export-required needs --export-to ENDPOINT");
+            return 2;
+        }
         DumpOnViolation dumper = null;
         if (config.dumpDirectory != null) {
             try {
@@ -112,26 +125,23 @@ public final class Main {
                 ec.warnings = w -> err.println("sim-runtime: " + w);
                 ec.sinkOptions.giveUpAfter = java.time.Duration.ofSeconds(10); // the game's exit waits at most this
                 exporter = io.puredots.export.TelemetryExporter.start(ec);
-            } catch (io.puredots.export.ExportException | IOException e) {
-                err.println("sim-runtime: --export-to: " + e.getMessage());
+            } catch (IOException | RuntimeException e) { // before the game starts: a bad endpoint, one line
+                err.println("sim-runtime: --export-to: " + (e.getMessage() == null ? e.toString() : e.getMessage()));
                 if (dumper != null) {
                     dumper.close();
                 }
                 return 2;
             }
         }
+        RunSummary s;
+        String dumps = "";
         try (Simulation sim = new Simulation(config)) {
-            RunSummary s = sim.run();
-            String dumps = "";
+            s = sim.run();
             if (dumper != null) {
                 dumper.close(); // writes the dumps still waiting for their --dump-after seconds
                 dumps = RunSummary.formatDumps(config.dumpDirectory, dumper.dumps(), dumper.failures(),
                         dumper.rateLimited());
             }
-            out.print(s.format());
-            out.print(dumps);
-            out.flush();
-            return 0;
         } catch (IllegalArgumentException e) {
             err.println("sim-runtime: " + e.getMessage());
             return 2;
@@ -143,14 +153,25 @@ public final class Main {
                 dumper.close();
             }
             if (exporter != null) {
-                try {
-                    exporter.close();
-                    err.println("sim-runtime: export: " + exporter.pointsWritten() + " points"
-                            + (exporter.stats() == null ? "" : "; " + exporter.stats()));
-                } catch (IOException | RuntimeException e) {
-                    err.println("sim-runtime: export: " + e.getMessage());
-                }
+                closeExport(exporter, err);
             }
+        }
+        out.print(s.format());
+        out.print(dumps);
+        boolean delivered = true;
+        if (exporter != null) {
+            out.print(String.format(Locale.ROOT, "  export       %s%n", exporter.summary()));
+            delivered = exporter.everyPointDelivered();
+        }
+        out.flush();
+        return exportRequired && !delivered ? 2 : 0;
+    }
+    /** Ends the export (it delivers what it holds, up to its give-up time); a failure is a warning, never the game's. */
+    private static void closeExport(io.puredots.export.TelemetryExporter exporter, PrintStream err) {
+        try {
+            exporter.close();
+        } catch (IOException | RuntimeException e) {
+            err.println("sim-runtime: export: " + e.getMessage());
         }
     }
 

@@ -1,6 +1,5 @@
 package io.puredots.analyzer.cli;
 
-import io.puredots.budgets.Budgets;
 import io.puredots.export.Endpoint;
 import io.puredots.export.ExportException;
 import io.puredots.export.InfluxCredentials;
@@ -27,7 +26,7 @@ import java.util.concurrent.Callable;
             "through the attach API (same user, JDK 17 or later), and puredots.jfc's",
             "settings for the exported events are applied to a remote recording. Points are",
             "handed to the endpoint every --interval; the same formats and InfluxDB sink as",
-            "'export'. Runs until the JVM exits, --duration passes or Ctrl-C.",
+            "'export'.",
             "",
             "Endpoints: http://HOST:8086?db=NAME (1.x), http://HOST:8086?org=O&bucket=B",
             "(2.x, token from --token-file or INFLUX_TOKEN), a new .jsonl/.influx/.csv",
@@ -35,8 +34,15 @@ import java.util.concurrent.Callable;
             "budget_* points. InfluxDB 1.x with auth-enabled: username and password from",
             "--credentials-file (user:password) or INFLUX_USERNAME and INFLUX_PASSWORD.",
             "",
-            "Exit codes: 0 streamed until the end; 2 trouble (cannot attach, bad endpoint,",
-            "export failed).",
+            "The stream ends when the JVM exits (its last events are exported first),",
+            "after --duration, or on Ctrl-C; each way it writes what it holds and prints",
+            "the same summary: points made and, for InfluxDB, the sink's delivery counts",
+            "and how many points were not delivered.",
+            "",
+            "Exit codes: 0 every point delivered; 2 trouble: cannot attach, bad endpoint,",
+            "or any point not delivered (server unreachable until --give-up-after passed,",
+            "points refused, a 401 or 404, even one arriving while closing, the export",
+            "stopped). Ctrl-C exits with the same codes.",
             "",
             "Examples:",
             "  jfr-analyzer stream --pid 12345",
@@ -74,6 +80,10 @@ final class StreamCommand implements Callable<Integer> {
             description = "File holding the InfluxDB 1.x username and password, as user:password or on two lines.")
     Path credentialsFile;
 
+    @Option(names = "--give-up-after", paramLabel = "SECONDS", defaultValue = "30",
+            description = "At the end, how long to keep retrying an unreachable server before counting the rest as not delivered. Default: ${DEFAULT-VALUE}.")
+    int giveUpSeconds;
+
     @Mixin
     VerboseOption verbose;
 
@@ -82,6 +92,9 @@ final class StreamCommand implements Callable<Integer> {
         PrintWriter err = spec.commandLine().getErr();
         if (intervalSeconds < 1) {
             throw new Cli.UserException("--interval needs at least 1 second, got " + intervalSeconds);
+        }
+        if (giveUpSeconds < 0) {
+            throw new Cli.UserException("--give-up-after needs 0 or more seconds, got " + giveUpSeconds);
         }
         TelemetryExporter exporter;
         try {
@@ -92,12 +105,21 @@ final class StreamCommand implements Callable<Integer> {
             c.budgets = budgets.budgets();
             c.stdout = new ExportCommand.WriterOutputStream(spec.commandLine().getOut());
             c.warnings = w -> err.println("jfr-analyzer stream: " + w);
-            c.sinkOptions.giveUpAfter = Duration.ofSeconds(30);
+            c.sinkOptions.giveUpAfter = Duration.ofSeconds(giveUpSeconds);
             exporter = TelemetryExporter.attach(pid, c);
         } catch (ExportException e) {
             throw new Cli.UserException(e.getMessage(), e);
         }
-        Thread onCtrlC = new Thread(() -> close(exporter, err), "jfr-analyzer-stream-stop");
+        Ending ending = new Ending(exporter, spec.commandLine().getOut(), err);
+        // Ctrl-C (SIGINT, SIGTERM): the same ending, then the same exit code
+        Thread onCtrlC = new Thread(() -> {
+            int code = Cli.TROUBLE;
+            try {
+                code = ending.finish();
+            } finally {
+                Runtime.getRuntime().halt(code);
+            }
+        }, "jfr-analyzer-stream-stop");
         Runtime.getRuntime().addShutdownHook(onCtrlC);
         err.println("jfr-analyzer stream: attached to " + pid + ", writing to " + to);
         err.flush();
@@ -105,40 +127,60 @@ final class StreamCommand implements Callable<Integer> {
             if (durationSeconds == null) {
                 exporter.awaitTermination();
             } else {
-                Thread waiter = new Thread(() -> {
-                    try {
-                        exporter.awaitTermination();
-                    } catch (InterruptedException ignored) {
-                        Thread.currentThread().interrupt();
-                    }
-                });
-                waiter.setDaemon(true);
-                waiter.start();
-                waiter.join(Duration.ofSeconds(durationSeconds).toMillis());
+                exporter.awaitTermination(Duration.ofSeconds(durationSeconds));
             }
-        } finally {
-            close(exporter, err);
-            try {
-                Runtime.getRuntime().removeShutdownHook(onCtrlC);
-            } catch (IllegalStateException shuttingDown) {
-                // the hook is running
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
         }
-        if (exporter.failure() != null) {
-            throw new Cli.UserException("export stopped: " + exporter.failure().getMessage());
-        }
-        return Cli.OK;
-    }
-
-    private static void close(TelemetryExporter exporter, PrintWriter err) {
+        int code = ending.finish();
         try {
-            exporter.close();
-            err.println("jfr-analyzer stream: " + exporter.pointsWritten() + " points"
-                    + (exporter.stats() == null ? "" : "; " + exporter.stats()));
-        } catch (IOException | RuntimeException e) {
-            err.println("jfr-analyzer stream: " + e.getMessage());
+            Runtime.getRuntime().removeShutdownHook(onCtrlC);
+        } catch (IllegalStateException shuttingDown) {
+            // the hook is running: it ends the JVM with this code
         }
-        err.flush();
+        return code;
     }
 
+    /**
+     * The end of a stream, whichever way it came (the JVM exited, --duration, Ctrl-C): closes the
+     * export once, prints the summary and gives the exit code. Thread-safe: the main thread and
+     * the shutdown hook may both call {@link #finish()}; the second gets the first's code.
+     */
+    static final class Ending {
+        private final TelemetryExporter exporter;
+        private final PrintWriter out;
+        private final PrintWriter err;
+        private Integer code;
+
+        Ending(TelemetryExporter exporter, PrintWriter out, PrintWriter err) {
+            this.exporter = exporter;
+            this.out = out;
+            this.err = err;
+        }
+
+        /** {@value Cli#OK} when every point was delivered, else {@value Cli#TROUBLE}. */
+        synchronized int finish() {
+            if (code != null) {
+                return code;
+            }
+            if (exporter.sourceExited()) {
+                err.println("jfr-analyzer stream: the process exited; writing what it sent");
+                err.flush();
+            }
+            String closeProblem = null;
+            try {
+                exporter.close();
+            } catch (IOException | RuntimeException e) {
+                closeProblem = e.getMessage() == null ? e.toString() : e.getMessage();
+            }
+            out.flush();
+            err.println("jfr-analyzer stream: " + exporter.summary());
+            if (closeProblem != null) {
+                err.println("jfr-analyzer stream: " + closeProblem);
+            }
+            err.flush();
+            code = closeProblem == null && exporter.everyPointDelivered() ? Cli.OK : Cli.TROUBLE;
+            return code;
+        }
+    }
 }
