@@ -403,7 +403,7 @@ public final class TelemetryExporter implements AutoCloseable {
     /**
      * The end-of-run line: points made, the endpoint, its delivery counts and, when not every
      * point arrived, how many did not and why the export stopped; for example
-     * {@code 1200 points to InfluxDB 1.x http://db:8086 database 'game'; points: 1100 written, ...; 100 not delivered}.
+     * {@code 1200 points to InfluxDB 1.x http://db:8086 database 'game'; points: 1100 of 1200 written, ...; 100 not delivered}.
      */
     public String summary() {
         StringBuilder b = new StringBuilder().append(pipeline.pointsWritten()).append(" points to ").append(endpoint);

@@ -67,7 +67,7 @@ class ExportToTest {
         assertEquals(0, run("--entities", "2000", "--ticks", "20", "--workers", "1", "--export-to", endpoint), err);
         assertTrue(out.contains("  ticks        20"), out);
         String export = out.lines().filter(l -> l.startsWith("  export       ")).findFirst().orElseThrow(() -> new AssertionError(out));
-        assertTrue(export.matches("  export       (\\d+) points to InfluxDB 1\\.x .*; points: 0 written, .*; \\1 not delivered"), export);
+        assertTrue(export.matches("  export       (\\d+) points to InfluxDB 1\\.x .*; points: 0 of \\1 written, .*; \\1 not delivered"), export);
         assertTrue(err.contains("unreachable"), err);
     }
 

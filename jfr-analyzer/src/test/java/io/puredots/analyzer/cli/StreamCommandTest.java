@@ -149,7 +149,7 @@ class StreamCommandTest {
                     "--to", "http://127.0.0.1:" + port + "?db=game");
             assertEquals(2, r.code(), r.err());
             String summary = r.err().lines().filter(l -> l.contains(" points to InfluxDB")).findFirst().orElseThrow(() -> new AssertionError(r.err()));
-            assertTrue(summary.matches("jfr-analyzer stream: (\\d+) points to InfluxDB 1\\.x .*; points: 0 written, .*; \\1 not delivered"), summary);
+            assertTrue(summary.matches("jfr-analyzer stream: (\\d+) points to InfluxDB 1\\.x .*; points: 0 of \\1 written, .*; \\1 not delivered"), summary);
         } finally {
             stop(game);
         }
