@@ -34,8 +34,6 @@ public final class CsvPointWriter implements PointWriter {
     private final boolean closeStream;
     private final NameReplacer names;
     private final List<Object> row = new ArrayList<>();
-    private String replacedWhat;
-    private String replacedOriginal;
 
     /** @param warnings receives one line per series whose names had to be replaced */
     public CsvPointWriter(OutputStream out, boolean closeStream, Consumer<String> warnings) throws IOException {
@@ -55,7 +53,6 @@ public final class CsvPointWriter implements PointWriter {
     @Override
     public void write(Point p) throws IOException {
         row.clear();
-        replacedWhat = null;
         row.add(p.timestampNanos());
         row.add(neutralize(text(p.metric(), "metric", null)));
         for (String key : Schema.TAG_KEYS) {
@@ -80,9 +77,7 @@ public final class CsvPointWriter implements PointWriter {
             }
         }
         printer.printRecord(row);
-        if (replacedWhat != null) {
-            names.replaced(p, replacedWhat, replacedOriginal, NameReplacer.withoutLoneSurrogates(replacedOriginal));
-        }
+        names.pointDone(p);
     }
 
     /** Points written with a name replaced. */
@@ -92,11 +87,7 @@ public final class CsvPointWriter implements PointWriter {
 
     /** The cell text with lone surrogates replaced; remembers the first replacement of the point. */
     private String text(String s, String what, String key) {
-        String t = NameReplacer.withoutLoneSurrogates(s);
-        if (t != s && replacedWhat == null) {
-            replacedWhat = key == null ? what : what + " '" + key + "'";
-            replacedOriginal = s;
-        }
+        String t = names.surrogateFree(s, what, key);
         return t == null ? "" : t;
     }
 

@@ -30,8 +30,6 @@ public final class JsonLinesWriter implements PointWriter {
     private final JsonGenerator gen;
     private final NameReplacer names;
     private boolean any;
-    private String replacedWhat;
-    private String replacedOriginal;
 
     /** @param warnings receives one line per series whose names had to be replaced */
     public JsonLinesWriter(OutputStream out, boolean closeStream, Consumer<String> warnings) throws IOException {
@@ -46,44 +44,31 @@ public final class JsonLinesWriter implements PointWriter {
     @Override
     public void write(Point p) throws IOException {
         any = true;
-        replacedWhat = null;
         gen.writeStartObject();
         gen.writeNumberField("timestamp", p.timestampNanos());
-        gen.writeStringField("metric", text(p.metric(), "metric", null));
+        gen.writeStringField("metric", names.surrogateFree(p.metric(), "metric", null));
         gen.writeFieldName("value");
         writeField(p, 0);
         gen.writeObjectFieldStart("tags");
         for (int i = 0; i < p.tagCount(); i++) {
-            gen.writeStringField(text(p.tagKey(i), "tag key", null), text(p.tagValue(i), "value of tag", p.tagKey(i)));
+            gen.writeStringField(names.surrogateFree(p.tagKey(i), "tag key", null), names.surrogateFree(p.tagValue(i), "value of tag", p.tagKey(i)));
         }
         gen.writeEndObject();
         if (p.fieldCount() > 1) {
             gen.writeObjectFieldStart("fields");
             for (int i = 1; i < p.fieldCount(); i++) {
-                gen.writeFieldName(text(p.fieldName(i), "field key", null));
+                gen.writeFieldName(names.surrogateFree(p.fieldName(i), "field key", null));
                 writeField(p, i);
             }
             gen.writeEndObject();
         }
         gen.writeEndObject();
-        if (replacedWhat != null) {
-            names.replaced(p, replacedWhat, replacedOriginal, NameReplacer.withoutLoneSurrogates(replacedOriginal));
-        }
+        names.pointDone(p);
     }
 
     /** Points written with a name replaced. */
     public long replacedPoints() {
         return names.points();
-    }
-
-    /** {@code s} with lone surrogates replaced; remembers the first replacement of the point. */
-    private String text(String s, String what, String key) {
-        String t = NameReplacer.withoutLoneSurrogates(s);
-        if (t != s && replacedWhat == null) {
-            replacedWhat = key == null ? what : what + " '" + key + "'";
-            replacedOriginal = s;
-        }
-        return t;
     }
 
     private void writeField(Point p, int i) throws IOException {
@@ -99,7 +84,7 @@ public final class JsonLinesWriter implements PointWriter {
                 gen.writeNumber(d);
                 break;
             default:
-                gen.writeString(text(p.string(i), "value of field", p.fieldName(i)));
+                gen.writeString(names.surrogateFree(p.string(i), "value of field", p.fieldName(i)));
         }
     }
 

@@ -23,6 +23,8 @@ final class NameReplacer {
     private final Consumer<String> warnings;
     private final Set<String> warned = new HashSet<>();
     private volatile long points; // written by the producer thread only; read from any
+    private String pointWhat; // the first name replaced in the point being written, for pointDone
+    private String pointOriginal;
 
     /**
      * @param format what to call the format in warnings ({@code line protocol}, {@code csv}, {@code json})
@@ -40,6 +42,31 @@ final class NameReplacer {
         if (warned.size() < MAX_WARNED_SERIES && warned.add(series)) {
             warnings.accept(format + " cannot carry the " + what + " " + quoted(original) + " of series " + series
                     + ": written as " + quoted(written) + " in this and later points");
+        }
+    }
+
+    /**
+     * For formats that carry every character but lone surrogates (CSV, JSON): {@code s} with them
+     * replaced, remembering the point's first replacement for {@link #pointDone}. Null stays null.
+     *
+     * @param what what {@code s} is, for the warning: {@code metric}, {@code value of tag}, ...
+     * @param key the tag or field key {@code s} belongs to, or null
+     */
+    String surrogateFree(String s, String what, String key) {
+        String t = withoutLoneSurrogates(s);
+        if (t != s && pointWhat == null) {
+            pointWhat = key == null ? what : what + " '" + key + "'";
+            pointOriginal = s;
+        }
+        return t;
+    }
+
+    /** Ends the point whose names went through {@link #surrogateFree}: counts and warns if one was replaced. */
+    void pointDone(Point p) {
+        if (pointWhat != null) {
+            replaced(p, pointWhat, pointOriginal, withoutLoneSurrogates(pointOriginal));
+            pointWhat = null;
+            pointOriginal = null;
         }
     }
 
