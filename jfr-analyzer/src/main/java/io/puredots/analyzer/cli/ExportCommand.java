@@ -64,7 +64,7 @@ import java.util.function.Consumer;
             "-o FILE is written whole or not at all; --force replaces only a regular file.",
             "",
             "Exit codes: 0 every point written; 2 trouble (bad usage, unreadable input,",
-            "points dropped, the file or stdout not written in full).",
+            "points refused or dropped, the file or stdout not written in full).",
             "",
             "Examples:",
             "  jfr-analyzer export run.jfr --format jsonl --output run.jsonl",

@@ -30,7 +30,8 @@ import java.util.Set;
  * batches vary (the machine's load, JIT decisions); with {@value #MIN_RUNS} runs a side or more
  * the bootstrap, which resamples runs, shows it, but with fewer it cannot, so there the whole
  * interval must lie beyond the threshold: a test against the minimum effect, not against no
- * change. For a per-run metric (memory): the bootstrap
+ * change. For a per-run metric (memory), judged only when every run of each side has it (a run
+ * without a GC has no heap after GC, and sides of unlike runs measure different things): the bootstrap
  * interval over the runs excludes 0 (one run a side: the change itself), since a run has one
  * value and memory varies little between runs of one build; the threshold does the rest.
  *
@@ -79,7 +80,8 @@ public final class RegressionJudge {
         List<MetricComparison> metrics = new ArrayList<>();
         boolean fewBatches = false;
         for (String id : ids) {
-            MetricComparison c = metric(id, baseline.metric(id), current.metric(id), threshold(budgets, id));
+            MetricComparison c = metric(id, baseline.metric(id), current.metric(id), threshold(budgets, id),
+                    baseline.runs(), current.runs());
             metrics.add(c);
             fewBatches |= c.note().startsWith("too few batches");
         }
@@ -127,7 +129,8 @@ public final class RegressionJudge {
         return MetricKind.of(id).defaultThresholdPercent(id);
     }
 
-    private static MetricComparison metric(String id, SideMetric base, SideMetric cur, double threshold) {
+    private static MetricComparison metric(String id, SideMetric base, SideMetric cur, double threshold,
+                                           int baseRuns, int curRuns) {
         MetricKind kind = MetricKind.of(id);
         String unit = kind.unit(id);
         Summary bs = base == null ? Summary.EMPTY : base.summary();
@@ -145,6 +148,12 @@ public final class RegressionJudge {
             }
             return new MetricComparison(id, unit, kind.statistic(id), bs, cs, Double.NaN, Double.NaN, Double.NaN,
                     Double.NaN, threshold, bn, cn, Verdict.NOT_COMPARED, note);
+        }
+        if (kind.perRun() && (base.runs().size() < baseRuns || cur.runs().size() < curRuns)) {
+            // a run without the value (no GC, so no heap after GC) leaves the sides measuring different things
+            return new MetricComparison(id, unit, kind.statistic(id), bs, cs, Double.NaN, Double.NaN, Double.NaN,
+                    Double.NaN, threshold, bn, cn, Verdict.NOT_COMPARED, "not in every run (baseline "
+                    + base.runs().size() + " of " + baseRuns + ", current " + cur.runs().size() + " of " + curRuns + ")");
         }
         double[] b = DeltaStatistics.pooled(base.runs());
         double[] c = DeltaStatistics.pooled(cur.runs());

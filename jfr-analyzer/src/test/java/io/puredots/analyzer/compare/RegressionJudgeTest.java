@@ -108,6 +108,23 @@ class RegressionJudgeTest {
     }
 
     @Test
+    void aPerRunMetricMissingFromSomeRunsIsNotCompared() {
+        // heap after GC: only one run of three had a GC on each side
+        double[] peak = {100e6};
+        Side base = Sides.side(Map.of("memory.native.peak", List.of(peak, peak, peak),
+                "memory.heap.after-gc", List.of(new double[] {7.26e6})), Map.of());
+        Side cur = Sides.side(Map.of("memory.native.peak", List.of(peak, peak, peak),
+                "memory.heap.after-gc", List.of(new double[] {10.5e6})), Map.of());
+        Comparison c = RegressionJudge.judge(base, cur, Budgets.defaults());
+        MetricComparison heap = c.metrics().stream().filter(m -> m.metric().equals("memory.heap.after-gc")).findFirst().orElseThrow();
+        assertEquals(Verdict.NOT_COMPARED, heap.verdict(), heap.toString());
+        assertEquals("not in every run (baseline 1 of 3, current 1 of 3)", heap.note());
+        MetricComparison native_ = c.metrics().stream().filter(m -> m.metric().equals("memory.native.peak")).findFirst().orElseThrow();
+        assertEquals(Verdict.NO_SIGNIFICANT_CHANGE, native_.verdict());
+        assertFalse(c.regressed());
+    }
+
+    @Test
     void severalRunsASideWidenTheIntervalByTheSpreadBetweenRuns() {
         // within each run the batches agree; the runs of one build differ by 30%
         List<double[]> base = List.of(Sides.ar1(8, 30, LEVEL, 0.5, 50_000), Sides.ar1(9, 30, LEVEL * 1.3, 0.5, 50_000));
