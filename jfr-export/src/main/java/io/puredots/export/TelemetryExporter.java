@@ -352,9 +352,13 @@ public final class TelemetryExporter implements AutoCloseable {
         return ended.await(timeout.toNanos(), java.util.concurrent.TimeUnit.NANOSECONDS);
     }
 
-    /** Whether the attached JVM has exited (always false in-process). */
+    /**
+     * Whether the attached JVM has exited (always false in-process). Asks the process too: the
+     * stream can close on the exit before the watcher's next look.
+     */
     public boolean sourceExited() {
-        return sourceExited;
+        ProcessHandle s = source;
+        return sourceExited || (s != null && !s.isAlive());
     }
 
     /** The error that stopped the export, or null. */
@@ -457,7 +461,7 @@ public final class TelemetryExporter implements AutoCloseable {
             Thread.currentThread().interrupt();
         } catch (RuntimeException e) {
             // the remote end is gone or its connection broke: the events it sent were mapped
-            if (!sourceExited) {
+            if (!sourceExited()) {
                 warnings.accept("telemetry export: the stream did not close cleanly: " + message(e));
             }
         }
