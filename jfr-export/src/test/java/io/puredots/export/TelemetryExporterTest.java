@@ -9,6 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 import java.io.BufferedReader;
+import java.io.IOException;
 import java.io.InputStreamReader;
 import java.net.InetAddress;
 import java.net.InetSocketAddress;
@@ -147,22 +148,11 @@ class TelemetryExporterTest {
 
     @Test
     void attachedExportEndsWhenTheGameExitsAndWritesWhatItSent() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process game = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeGame.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process game = startFakeGame();
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(game.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("ready", r.readLine());
             Path out = dir.resolve("until-exit.jsonl");
-            TelemetryExporter.Config c = new TelemetryExporter.Config();
-            c.endpoint = Endpoint.parse(out.toString(), null);
-            c.resolution = Resolution.RAW;
-            CountDownLatch seen = new CountDownLatch(20);
-            c.afterEvent = e -> {
-                if (e.getEventType().getName().equals(EventNames.FRAME)) {
-                    seen.countDown();
-                }
-            };
+            TelemetryExporter.Config c = rawTo(out);
+            CountDownLatch seen = framesSeen(c, 20);
             TelemetryExporter exporter = TelemetryExporter.attach(game.pid(), c);
             assertTrue(seen.await(120, TimeUnit.SECONDS), "20 frames streamed from pid " + game.pid());
             assertFalse(exporter.awaitTermination(Duration.ZERO), "the export runs while the game does");
@@ -185,22 +175,11 @@ class TelemetryExporterTest {
 
     @Test
     void attachesToAnotherJvmByPidWithNoCodeInTheGame() throws Exception {
-        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-        Process game = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeGame.class.getName())
-                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        Process game = startFakeGame();
         try {
-            BufferedReader r = new BufferedReader(new InputStreamReader(game.getInputStream(), StandardCharsets.UTF_8));
-            assertEquals("ready", r.readLine());
             Path out = dir.resolve("remote.jsonl");
-            TelemetryExporter.Config c = new TelemetryExporter.Config();
-            c.endpoint = Endpoint.parse(out.toString(), null);
-            c.resolution = Resolution.RAW;
-            CountDownLatch seen = new CountDownLatch(50);
-            c.afterEvent = e -> {
-                if (e.getEventType().getName().equals(EventNames.FRAME)) {
-                    seen.countDown();
-                }
-            };
+            TelemetryExporter.Config c = rawTo(out);
+            CountDownLatch seen = framesSeen(c, 50);
             TelemetryExporter exporter = TelemetryExporter.attach(game.pid(), c);
             assertTrue(seen.await(120, TimeUnit.SECONDS), "50 frames streamed from pid " + game.pid());
             exporter.close();
@@ -235,5 +214,38 @@ class TelemetryExporterTest {
             game.destroy();
             game.waitFor(30, TimeUnit.SECONDS);
         }
+    }
+
+    /** FakeGame in its own JVM, once it says it is ready. */
+    private static Process startFakeGame() throws IOException {
+        String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
+        Process game = new ProcessBuilder(java, "-cp", System.getProperty("java.class.path"), FakeGame.class.getName())
+                .redirectError(ProcessBuilder.Redirect.INHERIT).start();
+        BufferedReader r = new BufferedReader(new InputStreamReader(game.getInputStream(), StandardCharsets.UTF_8));
+        String first = r.readLine();
+        if (!"ready".equals(first)) {
+            game.destroy();
+        }
+        assertEquals("ready", first);
+        return game;
+    }
+
+    /** A raw-resolution export into the JSON Lines file {@code out}. */
+    private static TelemetryExporter.Config rawTo(Path out) {
+        TelemetryExporter.Config c = new TelemetryExporter.Config();
+        c.endpoint = Endpoint.parse(out.toString(), null);
+        c.resolution = Resolution.RAW;
+        return c;
+    }
+
+    /** Counts down once per frame event the export maps, from {@code frames}. */
+    private static CountDownLatch framesSeen(TelemetryExporter.Config c, int frames) {
+        CountDownLatch seen = new CountDownLatch(frames);
+        c.afterEvent = e -> {
+            if (e.getEventType().getName().equals(EventNames.FRAME)) {
+                seen.countDown();
+            }
+        };
+        return seen;
     }
 }

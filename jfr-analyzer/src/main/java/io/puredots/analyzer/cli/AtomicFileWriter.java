@@ -1,7 +1,6 @@
 package io.puredots.analyzer.cli;
 
 import java.io.BufferedOutputStream;
-import java.io.FilterOutputStream;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -150,9 +149,9 @@ final class AtomicFileWriter {
         }
         try {
             T result;
-            FailureKeeper file;
+            FailureKeepingStream file;
             try {
-                file = new FailureKeeper(Files.newOutputStream(tmp));
+                file = new FailureKeepingStream(Files.newOutputStream(tmp));
             } catch (IOException e) {
                 throw cannotWrite(target, e);
             }
@@ -160,8 +159,8 @@ final class AtomicFileWriter {
                 result = content.writeTo(out);
             } catch (IOException | RuntimeException e) {
                 // content may wrap the write error, or fail for its own reasons after it
-                if (file.first != null) {
-                    throw cannotWrite(target, file.first);
+                if (file.failure() != null) {
+                    throw cannotWrite(target, file.failure());
                 }
                 throw e;
             }
@@ -188,57 +187,5 @@ final class AtomicFileWriter {
 
     private static Cli.UserException cannotWrite(Path target, IOException e) {
         return new Cli.UserException(Cli.writeFailure(target, e), e);
-    }
-
-    /** The temporary file's stream; keeps the first error writing it, whatever the content does with it. */
-    private static final class FailureKeeper extends FilterOutputStream {
-        IOException first;
-
-        FailureKeeper(OutputStream out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int b) throws IOException {
-            try {
-                out.write(b);
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void write(byte[] b, int off, int len) throws IOException {
-            try {
-                out.write(b, off, len);
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                out.flush();
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                out.close();
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        private IOException keep(IOException e) {
-            if (first == null) {
-                first = e;
-            }
-            return e;
-        }
     }
 }

@@ -1,6 +1,5 @@
 package io.puredots.analyzer.cli;
 
-import java.io.FilterWriter;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.io.OutputStreamWriter;
@@ -14,11 +13,11 @@ import java.nio.charset.StandardCharsets;
  * {@link Cli#stdoutFailure} tells the user. Thread-safe as a {@code PrintWriter} is.
  */
 final class StdoutWriter extends PrintWriter {
-    private final Keeper keeper;
+    private final FailureKeepingStream stream;
 
-    private StdoutWriter(Keeper keeper) {
-        super(keeper, true);
-        this.keeper = keeper;
+    private StdoutWriter(FailureKeepingStream stream) {
+        super(new OutputStreamWriter(stream, StandardCharsets.UTF_8), true);
+        this.stream = stream;
     }
 
     /**
@@ -26,72 +25,11 @@ final class StdoutWriter extends PrintWriter {
      * {@code FileDescriptor.out}, not {@code System.out}, a {@code PrintStream} that swallows them.
      */
     static StdoutWriter of(OutputStream out) {
-        return new StdoutWriter(new Keeper(new OutputStreamWriter(out, StandardCharsets.UTF_8)));
+        return new StdoutWriter(new FailureKeepingStream(out));
     }
 
     /** The first error writing to the stream, or null. */
     IOException failure() {
-        return keeper.first;
-    }
-
-    /** Passes everything on and keeps the first failure before rethrowing it. */
-    private static final class Keeper extends FilterWriter {
-        private volatile IOException first;
-
-        Keeper(OutputStreamWriter out) {
-            super(out);
-        }
-
-        @Override
-        public void write(int c) throws IOException {
-            try {
-                super.write(c);
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void write(char[] cbuf, int off, int len) throws IOException {
-            try {
-                super.write(cbuf, off, len);
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void write(String str, int off, int len) throws IOException {
-            try {
-                super.write(str, off, len);
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void flush() throws IOException {
-            try {
-                super.flush();
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        @Override
-        public void close() throws IOException {
-            try {
-                super.close();
-            } catch (IOException e) {
-                throw keep(e);
-            }
-        }
-
-        private IOException keep(IOException e) {
-            if (first == null) {
-                first = e;
-            }
-            return e;
-        }
+        return stream.failure();
     }
 }
