@@ -1,0 +1,29 @@
+package io.puredots.analyzer.model.timeline;
+
+import java.util.List;
+
+/**
+ * One memory quantity over time, downsampled by time: each point keeps the minimum and maximum
+ * of the samples in its time bucket.
+ *
+ * @param id      stable id: {@code heap.used}, {@code native.reserved}, {@code entities}
+ * @param unit    {@code bytes} or {@code count}
+ * @param points  in time order
+ */
+public record MemorySeries(String id, String unit, List<Point> points) {
+
+    public MemorySeries {
+        points = List.copyOf(points);
+    }
+
+    /**
+     * The samples of one time bucket.
+     *
+     * @param offsetNanos  the bucket's first sample, from the recording's start
+     * @param min          smallest sample
+     * @param max          largest sample
+     * @param last         the bucket's last sample
+     */
+    public record Point(long offsetNanos, long min, long max, long last) {
+    }
+}
