@@ -1,6 +1,7 @@
 package io.puredots.analyzer.model;
 
 import io.puredots.analyzer.model.attribution.AttributionResult;
+import io.puredots.analyzer.model.timeline.Timeline;
 
 import java.util.List;
 
@@ -20,6 +21,8 @@ import java.util.List;
  * @param budgets      the budget verdicts; {@code null} until judged
  * @param slowFrames   what overlapped the worst frames and the over-budget streaks
  *                     (built by {@code stats.attribution}); {@code null} if not computed
+ * @param timeline     the run over time for charts (built by {@code stats.timeline}); {@code null}
+ *                     unless the request asked for it
  * @param jmc          JMC automated analysis (run by {@code jmc}); {@code null} if not run
  * @param warnings     one-line warnings about the input: skipped damaged chunks, unfinished
  *                     repository chunks, truncated gzip data, how much was skipped
@@ -27,7 +30,7 @@ import java.util.List;
 public record Report(Overview overview, Selection selection, boolean gameEvents, Frames frames,
                      List<Series> groups, List<Series> systems, Jobs jobs, Memory memory,
                      List<Registry> registries, BudgetResult budgets, AttributionResult slowFrames,
-                     JmcReport jmc, List<String> warnings) {
+                     Timeline timeline, JmcReport jmc, List<String> warnings) {
 
     public Report {
         groups = List.copyOf(groups);

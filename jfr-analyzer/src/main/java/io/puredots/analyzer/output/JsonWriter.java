@@ -29,6 +29,8 @@ public final class JsonWriter implements ReportWriter {
         ObjectNode root = MAPPER.createObjectNode();
         root.put("schema", SCHEMA);
         root.setAll((ObjectNode) MAPPER.valueToTree(report));
+        // chart series are for the HTML report, not part of the JSON layout
+        root.remove("timeline");
         MAPPER.writeValue(out, root);
         out.write('\n');
         out.flush();

@@ -246,7 +246,8 @@ public final class ReportPipeline {
     /** The one place the finished report is put together from the statistics and what follows them. */
     private static Report finish(Report stats, List<String> warnings, JmcReport jmc, BudgetResult verdicts) {
         return new Report(stats.overview(), stats.selection(), stats.gameEvents(), stats.frames(), stats.groups(),
-                stats.systems(), stats.jobs(), stats.memory(), stats.registries(), verdicts, stats.slowFrames(), jmc,
+                stats.systems(), stats.jobs(), stats.memory(), stats.registries(), verdicts, stats.slowFrames(),
+                stats.timeline(), jmc,
                 warnings);
     }
 }

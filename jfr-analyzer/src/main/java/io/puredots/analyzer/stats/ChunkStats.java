@@ -532,6 +532,6 @@ public final class ChunkStats implements EventHandler {
         AttributionResult slow = (attributionTotal != null ? attributionTotal
                 : new AttributionTotal(attribution.settings()).add(attribution)).result();
         return new Report(overview, selection, gameEvents, f, g, s, j, memory.toModel(frames.maxEntities()), r,
-                null, slow, null, List.of());
+                null, slow, null, null, List.of());
     }
 }
