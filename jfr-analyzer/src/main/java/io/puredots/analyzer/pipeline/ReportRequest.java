@@ -21,9 +21,11 @@ import java.util.Objects;
  * @param sourceOptions how inputs are resolved (decompression limit, temporary directory)
  * @param readOptions   decoder and parallelism; damaged chunks are always skipped (see
  *                      {@link ReportPipeline})
+ * @param timeline      whether to build {@link io.puredots.analyzer.model.Report#timeline()}, the
+ *                      series for charts (off by default: it costs time and a bounded amount of heap)
  */
 public record ReportRequest(List<Path> inputs, Budgets budgets, Window window, JmcOptions jmc,
-                            SourceOptions sourceOptions, ReadOptions readOptions) {
+                            SourceOptions sourceOptions, ReadOptions readOptions, boolean timeline) {
 
     public ReportRequest {
         inputs = List.copyOf(inputs);
@@ -44,22 +46,27 @@ public record ReportRequest(List<Path> inputs, Budgets budgets, Window window, J
      */
     public static ReportRequest of(List<Path> inputs, Budgets budgets) {
         return new ReportRequest(inputs, budgets, Window.ALL, JmcOptions.defaults(), SourceOptions.defaults(),
-                ReadOptions.defaults());
+                ReadOptions.defaults(), false);
     }
 
     public ReportRequest withWindow(Window w) {
-        return new ReportRequest(inputs, budgets, w, jmc, sourceOptions, readOptions);
+        return new ReportRequest(inputs, budgets, w, jmc, sourceOptions, readOptions, timeline);
     }
 
     public ReportRequest withJmc(JmcOptions j) {
-        return new ReportRequest(inputs, budgets, window, j, sourceOptions, readOptions);
+        return new ReportRequest(inputs, budgets, window, j, sourceOptions, readOptions, timeline);
     }
 
     public ReportRequest withSourceOptions(SourceOptions s) {
-        return new ReportRequest(inputs, budgets, window, jmc, s, readOptions);
+        return new ReportRequest(inputs, budgets, window, jmc, s, readOptions, timeline);
     }
 
     public ReportRequest withReadOptions(ReadOptions r) {
-        return new ReportRequest(inputs, budgets, window, jmc, sourceOptions, r);
+        return new ReportRequest(inputs, budgets, window, jmc, sourceOptions, r, timeline);
+    }
+
+    /** With or without the chart series ({@link io.puredots.analyzer.model.Report#timeline()}). */
+    public ReportRequest withTimeline(boolean t) {
+        return new ReportRequest(inputs, budgets, window, jmc, sourceOptions, readOptions, t);
     }
 }
