@@ -89,6 +89,9 @@ final class ReportCommand implements Callable<Integer> {
     ReportFormatOption format;
 
     @Mixin
+    WidthOption width;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -131,7 +134,7 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportWriter writer = format.writer();
+        ReportWriter writer = format.writer(width.columns(output.toStdout()));
         Window frames = window.window();
         ReportRequest request = ReportRequest.of(inputs.recordings(), budgets.budgets()).withWindow(frames);
         output.checkTarget();

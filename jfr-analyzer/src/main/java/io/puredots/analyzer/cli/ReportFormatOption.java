@@ -10,13 +10,13 @@ final class ReportFormatOption {
     String format;
 
     /**
-     * The writer for the format.
+     * The writer for the format; text at {@code textWidth} columns.
      *
      * @throws Cli.UserException for an unknown format
      */
-    ReportWriter writer() {
+    ReportWriter writer(int textWidth) {
         try {
-            return ReportWriter.forFormat(format);
+            return ReportWriter.forFormat(format, textWidth);
         } catch (IllegalArgumentException e) {
             throw new Cli.UserException(e.getMessage());
         }
