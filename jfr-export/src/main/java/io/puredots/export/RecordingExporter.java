@@ -7,6 +7,8 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Instant;
+import java.util.function.LongConsumer;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
@@ -16,6 +18,9 @@ import java.util.concurrent.atomic.AtomicReference;
  * <p>Stateless; each call runs on the calling thread.
  */
 public final class RecordingExporter {
+    /** Events between two calls of an export's progress listener. */
+    static final int PROGRESS_EVERY = 4096;
+
     private RecordingExporter() {
     }
 
@@ -39,6 +44,15 @@ public final class RecordingExporter {
      * @throws IOException the writer failed
      */
     public static Result export(Path recording, Resolution resolution, Budgets budgets, PointWriter out) throws IOException {
+        return export(recording, resolution, budgets, out, t -> { });
+    }
+
+    /**
+     * As {@link #export(Path, Resolution, Budgets, PointWriter)}, telling {@code eventTime} the start
+     * (epoch ns) of every {@value #PROGRESS_EVERY}th event read, for a progress display.
+     */
+    public static Result export(Path recording, Resolution resolution, Budgets budgets, PointWriter out,
+                                LongConsumer eventTime) throws IOException {
         if (!Files.isRegularFile(recording)) {
             throw new ExportException("cannot read '" + recording + "': no such file");
         }
@@ -49,9 +63,14 @@ public final class RecordingExporter {
             // windows need events in time order; the ordered stream sorts each chunk in memory (heap ~ a
             // chunk's events). Raw points need no order: stream them as stored, in constant memory.
             es.setOrdered(resolution != Resolution.RAW);
+            long[] seen = {0};
             es.onEvent(e -> {
                 if (failure.get() != null) {
                     return;
+                }
+                if (++seen[0] % PROGRESS_EVERY == 0) {
+                    Instant t = e.getStartTime();
+                    eventTime.accept(t.getEpochSecond() * 1_000_000_000L + t.getNano());
                 }
                 try {
                     pipeline.accept(e);

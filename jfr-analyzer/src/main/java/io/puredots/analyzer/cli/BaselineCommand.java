@@ -86,6 +86,9 @@ final class BaselineCommand implements Callable<Integer> {
     boolean allowNoData;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -97,7 +100,7 @@ final class BaselineCommand implements Callable<Integer> {
             throw new Cli.UserException("--batch-frames needs a number >= 1, got " + batchFrames);
         }
         SideReader.Options options = new SideReader.Options(budgets.budgets(), window.window(), batchFrames,
-                allowNoData);
+                allowNoData, p -> progress.reading(spec.commandLine().getErr(), "baseline", p));
         output.checkTarget();
         String created = Instant.now().truncatedTo(ChronoUnit.SECONDS).toString();
         Side side = SideReader.recordings(recordings, options, commit == null ? gitHead() : commit, created,

@@ -5,6 +5,7 @@ import io.puredots.analyzer.model.compare.Comparison;
 import io.puredots.analyzer.model.compare.Side;
 import io.puredots.analyzer.model.compare.Verdict;
 import io.puredots.analyzer.output.compare.CompareWriter;
+import io.puredots.analyzer.read.ReadProgress;
 import io.puredots.budgets.Budgets;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Mixin;
@@ -17,6 +18,7 @@ import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.concurrent.Callable;
 
 /**
@@ -117,6 +119,9 @@ final class CompareCommand implements Callable<Integer> {
     boolean allowNoData;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -138,11 +143,12 @@ final class CompareCommand implements Callable<Integer> {
         output.checkTarget();
         PrintWriter err = spec.commandLine().getErr();
         List<String> inputWarnings = new ArrayList<>();
-        SideReader.Options options = new SideReader.Options(b, window.window(), batchFrames, allowNoData);
+        Function<Path, ReadProgress> reading = p -> progress.reading(err, "compare", p);
+        SideReader.Options options = new SideReader.Options(b, window.window(), batchFrames, allowNoData, reading);
         Side baseSide = SideReader.side("baseline", base, options, w -> warn(err, inputWarnings, w));
         // the current runs are cut into the baseline's batches
         SideReader.Options currentOptions = new SideReader.Options(b, window.window(), baseSide.batchFrames(),
-                allowNoData);
+                allowNoData, reading);
         Side curSide = SideReader.side("current", cur, currentOptions, w -> warn(err, inputWarnings, w));
         if (baseSide.batchFrames() != curSide.batchFrames()) {
             inputWarnings.add("the sides have different batch lengths (" + baseSide.batchFrames() + " and "

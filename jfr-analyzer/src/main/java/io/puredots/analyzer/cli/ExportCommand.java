@@ -1,6 +1,7 @@
 package io.puredots.analyzer.cli;
 
 import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.read.ReadProgress;
 import io.puredots.analyzer.read.source.IntactChunks;
 import io.puredots.analyzer.read.source.SourceOptions;
 import io.puredots.budgets.Budgets;
@@ -33,6 +34,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.LongConsumer;
 import java.util.concurrent.Callable;
 import java.util.function.Consumer;
 
@@ -122,7 +124,14 @@ final class ExportCommand implements Callable<Integer> {
     int giveUpSeconds;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     VerboseOption verbose;
+
+    /** Told the time of the events read (see {@link RecordingExporter}), and when all are. */
+    private LongConsumer eventTime = t -> { };
+    private Runnable exported = () -> { };
 
     @Override
     public Integer call() throws Exception {
@@ -136,6 +145,11 @@ final class ExportCommand implements Callable<Integer> {
                 for (String w : input.warnings()) {
                     err.println("jfr-analyzer export: warning: " + w);
                 }
+                ReadProgress shown = progress.exporting(err, recording);
+                long start = input.startNanos();
+                long span = Math.max(1, input.endNanos() - start);
+                eventTime = t -> shown.read(Math.min(span - 1, Math.max(0, t - start)), span);
+                exported = () -> shown.read(span, span);
                 return export(input.file(), res, budgets, err);
             }
         } catch (ExportException e) {
@@ -162,7 +176,7 @@ final class ExportCommand implements Callable<Integer> {
         if (output.toStdout()) {
             PrintWriter out = spec.commandLine().getOut();
             try (PointWriter w = f.open(new WriterOutputStream(out), false, warnings(err))) {
-                r = RecordingExporter.export(source, res, budgets, w);
+                r = exportTo(source, res, budgets, w);
             } catch (IOException | RuntimeException e) {
                 Cli.checkStdout(out); // the writer's failure, worded, rather than what it caused
                 throw e;
@@ -174,6 +188,14 @@ final class ExportCommand implements Callable<Integer> {
         err.println("jfr-analyzer export: " + r.events + " events, " + r.points + " points (" + f.cliName() + ", "
                 + res.cliName() + ")" + late(r));
         return Cli.OK;
+    }
+
+    /** The export of {@code source} into {@code out}, its progress shown as asked. */
+    private RecordingExporter.Result exportTo(Path source, Resolution res, Budgets budgets, PointWriter out)
+            throws IOException {
+        RecordingExporter.Result r = RecordingExporter.export(source, res, budgets, out, eventTime);
+        exported.run();
+        return r;
     }
 
     private String late(RecordingExporter.Result r) {
@@ -189,7 +211,7 @@ final class ExportCommand implements Callable<Integer> {
             throws IOException {
         return AtomicFileWriter.write(output.file(), output.force(), out -> {
             try (PointWriter w = f.open(out, true, warnings(err))) {
-                return RecordingExporter.export(source, res, budgets, w);
+                return exportTo(source, res, budgets, w);
             }
         });
     }
@@ -224,7 +246,7 @@ final class ExportCommand implements Callable<Integer> {
         RecordingExporter.Result r = null;
         ExportException stopped = null;
         try {
-            r = RecordingExporter.export(source, res, budgets, sink);
+            r = exportTo(source, res, budgets, sink);
         } catch (ExportException e) {
             stopped = e;
         } finally {

@@ -130,6 +130,9 @@ final class ReportCommand implements Callable<Integer> {
     boolean allowNoData;
 
     @Mixin
+    ProgressOption progress;
+
+    @Mixin
     VerboseOption verbose;
 
     @Override
@@ -149,7 +152,8 @@ final class ReportCommand implements Callable<Integer> {
         }
         request = request.withJmc(jmc ? new JmcOptions(true, jmcEventLimit(), jmcMaxSize) : JmcOptions.OFF)
                 .withSourceOptions(SourceOptions.defaults().withMaxDecompressedBytes(maxDecompressed))
-                .withReadOptions(ReadOptions.defaults().withDecoder(decoder()));
+                .withReadOptions(ReadOptions.defaults().withDecoder(decoder()).withProgress(progress.reading(
+                        spec.commandLine().getErr(), "report", inputs.recordings().get(0))));
 
         Report report = Cli.report(request);
         for (String w : report.warnings()) {

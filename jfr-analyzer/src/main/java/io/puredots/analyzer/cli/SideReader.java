@@ -6,6 +6,8 @@ import io.puredots.analyzer.model.compare.Side;
 import io.puredots.analyzer.output.compare.BaselineJson;
 import io.puredots.analyzer.pipeline.JmcOptions;
 import io.puredots.analyzer.pipeline.ReportPipeline;
+import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.read.ReadProgress;
 import io.puredots.analyzer.pipeline.ReportRequest;
 import io.puredots.analyzer.stats.Window;
 import io.puredots.budgets.Budgets;
@@ -19,6 +21,7 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.Function;
 import java.util.function.Consumer;
 
 /**
@@ -32,8 +35,12 @@ final class SideReader {
     private SideReader() {
     }
 
-    /** How a side is read: budgets, window, batch length, and whether a run without frames is accepted. */
-    record Options(Budgets budgets, Window window, int batchFrames, boolean allowNoData) {
+    /**
+     * How a side is read: budgets, window, batch length, whether a run without frames is accepted,
+     * and what tells the reading of each recording (see {@link ProgressOption#reading}).
+     */
+    record Options(Budgets budgets, Window window, int batchFrames, boolean allowNoData,
+                   Function<Path, ReadProgress> progress) {
     }
 
     /** Whether {@code path} is a baseline file (a regular file starting with '{'), not a recording. */
@@ -79,7 +86,8 @@ final class SideReader {
         List<SideBuilder.Run> runs = new ArrayList<>();
         for (Path p : recordings) {
             ReportRequest request = ReportRequest.of(List.of(p), o.budgets()).withWindow(o.window())
-                    .withJmc(JmcOptions.OFF);
+                    .withJmc(JmcOptions.OFF)
+                    .withReadOptions(ReadOptions.defaults().withProgress(o.progress().apply(p)));
             ReportPipeline.SampledRun run = Cli.sampled(request, o.batchFrames());
             Report report = run.report();
             for (String w : report.warnings()) {

@@ -7,6 +7,7 @@ import io.puredots.analyzer.model.JmcReport;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
 import io.puredots.analyzer.read.ReadOptions;
+import io.puredots.analyzer.read.ReadProgress;
 import io.puredots.analyzer.read.ReadResult;
 import io.puredots.analyzer.read.RecordingFormatException;
 import io.puredots.analyzer.read.RecordingReader;
@@ -180,9 +181,13 @@ public final class ReportPipeline {
                                    ReadOptions options, RunSampler sampler) throws IOException {
         Selection selection = Selection.ALL;
         if (window.needsFramePass()) {
+            // the two passes as one progress: the first half, then the second
+            ReadProgress progress = options.progress();
+            ReadOptions first = options.withProgress((done, total) -> progress.read(done, 2 * total));
+            options = options.withProgress((done, total) -> progress.read(total + done, 2 * total));
             // folded chunk by chunk, in chunk order: this pass keeps no per-frame state beyond a chunk
             FramePass.Collector frames = new FramePass.Collector(window);
-            RecordingReader.read(files, FramePass.Chunk::new, options, frames::add);
+            RecordingReader.read(files, FramePass.Chunk::new, first, frames::add);
             if (frames.sawChunk()) {
                 refuseEmptyWindow(window, names, frames.spanStart(), frames.spanEnd());
             }

@@ -15,8 +15,10 @@ package io.puredots.analyzer.read;
  *                          the rest {@code parallelism} at a time: while the JIT compiles the
  *                          decoder, a second decoder thread costs more than it brings (see
  *                          {@link #DEFAULT_SEQUENTIAL_BYTES}); {@code >= 0}
+ * @param progress          told after each chunk how many bytes are done
  */
-public record ReadOptions(Decoder decoder, int parallelism, boolean skipDamagedChunks, long sequentialBytes) {
+public record ReadOptions(Decoder decoder, int parallelism, boolean skipDamagedChunks, long sequentialBytes,
+                          ReadProgress progress) {
 
     /**
      * 32 MB, about the first two chunks of a recording: while C2 compiles the decoder, a second
@@ -46,6 +48,9 @@ public record ReadOptions(Decoder decoder, int parallelism, boolean skipDamagedC
         if (parallelism < 1) {
             throw new IllegalArgumentException("parallelism must be >= 1, was " + parallelism);
         }
+        if (progress == null) {
+            throw new IllegalArgumentException("progress must not be null");
+        }
         if (sequentialBytes < 0) {
             throw new IllegalArgumentException("sequentialBytes must be >= 0, was " + sequentialBytes);
         }
@@ -54,22 +59,26 @@ public record ReadOptions(Decoder decoder, int parallelism, boolean skipDamagedC
     /** The recommended options: best decoder, one chunk in flight per core, fail on damage. */
     public static ReadOptions defaults() {
         return new ReadOptions(Decoder.FAST, Runtime.getRuntime().availableProcessors(), false,
-                DEFAULT_SEQUENTIAL_BYTES);
+                DEFAULT_SEQUENTIAL_BYTES, ReadProgress.NONE);
     }
 
     public ReadOptions withDecoder(Decoder d) {
-        return new ReadOptions(d, parallelism, skipDamagedChunks, sequentialBytes);
+        return new ReadOptions(d, parallelism, skipDamagedChunks, sequentialBytes, progress);
     }
 
     public ReadOptions withParallelism(int p) {
-        return new ReadOptions(decoder, p, skipDamagedChunks, sequentialBytes);
+        return new ReadOptions(decoder, p, skipDamagedChunks, sequentialBytes, progress);
     }
 
     public ReadOptions withSkipDamagedChunks(boolean skip) {
-        return new ReadOptions(decoder, parallelism, skip, sequentialBytes);
+        return new ReadOptions(decoder, parallelism, skip, sequentialBytes, progress);
     }
 
     public ReadOptions withSequentialBytes(long bytes) {
-        return new ReadOptions(decoder, parallelism, skipDamagedChunks, bytes);
+        return new ReadOptions(decoder, parallelism, skipDamagedChunks, bytes, progress);
+    }
+
+    public ReadOptions withProgress(ReadProgress p) {
+        return new ReadOptions(decoder, parallelism, skipDamagedChunks, sequentialBytes, p);
     }
 }

@@ -165,12 +165,20 @@ public final class RecordingReader {
         private long end = Long.MIN_VALUE;
         /** Parallel runs only: a permit per slot submitted and not yet delivered. */
         private Semaphore window;
+        /** Sizes of all chunks, and of those delivered so far (for {@link ReadOptions#progress()}). */
+        private final long totalBytes;
+        private long doneBytes;
 
         Run(List<Slot<H>> slots, Supplier<? extends H> supplier, Consumer<? super H> consumer, ReadOptions options) {
             this.slots = slots;
             this.supplier = supplier;
             this.consumer = consumer;
             this.options = options;
+            long total = 0;
+            for (Slot<H> s : slots) {
+                total += s.chunk == null ? 0 : s.chunk.size();
+            }
+            this.totalBytes = total;
         }
 
         void execute() throws IOException {
@@ -304,6 +312,7 @@ public final class RecordingReader {
                 }
                 H h = s.handler;
                 s.handler = null;
+                doneBytes += s.chunk == null ? 0 : s.chunk.size();
                 if (s.error != null) {
                     fatal = s.error;
                 } else if (s.failure != null) {
@@ -328,6 +337,9 @@ public final class RecordingReader {
                     } catch (Throwable t) {
                         fatal = t;
                     }
+                }
+                if (fatal == null) {
+                    options.progress().read(doneBytes, totalBytes);
                 }
             }
             if (fatal != null && window != null) {

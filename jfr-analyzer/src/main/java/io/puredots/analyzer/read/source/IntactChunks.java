@@ -42,14 +42,15 @@ public final class IntactChunks implements AutoCloseable {
     private final Path file;
     private final boolean copied;
     private final List<String> warnings;
-    private final int chunks;
+    private final List<ChunkInfo> chunks;
 
-    private IntactChunks(RecordingSource source, Path file, boolean copied, List<String> warnings, int chunks) {
+    private IntactChunks(RecordingSource source, Path file, boolean copied, List<String> warnings,
+                         List<ChunkInfo> chunks) {
         this.source = source;
         this.file = file;
         this.copied = copied;
         this.warnings = List.copyOf(warnings);
-        this.chunks = chunks;
+        this.chunks = List.copyOf(chunks);
     }
 
     /**
@@ -82,10 +83,10 @@ public final class IntactChunks implements AutoCloseable {
             warnings.addAll(read.warnings());
             source.coverage(read.chunks(), product).ifPresent(warnings::add);
             if (wholeFile(source, read)) {
-                return new IntactChunks(source, source.files().get(0), false, warnings, read.chunks().size());
+                return new IntactChunks(source, source.files().get(0), false, warnings, read.chunks());
             }
             Path copy = copy(read.chunks(), options.tempDir());
-            return new IntactChunks(source, copy, true, warnings, read.chunks().size());
+            return new IntactChunks(source, copy, true, warnings, read.chunks());
         } catch (IOException | RuntimeException | Error e) {
             source.close();
             throw e;
@@ -152,7 +153,17 @@ public final class IntactChunks implements AutoCloseable {
 
     /** How many chunks {@link #file()} holds, at least 1. */
     public int chunks() {
-        return chunks;
+        return chunks.size();
+    }
+
+    /** Start of the first intact chunk, epoch ns. */
+    public long startNanos() {
+        return chunks.stream().mapToLong(ChunkInfo::startNanos).min().orElseThrow();
+    }
+
+    /** End of the last intact chunk, epoch ns. */
+    public long endNanos() {
+        return chunks.stream().mapToLong(c -> c.startNanos() + c.durationNanos()).max().orElseThrow();
     }
 
     /** Deletes the copy and the input's temporary files. */
