@@ -1,5 +1,6 @@
 package io.puredots.analyzer.jmc;
 
+import io.puredots.jmc.FrameBudgetRule;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.common.util.IPreferenceValueProvider;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;

@@ -2,6 +2,7 @@ package io.puredots.analyzer.jmc;
 
 import io.puredots.analyzer.model.JmcFinding;
 import io.puredots.analyzer.model.JmcReport;
+import io.puredots.jmc.FrameBudgetRule;
 import org.openjdk.jmc.common.item.IItemCollection;
 import org.openjdk.jmc.flightrecorder.JfrLoaderToolkit;
 import org.junit.jupiter.api.BeforeAll;

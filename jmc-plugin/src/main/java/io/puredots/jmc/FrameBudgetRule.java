@@ -1,6 +1,5 @@
-package io.puredots.analyzer.jmc;
+package io.puredots.jmc;
 
-import io.puredots.analyzer.text.Units;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 import org.openjdk.jmc.common.item.IItem;
@@ -44,7 +43,12 @@ import java.util.concurrent.RunnableFuture;
  *       {@code jfr-analyzer report} defines it) or at least the warning share over budget;</li>
  *   <li>NA: no frame events.</li>
  * </ul>
- * Preferences (JMC's rule configuration) default to {@link Budgets#defaults()}.
+ * Preferences (JMC's rule configuration) default to {@link Budgets#defaults()}. The score follows
+ * JMC's bands ({@link Severity#get}): OK below 25, INFO 25 to 74, WARNING 75 and above.
+ *
+ * <p>Also a JMC plugin on its own: this module's {@code puredots-jmc-plugin.jar} holds the rule and
+ * jfr-events' budget classes, nothing of JMC, with an OSGi manifest that attaches it to JMC's
+ * rules bundle (whose {@code RuleRegistry} finds rules with a {@code ServiceLoader}).
  *
  * <p>Stateless; thread-safe; each evaluation is independent.
  */
@@ -140,12 +144,12 @@ public final class FrameBudgetRule implements IRule {
                 : Math.min(100, 75 + 25 * Math.max(share, streak ? (double) (longest - streakFrames) / longest : 0));
         String summary = String.format(Locale.ROOT,
                 "%d of %d frames (%.1f%%) over the %s ms frame budget; longest streak %d frames%s.", over,
-                frames.length, share * 100, Units.msOneDecimal(budget), longest,
+                frames.length, share * 100, ms(budget), longest,
                 streak ? " (more than " + streakFrames + " is a violation)" : "");
         String explanation = String.format(Locale.ROOT,
                 "Frame time is the duration of %s. The slowest frame took %s ms. Over budget for more than %d"
                         + " consecutive frames is a budget violation; %.1f%% or more frames over budget is a warning"
-                        + " as well.", EventNames.FRAME, Units.msOneDecimal(worst), streakFrames, warnShare * 100);
+                        + " as well.", EventNames.FRAME, ms(worst), streakFrames, warnShare * 100);
         return b.setSeverity(severity).setSummary(summary).setExplanation(explanation)
                 .setSolution(over == 0 ? null : "Run 'jfr-analyzer report' on the recording: it names the GC pauses,"
                         + " safepoints, compilations, waits and CPU contention that overlapped the slow frames.")
@@ -171,5 +175,10 @@ public final class FrameBudgetRule implements IRule {
             }
         }
         return Arrays.copyOf(out, n);
+    }
+
+    /** Nanoseconds as milliseconds with one decimal, as the analyzer's report writes them. */
+    private static String ms(double nanos) {
+        return String.format(Locale.ROOT, "%.1f", nanos / 1e6);
     }
 }
