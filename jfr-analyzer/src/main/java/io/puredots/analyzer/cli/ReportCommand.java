@@ -133,7 +133,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReportWriter writer = format.writer();
         Window frames = window.window();
-        ReportRequest request = ReportRequest.of(inputs.recordings(), budgets.budgets()).withWindow(frames);
+        ReportRequest request = ReportRequest.of(inputs.recordings(), budgets.budgets()).withWindow(frames)
+                .withTimeline(format.needsTimeline());
         output.checkTarget();
         if (jmcMaxEvents < 0) {
             throw new Cli.UserException("--jmc-max-events needs a number >= 0, got " + jmcMaxEvents);

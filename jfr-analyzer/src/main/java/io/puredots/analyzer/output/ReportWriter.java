@@ -14,7 +14,7 @@ public interface ReportWriter {
 
     void write(Report report, Writer out) throws IOException;
 
-    /** The writer for a format name: "text", "json" or "markdown". */
+    /** The writer for a format name: "text", "json", "markdown" or "html". */
     static ReportWriter forFormat(String format) {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "text":
@@ -23,8 +23,10 @@ public interface ReportWriter {
                 return new JsonWriter();
             case "markdown":
                 return new MarkdownWriter();
+            case "html":
+                return new HtmlReportWriter();
             default:
-                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown)");
+                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown, html)");
         }
     }
 }
