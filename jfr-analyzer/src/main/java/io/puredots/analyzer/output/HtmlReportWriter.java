@@ -139,7 +139,7 @@ public final class HtmlReportWriter implements ReportWriter {
         if (a.frameBudgetNanos() <= 0) {
             return;
         }
-        s.note(a.streaksTotal() + " over-budget streaks (more than " + a.streakFrames() + " consecutive frames over "
+        s.note(a.streaksTotal() + (a.streaksTotal() == 1 ? " over-budget streak" : " over-budget streaks") + " (more than " + a.streakFrames() + " consecutive frames over "
                 + Units.msUnit(a.frameBudgetNanos()) + ")" + (a.streaks().size() < a.streaksTotal()
                 ? "; the " + a.streaks().size() + " longest are listed" : ""));
         if (a.streaks().isEmpty()) {
