@@ -71,13 +71,13 @@ public final class HtmlReportWriter implements ReportWriter {
             groups.chart("group-distribution", "Each group's time per frame against its budget (dashed)",
                     ReportCharts.groupDistribution(report.groups()));
         }
-        if (t != null && (!t.workers().isEmpty() || !t.slowFrameJobs().isEmpty())) {
+        if (t != null && (!t.workers().isEmpty() || t.slowFrameJobs().stream().anyMatch(f -> !f.jobs().isEmpty()))) {
             HtmlPage.Section workers = page.section("Workers");
             if (!t.workers().isEmpty() && !t.frames().isEmpty()) {
                 workers.chart("workers", "Busy share of each worker per bucket of ticks",
                         ReportCharts.workerUtilization(t));
             }
-            if (!t.slowFrameJobs().isEmpty()) {
+            if (t.slowFrameJobs().stream().anyMatch(f -> !f.jobs().isEmpty())) {
                 workers.chart(JOBS_CHART, "Jobs of a slow frame (pick the frame, or click a slow-frame row)",
                         ReportCharts.jobs(t));
             }
@@ -120,7 +120,7 @@ public final class HtmlReportWriter implements ReportWriter {
         long origin = report.overview().startNanos();
         Set<Long> withJobs = new HashSet<>();
         if (t != null) {
-            t.slowFrameJobs().stream().map(FrameJobs::tick).forEach(withJobs::add);
+            t.slowFrameJobs().stream().filter(f -> !f.jobs().isEmpty()).map(FrameJobs::tick).forEach(withJobs::add);
         }
         boolean charts = t != null && !t.frames().isEmpty();
         HtmlPage.Table frames = s.table("slow frame (tick)", "ms", "offset s", "wall clock", "what overlapped");

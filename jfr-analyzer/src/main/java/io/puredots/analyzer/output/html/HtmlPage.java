@@ -8,6 +8,7 @@ import java.io.Writer;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Set;
 import java.util.regex.Pattern;
 
@@ -30,6 +31,7 @@ public final class HtmlPage {
     private final List<Section> sections = new ArrayList<>();
     private final Set<String> ids = new LinkedHashSet<>();
     private final List<String> header = new ArrayList<>();
+    private final List<String> extraScripts = new ArrayList<>();
 
     /** A page with this title (shown as the document title and the top heading). */
     public HtmlPage(String title) {
@@ -42,6 +44,17 @@ public final class HtmlPage {
         return this;
     }
 
+    /**
+     * Inlines one more script after {@code charts.js} (allowed by its hash like the others), for
+     * behaviour a page needs beyond charts and tables.
+     *
+     * @param resource classpath resource, e.g. {@code /io/puredots/analyzer/output/html/x.js}
+     */
+    public HtmlPage script(String resource) {
+        extraScripts.add(HtmlAssets.read(resource));
+        return this;
+    }
+
     /** Appends a section with this heading. */
     public Section section(String heading) {
         Section s = new Section(heading);
@@ -51,8 +64,9 @@ public final class HtmlPage {
 
     /** Writes the page as UTF-8 text; does not close {@code out}. */
     public void render(Writer out) throws IOException {
-        List<String> scripts = List.of(HtmlAssets.read(HtmlAssets.UPLOT_JS), HtmlAssets.read(HtmlAssets.PAGE_JS),
-                HtmlAssets.read(HtmlAssets.CHARTS_JS));
+        List<String> scripts = new ArrayList<>(List.of(HtmlAssets.read(HtmlAssets.UPLOT_JS),
+                HtmlAssets.read(HtmlAssets.PAGE_JS), HtmlAssets.read(HtmlAssets.CHARTS_JS)));
+        scripts.addAll(extraScripts);
         List<String> styles = List.of(HtmlAssets.read(HtmlAssets.UPLOT_CSS), HtmlAssets.read(HtmlAssets.PAGE_CSS));
         StringBuilder b = new StringBuilder(1 << 16);
         b.append("<!DOCTYPE html>\n<html lang=\"en\">\n<head>\n<meta charset=\"utf-8\">\n");
@@ -192,9 +206,15 @@ public final class HtmlPage {
         }
     }
 
-    /** A table row, optionally linked to charts. */
+    /** How a row is coloured, e.g. by a verdict: ok (green), warn (amber), bad (red), none. */
+    public enum Tone {
+        NONE, OK, WARN, BAD
+    }
+
+    /** A table row, optionally coloured and linked to charts. */
     public static final class Row {
         private final String[] cells;
+        private Tone tone = Tone.NONE;
         private String focusChart;
         private double focusMin;
         private double focusMax;
@@ -203,6 +223,12 @@ public final class HtmlPage {
 
         private Row(String[] cells) {
             this.cells = cells;
+        }
+
+        /** Colours the row (CSS class {@code tone-ok}, {@code tone-warn} or {@code tone-bad}). */
+        public Row tone(Tone t) {
+            this.tone = t;
+            return this;
         }
 
         /** Clicking the row zooms chart {@code chartId}'s x axis to {@code min..max} (x units of its spec). */
@@ -222,8 +248,13 @@ public final class HtmlPage {
 
         private void render(StringBuilder b, int columns) {
             b.append("<tr");
-            if (focusChart != null || pickChart != null) {
-                b.append(" class=\"linked\" tabindex=\"0\"");
+            boolean linked = focusChart != null || pickChart != null;
+            if (linked || tone != Tone.NONE) {
+                b.append(" class=\"").append(linked ? "linked" : "").append(linked && tone != Tone.NONE ? " " : "")
+                        .append(tone == Tone.NONE ? "" : "tone-" + tone.name().toLowerCase(Locale.ROOT)).append('"');
+            }
+            if (linked) {
+                b.append(" tabindex=\"0\"");
             }
             if (focusChart != null) {
                 b.append(" data-focus-chart=\"").append(HtmlEscape.text(focusChart)).append("\" data-focus-min=\"")

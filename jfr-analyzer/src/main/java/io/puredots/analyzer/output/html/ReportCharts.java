@@ -148,8 +148,8 @@ public final class ReportCharts {
     }
 
     /**
-     * The Gantt chart of the slow frames' jobs: one lane per worker thread; the frames are
-     * picked by tick ({@link #frameKey}).
+     * The Gantt chart of the slow frames' jobs: one lane per worker thread; the frames (those
+     * with job runs) are picked by tick ({@link #frameKey}).
      */
     public static ObjectNode jobs(Timeline t) {
         TreeSet<String> threads = new TreeSet<>();
@@ -162,6 +162,9 @@ public final class ReportCharts {
         lanes.forEach(laneNames::add);
         ArrayNode frames = spec.putArray("frames");
         for (FrameJobs f : t.slowFrameJobs()) {
+            if (f.jobs().isEmpty()) {
+                continue;
+            }
             ObjectNode o = frames.addObject();
             o.put("key", frameKey(f.tick()));
             o.put("label", "tick " + f.tick() + " (" + Units.ms(f.durationNanos()) + " ms, " + f.jobs().size() + " job runs"

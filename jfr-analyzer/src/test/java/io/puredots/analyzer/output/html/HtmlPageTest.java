@@ -56,6 +56,21 @@ class HtmlPageTest {
     }
 
     @Test
+    void colouredRowsCarryTheirToneAndExtraScriptsAreAllowedByHash() throws IOException {
+        HtmlPage p = new HtmlPage("t").script(HtmlAssets.PAGE_JS);
+        HtmlPage.Table t = p.section("s").table("a");
+        t.row("x").tone(HtmlPage.Tone.BAD);
+        t.row("y").tone(HtmlPage.Tone.OK).focus("c", 1, 2);
+        t.row("z");
+        String html = render(p);
+        assertTrue(html.contains("<tr class=\"tone-bad\"><td>x</td></tr>"), html);
+        assertTrue(html.contains("<tr class=\"linked tone-ok\" tabindex=\"0\" data-focus-chart=\"c\""));
+        assertTrue(html.contains("<tr><td>z</td></tr>"));
+        assertEquals(2, html.split(Pattern.quote(ContentPolicy.hash(HtmlAssets.read(HtmlAssets.PAGE_JS))), -1).length - 1,
+                "page.js twice: its hash once in the policy per copy");
+    }
+
+    @Test
     void refusesABadOrRepeatedChartId() {
         HtmlPage p = new HtmlPage("t");
         HtmlPage.Section s = p.section("s");
