@@ -55,7 +55,7 @@ public final class HtmlReportWriter implements ReportWriter {
         } else {
             frames.chart(FRAME_CHART, "Frame time per bucket of ticks: min..max band, mean, budget and over-budget"
                     + " streaks", ReportCharts.frameTime(t, budget, streaks));
-            if (t.frames().size() < t.maxBuckets()) {
+            if (t.frames().stream().allMatch(b -> b.firstTick() == b.lastTick())) {
                 frames.note("one point per frame");
             } else {
                 frames.note("each point is a bucket of consecutive ticks: the band spans its shortest and longest frame");

@@ -94,6 +94,7 @@ class HtmlReportBrowserTest {
     void reportWithATimelineDrawsEveryKindOfChart() throws IOException {
         List<String> charts = openAndCheck(timelinePage, "report.png");
         assertEquals(List.of("frame-time", "group-split", "group-distribution", "workers", "jobs", "memory-heap-used",
+                "memory-heap-after-gc",
                 "memory-native-reserved", "memory-entities"), charts);
     }
 

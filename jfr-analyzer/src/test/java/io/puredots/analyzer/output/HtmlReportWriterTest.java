@@ -12,15 +12,18 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 import java.io.IOException;
+import java.io.StringReader;
 import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
@@ -80,6 +83,26 @@ class HtmlReportWriterTest {
         assertEquals(sim.slowFrames().worstFrames().size(), n);
     }
 
+    @Test
+    void theHeapBudgetIsDrawnOnTheHeapAfterGc() throws Exception {
+        Report withHeapBudget = ReportPipeline.run(ReportRequest.of(List.of(Path.of("../recordings/fixtures/sim-small.jfr")),
+                Budgets.parse("test", new StringReader("frame = 16.6 ms\nmemory.heap = 256 MB\n")))
+                .withJmc(JmcOptions.OFF));
+        Timeline t = Timelines.of(sim.overview().startNanos(), 0, sim.frames().count(), 2000, List.of("A"),
+                List.of("w0"), Map.of(), 0, List.of("job"), 16_600_000);
+        String html = html(Timelines.withTimeline(withHeapBudget, t));
+        assertEquals("[256.0]", budgetValues(html, "memory-heap-after-gc"));
+        assertEquals("", budgetValues(html, "memory-heap-used"), "judged on the heap after GC only");
+    }
+
+    /** The distinct values of the budget series in a chart's data, or "" without one. */
+    private static String budgetValues(String html, String chart) {
+        Matcher m = Pattern.compile("id=\"data-" + chart + "\">(.*?)</script>").matcher(html);
+        assertTrue(m.find(), chart);
+        Matcher b = Pattern.compile("\\{\"label\":\"budget\",\"values\":\\[([^\\]]*)\\]").matcher(m.group(1));
+        return b.find() ? Arrays.stream(b.group(1).split(",")).distinct().collect(Collectors.toList()).toString() : "";
+    }
+
     /** The page of a million-frame run: the timeline's 2000 buckets, 8 groups and 8 workers. */
     @Test
     void pageOfTwoThousandBucketsEightGroupsAndWorkersStaysUnderTenMegabytes() throws IOException {
@@ -93,7 +116,8 @@ class HtmlReportWriterTest {
         int bytes = html.getBytes(StandardCharsets.UTF_8).length;
         assertTrue(bytes < 10 * 1024 * 1024, bytes + " bytes");
         for (String chart : List.of("frame-time", "group-split", "group-distribution", "workers", "jobs",
-                "memory-heap-used", "memory-native-reserved", "memory-entities")) {
+                "memory-heap-used",
+                "memory-heap-after-gc", "memory-native-reserved", "memory-entities")) {
             assertTrue(html.contains("data-chart=\"" + chart + "\""), chart);
         }
     }

@@ -98,6 +98,7 @@ public final class Timelines {
         });
         long span = ticks * frameNanos;
         List<MemorySeries> memory = List.of(memory("heap.used", "bytes", n, span, 64L << 20, random),
+                memory("heap.after-gc", "bytes", n, span, 16L << 20, random),
                 memory("native.reserved", "bytes", n, span, 32L << 20, random),
                 memory("entities", "count", n, span, 2000, random));
         return new Timeline(originNanos, buckets, frames, groupSeries, workerSeries, memory, jobs);

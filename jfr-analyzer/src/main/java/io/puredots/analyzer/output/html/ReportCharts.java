@@ -190,8 +190,8 @@ public final class ReportCharts {
 
     /**
      * One memory quantity over time (s from the recording's start): its min..max band per time
-     * bucket, and the budget line when one applies ({@code memory.heap} to {@code heap.used},
-     * {@code memory.native} to {@code native.reserved}).
+     * bucket, and the budget line when one applies ({@code memory.heap} to {@code heap.after-gc},
+     * what it judges; {@code memory.native} to {@code native.reserved}).
      */
     public static ObjectNode memory(MemorySeries m, BudgetResult budgets) {
         boolean bytes = "bytes".equals(m.unit());
@@ -225,7 +225,7 @@ public final class ReportCharts {
             return null;
         }
         String id = switch (seriesId) {
-            case "heap.used" -> "memory.heap";
+            case "heap.after-gc" -> "memory.heap";
             case "native.reserved" -> "memory.native";
             default -> null;
         };
