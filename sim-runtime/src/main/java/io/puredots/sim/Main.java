@@ -48,6 +48,7 @@ public final class Main {
             "  --dump-min-interval SECONDS  at most one dump per this many seconds (default 60)",
             "  --dump-severity WARNING|CRITICAL  least severity that dumps (default WARNING)",
             "  --help                    print this help",
+            "  --version                 print the version",
             "",
             "Examples:",
             "  java -jar sim-runtime/target/sim-runtime.jar --entities 50000 --ticks 1200",
@@ -85,6 +86,9 @@ public final class Main {
                     return 2;
                 }
                 exportTo = args[++i];
+            } else if (args[i].equals("--version") || args[i].equals("-V")) {
+                out.println("sim-runtime " + version());
+                return 0;
             } else if (args[i].startsWith("--export-to=")) {
                 exportTo = args[i].substring("--export-to=".length());
             } else {
@@ -192,6 +196,19 @@ public final class Main {
     }
 
     /** Parses the options; null means "print usage". */
+    /** This build's version, from the pom (a filtered resource, so tests and the jar agree). */
+    static String version() {
+        java.util.Properties p = new java.util.Properties();
+        try (java.io.InputStream in = Main.class.getResourceAsStream("version.properties")) {
+            if (in != null) {
+                p.load(in);
+            }
+        } catch (java.io.IOException e) {
+            return "unknown";
+        }
+        return p.getProperty("version", "unknown");
+    }
+
     static SimConfig parse(String[] args, PrintStream log) throws UsageException {
         SimConfig.Builder b = SimConfig.builder().log(log);
         boolean dumpOn = false;

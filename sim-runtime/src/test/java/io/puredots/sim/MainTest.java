@@ -67,4 +67,18 @@ class MainTest {
         assertEquals(expected + System.lineSeparator(), err);
         assertEquals("", out);
     }
+
+    @Test
+    void versionPrintsThePomsVersion() throws Exception {
+        MainRun r = MainRun.of("--version");
+        assertEquals(0, r.code(), r.err());
+        // sim-runtime inherits its version from the parent pom
+        String pom = java.nio.file.Files.readString(java.nio.file.Path.of("pom.xml"));
+        java.util.regex.Matcher m = java.util.regex.Pattern.compile("<parent>.*?<version>([^<]+)</version>",
+                java.util.regex.Pattern.DOTALL).matcher(pom);
+        assertTrue(m.find(), pom);
+        String expected = m.group(1);
+        assertEquals("sim-runtime " + expected + System.lineSeparator(), r.out());
+        assertEquals(r.out(), MainRun.of("-V").out());
+    }
 }

@@ -1,6 +1,7 @@
 package io.puredots.analyzer.cli;
 
 import picocli.CommandLine.Command;
+import picocli.CommandLine.HelpCommand;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
 
@@ -13,12 +14,13 @@ import java.util.concurrent.Callable;
 @Command(name = "jfr-analyzer", mixinStandardHelpOptions = true, version = "jfr-analyzer 0.1.0",
         description = "Frame-budget statistics, budget checks and exports from JDK Flight Recorder recordings.",
         subcommands = {ReportCommand.class, CompareCommand.class, BaselineCommand.class, TrendCommand.class,
-            ExportCommand.class, StreamCommand.class},
+            ExportCommand.class, StreamCommand.class, CompletionCommand.class, HelpCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  fine", "  1  a budget is violated (report), a regression found (compare), a change point with --fail-on-change (trend)", "  2  trouble: bad usage, unreadable input, internal error",
             "", "Examples:", "  jfr-analyzer report recordings/latest.jfr",
             "  jfr-analyzer compare baseline.json current.jfr",
-            "  jfr-analyzer report --help"})
+            "  jfr-analyzer help report",
+            "  source <(jfr-analyzer completion)     # tab completion in bash and zsh"})
 final class JfrAnalyzerCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;

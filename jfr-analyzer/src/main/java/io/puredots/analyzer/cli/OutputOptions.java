@@ -33,9 +33,14 @@ final class OutputOptions {
 
     /**
      * Fails early, before the work whose result would be written, if the file could not be
-     * written ({@link AtomicFileWriter#checkTarget}); nothing to check for stdout.
+     * written ({@link AtomicFileWriter#checkTarget}), or for {@code --force} without a file to
+     * replace (a flag that would do nothing is refused, not ignored).
      */
     void checkTarget() {
+        if (force && toStdout()) {
+            throw new Cli.UserException("--force needs --output FILE: it lets an existing output file be replaced,"
+                    + " and the result goes to stdout");
+        }
         if (!toStdout()) {
             AtomicFileWriter.checkTarget(file, force);
         }

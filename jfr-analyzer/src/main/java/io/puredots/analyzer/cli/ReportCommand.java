@@ -90,6 +90,9 @@ final class ReportCommand implements Callable<Integer> {
     ReportFormatOption format;
 
     @Mixin
+    WidthOption width;
+
+    @Mixin
     OutputOptions output;
 
     @Mixin
@@ -132,11 +135,17 @@ final class ReportCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        ReportWriter writer = format.writer();
+        ReportWriter writer = format.writer(width.columns(output.toStdout()));
         Window frames = window.window();
         ReportRequest request = ReportRequest.of(inputs.recordings(), budgets.budgets()).withWindow(frames)
                 .withTimeline(format.needsTimeline());
         output.checkTarget();
+        for (String limit : new String[] {"--jmc-max-events", "--jmc-max-size"}) {
+            if (!jmc && given(limit)) {
+                throw new Cli.UserException(limit + " limits the JMC rules, which --no-jmc switches off: give one"
+                        + " or the other");
+            }
+        }
         if (jmcMaxEvents < 0) {
             throw new Cli.UserException("--jmc-max-events needs a number >= 0, got " + jmcMaxEvents);
         }
@@ -170,8 +179,13 @@ final class ReportCommand implements Callable<Integer> {
 
     /** {@code --jmc-max-events} as given, or when not given, its default lowered to fit the heap. */
     private long jmcEventLimit() {
-        boolean given = spec.commandLine().getParseResult() != null
-                && spec.commandLine().getParseResult().hasMatchedOption("--jmc-max-events");
-        return given ? jmcMaxEvents : JmcOptions.eventLimitForHeap(jmcMaxEvents, Runtime.getRuntime().maxMemory());
+        return given("--jmc-max-events") ? jmcMaxEvents
+                : JmcOptions.eventLimitForHeap(jmcMaxEvents, Runtime.getRuntime().maxMemory());
+    }
+
+    /** Whether the command line names {@code option}. */
+    private boolean given(String option) {
+        return spec.commandLine().getParseResult() != null
+                && spec.commandLine().getParseResult().hasMatchedOption(option);
     }
 }

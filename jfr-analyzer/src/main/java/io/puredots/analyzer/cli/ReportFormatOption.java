@@ -10,19 +10,19 @@ final class ReportFormatOption {
                     + " Default: ${DEFAULT-VALUE}.")
     String format;
 
-    /**
-     * The writer for the format.
-     *
-     * @throws Cli.UserException for an unknown format
-     */
     /** Whether the format draws charts, which need the timeline (the run over time) from the pipeline. */
     boolean needsTimeline() {
         return "html".equalsIgnoreCase(format);
     }
 
-    ReportWriter writer() {
+    /**
+     * The writer for the format; text at {@code textWidth} columns.
+     *
+     * @throws Cli.UserException for an unknown format
+     */
+    ReportWriter writer(int textWidth) {
         try {
-            return ReportWriter.forFormat(format);
+            return ReportWriter.forFormat(format, textWidth);
         } catch (IllegalArgumentException e) {
             throw new Cli.UserException(e.getMessage());
         }

@@ -42,13 +42,27 @@ public final class MarkdownWriter implements ReportWriter {
         row(b, t.header);
         b.append('|');
         for (int i = 0; i < t.header.length; i++) {
-            b.append(i == 0 ? " --- |" : " ---: |");
+            b.append(i > 0 && numericColumn(t, i) ? " ---: |" : " --- |");
         }
         b.append('\n');
         for (String[] r : t.rows) {
             row(b, r);
         }
         b.append('\n');
+    }
+
+    /** Whether a column holds numbers (and "-" placeholders) only, so it reads best right-aligned. */
+    private static boolean numericColumn(Document.Table t, int column) {
+        boolean any = false;
+        for (String[] r : t.rows) {
+            String c = r[column];
+            if (Document.numeric(c)) {
+                any = true;
+            } else if (!c.isEmpty() && !"-".equals(c)) {
+                return false;
+            }
+        }
+        return any;
     }
 
     private static void row(StringBuilder b, String[] cells) {

@@ -74,8 +74,7 @@ final class ReportDocument {
     private static void overview(Document d, Overview o, Selection sel) {
         Document.Section s = d.section("Recording");
         s.kv("files", String.join(", ", o.files()));
-        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)"
-                : o.jvmVersion().startsWith(o.jvmName()) ? o.jvmVersion() : o.jvmName() + " " + o.jvmVersion());
+        s.kv("JVM", o.jvmName().isEmpty() ? "(no jdk.JVMInformation)" : jvm(o.jvmName(), o.jvmVersion()));
         if (o.chunks() > 0) {
             s.kv("time", Units.instant(o.startNanos()) + " to " + Units.instant(o.endNanos()) + " ("
                     + Units.duration(o.durationNanos()) + ")");
@@ -83,6 +82,20 @@ final class ReportDocument {
         s.kv("chunks", Long.toString(o.chunks()));
         s.kv("events", Long.toString(o.totalEvents()));
         s.kv("selection", selection(sel));
+    }
+
+    /**
+     * The JVM's name and version, without the build details that follow them in
+     * {@code jdk.JVMInformation}'s version string (the JSON report keeps the whole string): e.g.
+     * {@code OpenJDK 64-Bit Server VM (17.0.15+6-Debian-1deb12u1) for linux-amd64}.
+     */
+    static String jvm(String name, String version) {
+        String v = version.startsWith(name) ? version : name + " " + version;
+        int cut = v.indexOf(" JRE (");
+        if (cut < 0) {
+            cut = v.indexOf(", built on");
+        }
+        return cut > 0 ? v.substring(0, cut) : v;
     }
 
     private static String selection(Selection sel) {
@@ -136,7 +149,7 @@ final class ReportDocument {
     private static void series(Document.Section s, List<Series> list, boolean systems) {
         Document.Table t = systems
                 ? s.table("system", "group", "calls", "total ms", "mean", "p50", "p95", "p99", "max", "share",
-                        "budget", "over", "streak")
+                        "budget", "over", "streak").headingColumn(1)
                 : s.table("group", "calls", "total ms", "mean", "p50", "p95", "p99", "max", "share", "budget",
                         "over", "streak");
         for (Series x : list) {

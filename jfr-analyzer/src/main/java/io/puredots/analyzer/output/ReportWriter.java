@@ -14,11 +14,16 @@ public interface ReportWriter {
 
     void write(Report report, Writer out) throws IOException;
 
-    /** The writer for a format name: "text", "json", "markdown" or "html". */
+    /** The writer for a format name: "text", "json", "markdown" or "html"; text at {@link TextWriter#DEFAULT_WIDTH}. */
     static ReportWriter forFormat(String format) {
+        return forFormat(format, TextWriter.DEFAULT_WIDTH);
+    }
+
+    /** The writer for a format name: "text" (at {@code textWidth} columns), "json", "markdown" or "html". */
+    static ReportWriter forFormat(String format, int textWidth) {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "text":
-                return new TextWriter();
+                return new TextWriter(textWidth);
             case "json":
                 return new JsonWriter();
             case "markdown":

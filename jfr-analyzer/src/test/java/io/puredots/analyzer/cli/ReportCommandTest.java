@@ -71,6 +71,19 @@ class ReportCommandTest {
     }
 
     @Test
+    void widthSetsTheTextReportsColumnsAndRefusesBelowForty() {
+        CliRun narrow = CliRun.of("report", "--no-jmc", "--width", "60", FIXTURE);
+        CliRun wide = CliRun.of("report", "--no-jmc", "--width", "400", FIXTURE);
+        assertTrue(wide.out().lines().anyMatch(l -> l.length() > 60), wide.out());
+        assertTrue(narrow.out().lines().filter(l -> l.matches("  frame [0-9]+ .*")).allMatch(l -> l.length() <= 60),
+                narrow.out());
+        assertEquals(wide.code(), narrow.code());
+        CliRun tooNarrow = CliRun.of("report", "--width", "39", FIXTURE);
+        assertEquals(2, tooNarrow.code());
+        assertEquals("jfr-analyzer report: --width needs at least 40 columns, got 39", tooNarrow.err().strip());
+    }
+
+    @Test
     void exitsWithOneWhenABudgetIsViolated() {
         CliRun r = CliRun.of("report", FIXTURE);
         assertEquals(Cli.VIOLATED, r.code(), r.err());
@@ -294,8 +307,9 @@ class ReportCommandTest {
         // --allow-no-data: this test is about what the report shows, not the exit code
         CliRun r = CliRun.of("report", "--allow-no-data", jdkOnly.toString());
         assertEquals(Cli.OK, r.code(), r.err());
-        assertTrue(r.out().contains("no puredots events in this recording: frame, system, job and registry"
-                + " statistics are missing; only the JVM parts are reported"), r.out());
+        // the note wraps at the report's width
+        assertTrue(r.out().replaceAll("\\s+", " ").contains("no puredots events in this recording: frame, system, job"
+                + " and registry statistics are missing; only the JVM parts are reported"), r.out());
         assertTrue(r.out().contains("heap after GC"), r.out());
         assertTrue(r.out().contains("frame                            NO_DATA"), r.out());
         assertTrue(r.out().contains("result  no budget violated (11 without data)"), r.out());

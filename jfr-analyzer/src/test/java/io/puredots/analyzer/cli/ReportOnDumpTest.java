@@ -67,7 +67,8 @@ class ReportOnDumpTest {
 
         CliRun text = CliRun.of("report", "--no-jmc", "--budgets", budgets.toString(), dump.toString());
         Matcher row = Pattern.compile("\\n  system\\." + SYSTEM
-                + " +VIOLATED .* frames over 0\\.500 ms, longest streak (\\d+) \\(violation above 5\\)\\n").matcher(text.out());
+                + " +VIOLATED .* frames over 0\\.500 ms, longest streak (\\d+) \\(violation above 5\\)\\n")
+                .matcher(text.out().replaceAll("\\n {6,}", " ")); // a detail wrapped at the width, joined
         assertTrue(row.find(), text.out());
         assertEquals(check.path("longestStreak").asLong(), Long.parseLong(row.group(1)));
     }
