@@ -86,7 +86,7 @@ public final class HtmlReportWriter implements ReportWriter {
             HtmlPage.Section memory = page.section("Memory over time");
             for (MemorySeries m : t.memory()) {
                 if (!m.points().isEmpty()) {
-                    memory.chart("memory-" + m.id().replaceAll("[^a-z0-9]+", "-"), m.id() + " (min..max per time"
+                    memory.chart("memory-" + m.id().toLowerCase(Locale.ROOT).replaceAll("[^a-z0-9]+", "-"), m.id() + " (min..max per time"
                             + " bucket)", ReportCharts.memory(m, report.budgets()));
                 }
             }
