@@ -13,6 +13,13 @@ if ! command -v influxd >/dev/null 2>&1 || ! command -v victoria-metrics >/dev/n
   apt-get update -q && apt-get install -y -q influxdb victoria-metrics
 fi
 
+# jfr-analyzer's HTML report tests open the pages in Debian's headless chromium through chromedriver
+# (by path: /usr/bin/chromium, /usr/bin/chromedriver; Selenium Manager downloads nothing).
+if ! command -v chromium >/dev/null 2>&1 || ! command -v chromedriver >/dev/null 2>&1; then
+  export DEBIAN_FRONTEND=noninteractive
+  apt-get update -q && apt-get install -y -q chromium chromium-driver
+fi
+
 mvn -B verify
 
 # the profiling harness and the hook installer (short real runs of the game; needs jq)

@@ -73,6 +73,7 @@ import java.util.concurrent.Callable;
             "  jfr-analyzer report --budgets budgets/default.budgets --warmup auto run.jfr",
             "  jfr-analyzer report --format json --output report.json run-1.jfr run-2.jfr",
             "  jfr-analyzer report --from 10s --to 70s --format markdown run.jfr",
+            "  jfr-analyzer report --format html -o report.html run.jfr",
             "  jfr-analyzer report run.jfr.gz",
             "  jfr-analyzer report --no-jmc /tmp/jfr-repo/2026_11_27_12_00_00_4242"})
 final class ReportCommand implements Callable<Integer> {
@@ -139,7 +140,8 @@ final class ReportCommand implements Callable<Integer> {
     public Integer call() throws Exception {
         ReportWriter writer = format.writer(width.columns(output.toStdout()));
         Window frames = window.window();
-        ReportRequest request = ReportRequest.of(inputs.recordings(), budgets.budgets()).withWindow(frames);
+        ReportRequest request = ReportRequest.of(inputs.recordings(), budgets.budgets()).withWindow(frames)
+                .withTimeline(format.needsTimeline());
         output.checkTarget();
         for (String limit : new String[] {"--jmc-max-events", "--jmc-max-size"}) {
             if (!jmc && given(limit)) {

@@ -14,12 +14,12 @@ public interface ReportWriter {
 
     void write(Report report, Writer out) throws IOException;
 
-    /** The writer for a format name: "text", "json" or "markdown"; text at {@link TextWriter#DEFAULT_WIDTH}. */
+    /** The writer for a format name: "text", "json", "markdown" or "html"; text at {@link TextWriter#DEFAULT_WIDTH}. */
     static ReportWriter forFormat(String format) {
         return forFormat(format, TextWriter.DEFAULT_WIDTH);
     }
 
-    /** The writer for a format name: "text" (at {@code textWidth} columns), "json" or "markdown". */
+    /** The writer for a format name: "text" (at {@code textWidth} columns), "json", "markdown" or "html". */
     static ReportWriter forFormat(String format, int textWidth) {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "text":
@@ -28,8 +28,10 @@ public interface ReportWriter {
                 return new JsonWriter();
             case "markdown":
                 return new MarkdownWriter();
+            case "html":
+                return new HtmlReportWriter();
             default:
-                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown)");
+                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown, html)");
         }
     }
 }

@@ -239,7 +239,7 @@ class ReportCommandTest {
     void badOptionValuesAreTrouble() {
         CliRun format = CliRun.of("report", "--format", "xml", FIXTURE);
         assertEquals(Cli.TROUBLE, format.code());
-        assertEquals("jfr-analyzer report: unknown format 'xml' (text, json, markdown)\n", format.err());
+        assertEquals("jfr-analyzer report: unknown format 'xml' (text, json, markdown, html)\n", format.err());
         CliRun warmup = CliRun.of("report", "--warmup", "soon", FIXTURE);
         assertEquals(Cli.TROUBLE, warmup.code());
         assertEquals("jfr-analyzer report: --warmup needs a number of frames or 'auto', got 'soon'\n", warmup.err());
