@@ -74,7 +74,8 @@ import java.util.concurrent.Callable;
             "  jfr-analyzer compare ci/baselines/soak.json current.jfr",
             "  jfr-analyzer compare --baseline a1.jfr a2.jfr a3.jfr --current b1.jfr b2.jfr b3.jfr",
             "  jfr-analyzer compare --format markdown -o comment.md baseline.json run.jfr",
-            "  jfr-analyzer compare --format junit -o TEST-compare.xml baseline.json run.jfr"})
+            "  jfr-analyzer compare --format junit -o TEST-compare.xml baseline.json run.jfr",
+            "  jfr-analyzer compare --format html -o compare.html baseline.json run.jfr"})
 final class CompareCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -95,7 +96,7 @@ final class CompareCommand implements Callable<Integer> {
     BudgetsOption budgets;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json, markdown or junit. Default: ${DEFAULT-VALUE}.")
+            description = "text, json, markdown, junit or html (one self-contained page with charts). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Mixin

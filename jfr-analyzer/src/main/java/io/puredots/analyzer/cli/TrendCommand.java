@@ -49,7 +49,8 @@ import java.util.function.Predicate;
             "Examples:",
             "  jfr-analyzer trend ci/profiling-results",
             "  jfr-analyzer trend --stat p95 --metric 'system.*' ci/profiling-results",
-            "  jfr-analyzer trend --format markdown --last 30 --fail-on-change ci/profiling-results"})
+            "  jfr-analyzer trend --format markdown --last 30 --fail-on-change ci/profiling-results",
+            "  jfr-analyzer trend --format html -o trend.html ci/profiling-results"})
 final class TrendCommand implements Callable<Integer> {
     @Spec
     CommandSpec spec;
@@ -59,7 +60,7 @@ final class TrendCommand implements Callable<Integer> {
     List<Path> dirs;
 
     @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text",
-            description = "text, json or markdown. Default: ${DEFAULT-VALUE}.")
+            description = "text, json, markdown or html (one self-contained page with a chart per metric). Default: ${DEFAULT-VALUE}.")
     String format;
 
     @Mixin

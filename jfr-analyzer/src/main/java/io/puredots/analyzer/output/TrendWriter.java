@@ -14,7 +14,7 @@ public interface TrendWriter {
 
     void write(Trend trend, Writer out) throws IOException;
 
-    /** The writer for a format name: "text", "json" or "markdown". */
+    /** The writer for a format name: "text", "json", "markdown" or "html". */
     static TrendWriter forFormat(String format) {
         switch (format.toLowerCase(Locale.ROOT)) {
             case "text":
@@ -23,8 +23,10 @@ public interface TrendWriter {
                 return new TrendJsonWriter();
             case "markdown":
                 return new TrendMarkdownWriter();
+            case "html":
+                return new TrendHtmlWriter();
             default:
-                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown)");
+                throw new IllegalArgumentException("unknown format '" + format + "' (text, json, markdown, html)");
         }
     }
 }

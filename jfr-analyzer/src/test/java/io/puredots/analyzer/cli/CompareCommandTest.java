@@ -203,7 +203,7 @@ class CompareCommandTest {
         CliRun r = CliRun.of("compare", a1.toString());
         assertEquals(Cli.TROUBLE, r.code());
         assertEquals("jfr-analyzer compare: needs BASELINE CURRENT, or --baseline FILE... --current FILE...\n", r.err());
-        CliRun f = CliRun.of("compare", "--format", "html", a1.toString(), a2.toString());
-        assertEquals("jfr-analyzer compare: --format needs text, json, markdown or junit, got 'html'\n", f.err());
+        CliRun f = CliRun.of("compare", "--format", "pdf", a1.toString(), a2.toString());
+        assertEquals("jfr-analyzer compare: --format needs text, json, markdown, junit or html, got 'pdf'\n", f.err());
     }
 }

@@ -15,7 +15,7 @@ public interface CompareWriter {
     void write(Comparison comparison, Writer out) throws IOException;
 
     /**
-     * The writer for a format name: "text", "json", "markdown" or "junit".
+     * The writer for a format name: "text", "json", "markdown", "junit" or "html".
      *
      * @throws IllegalArgumentException for another name, with a one-line message
      */
@@ -29,8 +29,10 @@ public interface CompareWriter {
                 return new CompareMarkdownWriter();
             case "junit":
                 return new CompareJunitWriter();
+            case "html":
+                return new CompareHtmlWriter();
             default:
-                throw new IllegalArgumentException("--format needs text, json, markdown or junit, got '" + format + "'");
+                throw new IllegalArgumentException("--format needs text, json, markdown, junit or html, got '" + format + "'");
         }
     }
 }

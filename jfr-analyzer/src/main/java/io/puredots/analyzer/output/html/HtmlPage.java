@@ -206,9 +206,9 @@ public final class HtmlPage {
         }
     }
 
-    /** How a row is coloured, e.g. by a verdict: ok (green), warn (amber), bad (red), none. */
+    /** How a row is coloured, e.g. by a verdict: ok (green), warn (amber), bad (red), muted (grey: not judged), none. */
     public enum Tone {
-        NONE, OK, WARN, BAD
+        NONE, OK, WARN, BAD, MUTED
     }
 
     /** A table row, optionally coloured and linked to charts. */
@@ -225,7 +225,7 @@ public final class HtmlPage {
             this.cells = cells;
         }
 
-        /** Colours the row (CSS class {@code tone-ok}, {@code tone-warn} or {@code tone-bad}). */
+        /** Colours the row (CSS class {@code tone-ok}, {@code tone-warn}, {@code tone-bad} or {@code tone-muted}). */
         public Row tone(Tone t) {
             this.tone = t;
             return this;

@@ -1,5 +1,5 @@
 /*
- * Sortable tables (click a header; numeric order when every non-empty cell starts with a number,
+ * Sortable tables (click a header; numeric order when every cell starts with a number or is empty, '-' or 'n/a',
  * else text order; a second click reverses) and table rows linked to charts (data-focus-chart,
  * data-pick-chart: clicking the row calls window.puredotsCharts.focus / pick).
  */
@@ -14,7 +14,7 @@
   function numeric(rows, col) {
     return rows.every(function (r) {
       var k = key(r.cells[col]);
-      return k === '' || k === '-' || NUMBER.test(k);
+      return k === '' || k === '-' || k === 'n/a' || NUMBER.test(k);
     });
   }
 
