@@ -1,0 +1,247 @@
+package io.puredots.analyzer.stats.timeline;
+
+import io.puredots.analyzer.model.timeline.FrameJobs;
+import it.unimi.dsi.fastutil.longs.Long2ObjectMap;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+
+/**
+ * The job runs of the N slowest frames (longest first, the lower tick first on ties: the order of
+ * the report's worst frames), at most {@code maxJobsPerFrame} runs each; the runs not kept are
+ * counted.
+ *
+ * <p>Within a chunk, a frame's job runs come before or after its frame event (threads' buffers
+ * are written out of order), and frames come in no order of slowness. So a partial keeps the runs
+ * of its N slowest frames so far (the running top N), drops the runs of a tick whose frame was
+ * seen and is not among them, and buffers the runs of ticks whose frame has not come yet
+ * ("pending"), at most {@code maxPendingRuns} runs: beyond that, the pending tick with the lowest
+ * number loses its runs (counted as dropped if its frame turns out slow).
+ *
+ * <pre>{@code
+ * chunk k:   runs(t=7) frame(7) frame(9) runs(9) runs(12)   | pending: 12
+ * chunk k+1: runs(12) frame(12) ...                          | 12's runs from both chunks
+ * }</pre>
+ *
+ * <p>{@link #merge} in chunk order: the top N of both; a frame's runs from the neighbouring chunk's
+ * pending runs; pending runs kept only for ticks after every frame seen. Memory: O(N x
+ * maxJobsPerFrame + maxPendingRuns), and one bit per frame of the chunk being read. Not
+ * thread-safe.
+ */
+final class SlowFrameJobs {
+    private static final Comparator<Slow> SLOWEST_FIRST = (a, b) -> a.duration != b.duration
+            ? Long.compare(b.duration, a.duration) : Long.compare(a.tick, b.tick);
+
+    private final int slowest;
+    private final int maxJobsPerFrame;
+    private final int maxPendingRuns;
+
+    /** The slowest frames so far, slowest first; at most {@code slowest}. */
+    private List<Slow> top = new ArrayList<>();
+    /** Runs of ticks whose frame has not been seen yet. */
+    private Long2ObjectOpenHashMap<Runs> pending = new Long2ObjectOpenHashMap<>();
+    private long pendingRuns;
+    /** The frames this partial has seen (it drops the runs of those not among the slowest). */
+    private TickBits seen = new TickBits();
+    private long maxFrameTick = Long.MIN_VALUE;
+
+    /**
+     * @param slowest          N, frames kept, {@code >= 0}
+     * @param maxJobsPerFrame  most runs kept per frame, {@code >= 1}
+     * @param maxPendingRuns   most runs buffered for frames not seen yet, {@code >= 1}
+     */
+    SlowFrameJobs(int slowest, int maxJobsPerFrame, int maxPendingRuns) {
+        if (slowest < 0 || maxJobsPerFrame < 1 || maxPendingRuns < 1) {
+            throw new IllegalArgumentException("slowest >= 0, maxJobsPerFrame >= 1, maxPendingRuns >= 1");
+        }
+        this.slowest = slowest;
+        this.maxJobsPerFrame = maxJobsPerFrame;
+        this.maxPendingRuns = maxPendingRuns;
+    }
+
+    /** One job run as the chart draws it. */
+    private record JobRun(String thread, String job, int batchIndex, long startNanos, long durationNanos) {
+    }
+
+    /** A frame's runs, or a pending tick's; {@code evicted}: its runs were given up (all counted dropped). */
+    private static final class Runs {
+        List<JobRun> list = new ArrayList<>();
+        long dropped;
+        boolean evicted;
+
+        void add(JobRun r, int cap) {
+            if (evicted || list.size() >= cap) {
+                dropped++;
+            } else {
+                list.add(r);
+            }
+        }
+
+        /** Appends {@code later}'s runs within {@code cap}. */
+        void append(Runs later, int cap) {
+            dropped += later.dropped;
+            evicted |= later.evicted;
+            for (JobRun r : later.list) {
+                if (list.size() < cap) {
+                    list.add(r);
+                } else {
+                    dropped++;
+                }
+            }
+        }
+    }
+
+    private static final class Slow {
+        final long tick;
+        final long start;
+        final long duration;
+        Runs runs;
+
+        Slow(long tick, long start, long duration, Runs runs) {
+            this.tick = tick;
+            this.start = start;
+            this.duration = duration;
+            this.runs = runs;
+        }
+    }
+
+    void frame(long tick, long startNanos, long durationNanos) {
+        seen.add(tick);
+        maxFrameTick = Math.max(maxFrameTick, tick);
+        Runs early = pending.remove(tick);
+        if (early != null) {
+            pendingRuns -= early.list.size();
+        }
+        Slow s = new Slow(tick, startNanos, durationNanos, early != null ? early : new Runs());
+        if (top.size() < slowest) {
+            insert(s);
+        } else if (slowest > 0 && SLOWEST_FIRST.compare(s, top.get(slowest - 1)) < 0) {
+            top.remove(slowest - 1);
+            insert(s);
+        }
+    }
+
+    private void insert(Slow s) {
+        int i = top.size();
+        while (i > 0 && SLOWEST_FIRST.compare(s, top.get(i - 1)) < 0) {
+            i--;
+        }
+        top.add(i, s);
+    }
+
+    void jobRun(String thread, String job, int batchIndex, long tick, long startNanos, long durationNanos) {
+        if (slowest == 0) {
+            return;
+        }
+        for (Slow s : top) {
+            if (s.tick == tick) {
+                s.runs.add(new JobRun(thread, job, batchIndex, startNanos, durationNanos), maxJobsPerFrame);
+                return;
+            }
+        }
+        if (seen.contains(tick)) {
+            return; // its frame is not among the slowest, and never will be: the threshold only rises
+        }
+        Runs p = pending.get(tick);
+        if (p == null) {
+            p = new Runs();
+            pending.put(tick, p);
+        }
+        int before = p.list.size();
+        p.add(new JobRun(thread, job, batchIndex, startNanos, durationNanos), maxJobsPerFrame);
+        pendingRuns += p.list.size() - before;
+        while (pendingRuns > maxPendingRuns) {
+            evictLowestPending();
+        }
+    }
+
+    /** Gives up the runs of the lowest pending tick that still holds some. */
+    private void evictLowestPending() {
+        long lowest = Long.MAX_VALUE;
+        for (Long2ObjectMap.Entry<Runs> e : pending.long2ObjectEntrySet()) {
+            if (!e.getValue().list.isEmpty() && e.getLongKey() < lowest) {
+                lowest = e.getLongKey();
+            }
+        }
+        Runs r = pending.get(lowest);
+        pendingRuns -= r.list.size();
+        r.dropped += r.list.size();
+        r.list = new ArrayList<>();
+        r.evicted = true;
+    }
+
+    /** Takes in the partial of the chunk after every chunk merged so far; {@code next} is spent. */
+    void merge(SlowFrameJobs next) {
+        for (Slow s : next.top) {
+            Runs earlier = pending.remove(s.tick);
+            if (earlier != null) {
+                pendingRuns -= earlier.list.size();
+                earlier.append(s.runs, maxJobsPerFrame);
+                s.runs = earlier;
+            }
+        }
+        for (Slow s : top) {
+            Runs later = next.pending.remove(s.tick);
+            if (later != null) {
+                next.pendingRuns -= later.list.size();
+                s.runs.append(later, maxJobsPerFrame);
+            }
+        }
+        List<Slow> all = new ArrayList<>(top);
+        all.addAll(next.top);
+        all.sort(SLOWEST_FIRST);
+        top = new ArrayList<>(all.subList(0, Math.min(slowest, all.size())));
+
+        // pending runs whose frame can still come: ticks after every frame seen (ticks do not go
+        // back across chunks)
+        long frameTick = Math.max(maxFrameTick, next.maxFrameTick);
+        Long2ObjectOpenHashMap<Runs> carried = new Long2ObjectOpenHashMap<>();
+        long carriedRuns = 0;
+        for (Long2ObjectOpenHashMap<Runs> from : List.of(pending, next.pending)) {
+            for (Long2ObjectMap.Entry<Runs> e : from.long2ObjectEntrySet()) {
+                if (e.getLongKey() <= frameTick) {
+                    continue;
+                }
+                Runs mine = carried.get(e.getLongKey());
+                if (mine == null) {
+                    carried.put(e.getLongKey(), e.getValue());
+                    carriedRuns += e.getValue().list.size();
+                } else {
+                    int before = mine.list.size();
+                    mine.append(e.getValue(), maxJobsPerFrame);
+                    carriedRuns += mine.list.size() - before;
+                }
+            }
+        }
+        pending = carried;
+        pendingRuns = carriedRuns;
+        while (pendingRuns > maxPendingRuns) {
+            evictLowestPending();
+        }
+        maxFrameTick = frameTick;
+        seen = new TickBits(); // a total takes no more events
+        next.pending = null;
+        next.top = null;
+        next.seen = null;
+    }
+
+    /** The slowest frames with their runs (by start), slowest first; offsets from {@code originNanos}. */
+    List<FrameJobs> frames(long originNanos) {
+        List<FrameJobs> out = new ArrayList<>();
+        for (Slow s : top) {
+            List<FrameJobs.JobSlice> slices = new ArrayList<>();
+            for (JobRun r : s.runs.list) {
+                slices.add(new FrameJobs.JobSlice(r.thread(), r.job(), r.batchIndex(), r.startNanos() - s.start,
+                        r.durationNanos()));
+            }
+            slices.sort(Comparator.comparingLong(FrameJobs.JobSlice::startOffsetNanos)
+                    .thenComparing(FrameJobs.JobSlice::thread).thenComparing(FrameJobs.JobSlice::job)
+                    .thenComparingInt(FrameJobs.JobSlice::batchIndex)
+                    .thenComparingLong(FrameJobs.JobSlice::durationNanos));
+            out.add(new FrameJobs(s.tick, s.start - originNanos, s.duration, slices, s.runs.dropped));
+        }
+        return out;
+    }
+}
