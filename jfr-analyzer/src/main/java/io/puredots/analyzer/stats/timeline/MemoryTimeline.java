@@ -8,12 +8,12 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * Heap, native memory and entity counts over time, each in {@link TimeBuckets}. Heap samples
- * ({@code jdk.GCHeapSummary}) go straight into their buckets. Native memory and entity counts are
- * sampled per container or archetype, and the series is their total (at each sample, the sum over
- * keys of each key's latest sample): a chunk's partial buffers those samples (periodic, a few per
- * second: bounded by one chunk) and {@link #merge} replays them in start time order onto the
- * latest values of every earlier chunk, the way the report's native peak is computed.
+ * Heap, native memory and entity counts over time, each in {@link TimeBuckets}. A chunk's partial
+ * buffers its samples (periodic or per GC, a few per second: bounded by one chunk), and
+ * {@link #merge} replays them in start time order into the total's buckets. Native memory and
+ * entity counts are sampled per container or archetype, and their series is the total (at each
+ * sample, the sum over keys of each key's latest sample), replayed onto the latest values of every
+ * earlier chunk, the way the report's native peak is computed. Only the total holds buckets.
  *
  * <pre>{@code
  * MemoryTimeline total = new MemoryTimeline(2000);
@@ -31,13 +31,16 @@ final class MemoryTimeline {
     static final String ENTITIES = "entities";
     private static final String AFTER_GC = "After GC";
 
-    private final TimeBuckets heapUsed;
-    private final TimeBuckets heapAfterGc;
-    private final TimeBuckets nativeReserved;
-    private final TimeBuckets nativeUsed;
-    private final TimeBuckets entities;
+    private final int capacity;
+    // the total's buckets, made at the first merge
+    private TimeBuckets heapUsed;
+    private TimeBuckets heapAfterGc;
+    private TimeBuckets nativeReserved;
+    private TimeBuckets nativeUsed;
+    private TimeBuckets entities;
 
-    // this chunk's keyed samples, in file order
+    // this chunk's samples, in file order
+    private List<Sample> heapSamples = new ArrayList<>();
     private List<Sample> nativeSamples = new ArrayList<>();
     private List<Sample> entitySamples = new ArrayList<>();
 
@@ -52,19 +55,12 @@ final class MemoryTimeline {
 
     /** @param capacity most time buckets per series, at least 2 */
     MemoryTimeline(int capacity) {
-        heapUsed = new TimeBuckets(capacity);
-        heapAfterGc = new TimeBuckets(capacity);
-        nativeReserved = new TimeBuckets(capacity);
-        nativeUsed = new TimeBuckets(capacity);
-        entities = new TimeBuckets(capacity);
+        this.capacity = capacity;
     }
 
     /** {@code jdk.GCHeapSummary}: {@code when} is "Before GC" or "After GC". */
     void gcHeapSummary(long startNanos, String when, long heapUsedBytes) {
-        heapUsed.add(startNanos, heapUsedBytes);
-        if (AFTER_GC.equals(when)) {
-            heapAfterGc.add(startNanos, heapUsedBytes);
-        }
+        heapSamples.add(new Sample(startNanos, AFTER_GC.equals(when) ? AFTER_GC : "", heapUsedBytes, 0));
     }
 
     void nativeMemory(long startNanos, String owner, String containerKind, long bytesReserved, long bytesUsed) {
@@ -78,22 +74,41 @@ final class MemoryTimeline {
     /** Takes in the partial of the chunk after every chunk merged so far; {@code next} is spent. */
     void merge(MemoryTimeline next) {
         replayOwn();
-        heapUsed.merge(next.heapUsed);
-        heapAfterGc.merge(next.heapAfterGc);
-        replay(next.nativeSamples, latestNative, nativeSums, nativeReserved, nativeUsed);
-        replay(next.entitySamples, latestEntities, entitySums, entities, null);
+        replay(next);
+        next.heapSamples = null;
         next.nativeSamples = null;
         next.entitySamples = null;
     }
 
-    /** Samples this object took itself (it read a chunk rather than only merging): the first chunk's. */
+    /**
+     * Samples this object took itself (it read a chunk rather than only merging): the first
+     * chunk's. Makes the buckets on the first call.
+     */
     private void replayOwn() {
-        if (nativeSamples != null && !(nativeSamples.isEmpty() && entitySamples.isEmpty())) {
-            replay(nativeSamples, latestNative, nativeSums, nativeReserved, nativeUsed);
-            replay(entitySamples, latestEntities, entitySums, entities, null);
+        if (heapUsed == null) {
+            heapUsed = new TimeBuckets(capacity);
+            heapAfterGc = new TimeBuckets(capacity);
+            nativeReserved = new TimeBuckets(capacity);
+            nativeUsed = new TimeBuckets(capacity);
+            entities = new TimeBuckets(capacity);
         }
+        replay(this);
+        heapSamples = new ArrayList<>();
         nativeSamples = new ArrayList<>();
         entitySamples = new ArrayList<>();
+    }
+
+    private void replay(MemoryTimeline from) {
+        List<Sample> heap = from.heapSamples;
+        heap.sort((a, b) -> Long.compare(a.start(), b.start()));
+        for (Sample s : heap) {
+            heapUsed.add(s.start(), s.v0());
+            if (AFTER_GC.equals(s.key())) {
+                heapAfterGc.add(s.start(), s.v0());
+            }
+        }
+        replay(from.nativeSamples, latestNative, nativeSums, nativeReserved, nativeUsed);
+        replay(from.entitySamples, latestEntities, entitySums, entities, null);
     }
 
     private static void replay(List<Sample> samples, Map<String, long[]> latest, long[] sums, TimeBuckets first,

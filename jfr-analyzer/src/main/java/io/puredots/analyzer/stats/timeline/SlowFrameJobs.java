@@ -46,6 +46,13 @@ final class SlowFrameJobs {
     /** The frames this partial has seen (it drops the runs of those not among the slowest). */
     private TickBits seen = new TickBits();
     private long maxFrameTick = Long.MIN_VALUE;
+    /**
+     * Where the runs of {@link #lastTick} go (null: dropped): a thread's runs come in runs of one
+     * tick. Valid until a frame event of that tick, or one that pushes its frame out of the top.
+     */
+    private boolean hasLast;
+    private long lastTick;
+    private Runs lastRuns;
 
     /**
      * @param slowest          N, frames kept, {@code >= 0}
@@ -70,6 +77,8 @@ final class SlowFrameJobs {
         List<JobRun> list = new ArrayList<>();
         long dropped;
         boolean evicted;
+        /** Whether these are the runs of a tick whose frame has not come (in {@code pending}). */
+        boolean pending;
 
         void add(JobRun r, int cap) {
             if (evicted || list.size() >= cap) {
@@ -108,53 +117,81 @@ final class SlowFrameJobs {
     }
 
     void frame(long tick, long startNanos, long durationNanos) {
+        if (hasLast && lastTick == tick) {
+            hasLast = false;
+        }
         seen.add(tick);
         maxFrameTick = Math.max(maxFrameTick, tick);
         Runs early = pending.remove(tick);
         if (early != null) {
             pendingRuns -= early.list.size();
+            early.pending = false;
         }
-        Slow s = new Slow(tick, startNanos, durationNanos, early != null ? early : new Runs());
-        if (top.size() < slowest) {
-            insert(s);
-        } else if (slowest > 0 && SLOWEST_FIRST.compare(s, top.get(slowest - 1)) < 0) {
-            top.remove(slowest - 1);
-            insert(s);
+        int n = top.size();
+        if (n == slowest && (n == 0 || !slower(durationNanos, tick, top.get(n - 1)))) {
+            return; // not among the slowest: its runs are dropped
         }
-    }
-
-    private void insert(Slow s) {
+        if (n == slowest) {
+            Slow out = top.remove(n - 1);
+            if (hasLast && lastRuns == out.runs) {
+                hasLast = false;
+            }
+        }
         int i = top.size();
-        while (i > 0 && SLOWEST_FIRST.compare(s, top.get(i - 1)) < 0) {
+        while (i > 0 && slower(durationNanos, tick, top.get(i - 1))) {
             i--;
         }
-        top.add(i, s);
+        top.add(i, new Slow(tick, startNanos, durationNanos, early != null ? early : new Runs()));
+    }
+
+    /** Whether a frame of {@code durationNanos} at {@code tick} ranks before {@code s}. */
+    private static boolean slower(long durationNanos, long tick, Slow s) {
+        return durationNanos > s.duration || durationNanos == s.duration && tick < s.tick;
     }
 
     void jobRun(String thread, String job, int batchIndex, long tick, long startNanos, long durationNanos) {
         if (slowest == 0) {
             return;
         }
-        for (Slow s : top) {
-            if (s.tick == tick) {
-                s.runs.add(new JobRun(thread, job, batchIndex, startNanos, durationNanos), maxJobsPerFrame);
-                return;
-            }
+        if (!hasLast || lastTick != tick) {
+            lastRuns = target(tick);
+            lastTick = tick;
+            hasLast = true;
         }
-        if (seen.contains(tick)) {
-            return; // its frame is not among the slowest, and never will be: the threshold only rises
-        }
-        Runs p = pending.get(tick);
+        Runs p = lastRuns;
         if (p == null) {
-            p = new Runs();
-            pending.put(tick, p);
+            return;
+        }
+        JobRun r = new JobRun(thread, job, batchIndex, startNanos, durationNanos);
+        if (!p.pending) {
+            p.add(r, maxJobsPerFrame);
+            return;
         }
         int before = p.list.size();
-        p.add(new JobRun(thread, job, batchIndex, startNanos, durationNanos), maxJobsPerFrame);
+        p.add(r, maxJobsPerFrame);
         pendingRuns += p.list.size() - before;
         while (pendingRuns > maxPendingRuns) {
             evictLowestPending();
         }
+    }
+
+    /** Where the runs of {@code tick} go: its slow frame's, its pending runs (created), or null (dropped). */
+    private Runs target(long tick) {
+        for (int i = 0; i < top.size(); i++) {
+            if (top.get(i).tick == tick) {
+                return top.get(i).runs;
+            }
+        }
+        if (seen.contains(tick)) {
+            return null; // its frame is not among the slowest, and never will be: the threshold only rises
+        }
+        Runs p = pending.get(tick);
+        if (p == null) {
+            p = new Runs();
+            p.pending = true;
+            pending.put(tick, p);
+        }
+        return p;
     }
 
     /** Gives up the runs of the lowest pending tick that still holds some. */
@@ -174,10 +211,12 @@ final class SlowFrameJobs {
 
     /** Takes in the partial of the chunk after every chunk merged so far; {@code next} is spent. */
     void merge(SlowFrameJobs next) {
+        hasLast = false;
         for (Slow s : next.top) {
             Runs earlier = pending.remove(s.tick);
             if (earlier != null) {
                 pendingRuns -= earlier.list.size();
+                earlier.pending = false;
                 earlier.append(s.runs, maxJobsPerFrame);
                 s.runs = earlier;
             }

@@ -28,9 +28,12 @@ final class TickBuckets {
     /** A frame longer than this is over budget; {@code Long.MAX_VALUE} without a budget. */
     private final long budgetNanos;
     private Frames frames;
-    private final Map<String, long[]> groupSum = new LinkedHashMap<>();
-    private final Map<String, long[]> groupMax = new HashMap<>();
+    /** Per group, first-seen order: {summed time, longest tick} per slot. */
+    private final Map<String, long[][]> groups = new LinkedHashMap<>();
     private final Map<String, long[]> workerBusy = new HashMap<>();
+    /** The last worker's column: a thread's events come in runs (one thread buffer after another). */
+    private String lastWorker;
+    private long[] lastBusy;
 
     /**
      * @param capacity     most buckets, at least 2
@@ -51,29 +54,32 @@ final class TickBuckets {
     /** One tick of a system group. */
     void group(String group, long tick, long durationNanos) {
         int s = slotOf(tick);
-        long[] sum = groupSum.get(group);
-        if (sum == null) {
-            sum = new long[axis.capacity()];
-            groupSum.put(group, sum);
-            groupMax.put(group, new long[axis.capacity()]);
+        long[][] g = groups.get(group);
+        if (g == null) {
+            g = new long[2][axis.capacity()];
+            groups.put(group, g);
         }
-        sum[s] += durationNanos;
-        long[] max = groupMax.get(group);
-        max[s] = Math.max(max[s], durationNanos);
+        g[0][s] += durationNanos;
+        g[1][s] = Math.max(g[1][s], durationNanos);
     }
 
     /** One job run on the thread named {@code thread}, for tick {@code tick}. */
     void job(String thread, long tick, long durationNanos) {
         int s = slotOf(tick);
-        long[] busy = workerBusy.get(thread);
+        long[] busy = thread.equals(lastWorker) ? lastBusy : workerBusy.get(thread);
         if (busy == null) {
             busy = new long[axis.capacity()];
             workerBusy.put(thread, busy);
         }
         busy[s] += durationNanos;
+        lastWorker = thread;
+        lastBusy = busy;
     }
 
     private int slotOf(long tick) {
+        if (tick >= axis.lo() && tick <= axis.hi()) {
+            return axis.slot(tick >> axis.level());
+        }
         int k = axis.levelFor(tick, tick);
         if (k != axis.level()) {
             raise(k);
@@ -97,11 +103,13 @@ final class TickBuckets {
                 f.combine(frames, axis.slot(b), axis.slot(b >> shift));
             }
             frames = f;
-            for (Map.Entry<String, long[]> e : groupSum.entrySet()) {
-                e.setValue(fold(e.getValue(), first, last, shift, false));
+            for (long[][] g : groups.values()) {
+                g[0] = fold(g[0], first, last, shift, false);
+                g[1] = fold(g[1], first, last, shift, true);
             }
-            groupMax.replaceAll((g, v) -> fold(v, first, last, shift, true));
             workerBusy.replaceAll((t, v) -> fold(v, first, last, shift, false));
+            lastWorker = null;
+            lastBusy = null;
         }
         axis.raise(k);
     }
@@ -133,14 +141,13 @@ final class TickBuckets {
             int s = axis.slot(b);
             frames.combine(next.frames, s, s);
         }
-        for (Map.Entry<String, long[]> e : next.groupSum.entrySet()) {
-            long[] sum = groupSum.computeIfAbsent(e.getKey(), g -> new long[cap]);
-            long[] max = groupMax.computeIfAbsent(e.getKey(), g -> new long[cap]);
-            long[] nextMax = next.groupMax.get(e.getKey());
+        for (Map.Entry<String, long[][]> e : next.groups.entrySet()) {
+            long[][] mine = groups.computeIfAbsent(e.getKey(), g -> new long[2][cap]);
+            long[][] theirs = e.getValue();
             for (long b = first; b <= last; b++) {
                 int s = axis.slot(b);
-                sum[s] += e.getValue()[s];
-                max[s] = Math.max(max[s], nextMax[s]);
+                mine[0][s] += theirs[0][s];
+                mine[1][s] = Math.max(mine[1][s], theirs[1][s]);
             }
         }
         for (Map.Entry<String, long[]> e : next.workerBusy.entrySet()) {
@@ -184,13 +191,13 @@ final class TickBuckets {
     List<GroupSeries> groupSeries() {
         int[] slots = framedSlots();
         List<GroupSeries> out = new ArrayList<>();
-        for (Map.Entry<String, long[]> e : groupSum.entrySet()) {
-            long[] max = groupMax.get(e.getKey());
+        for (Map.Entry<String, long[][]> e : groups.entrySet()) {
+            long[][] g = e.getValue();
             List<Double> mean = new ArrayList<>(slots.length);
             List<Long> longest = new ArrayList<>(slots.length);
             for (int s : slots) {
-                mean.add((double) e.getValue()[s] / frames.count[s]);
-                longest.add(max[s]);
+                mean.add((double) g[0][s] / frames.count[s]);
+                longest.add(g[1][s]);
             }
             out.add(new GroupSeries(e.getKey(), mean, longest));
         }
