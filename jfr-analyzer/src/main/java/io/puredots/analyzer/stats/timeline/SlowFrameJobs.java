@@ -17,7 +17,8 @@ import java.util.List;
  * are written out of order), and frames come in no order of slowness. So a partial keeps the runs
  * of its N slowest frames so far (the running top N), drops the runs of a tick whose frame was
  * seen and is not among them, and buffers the runs of ticks whose frame has not come yet
- * ("pending"), at most {@code maxPendingRuns} runs: beyond that, the pending tick with the lowest
+ * ("pending", in {@link PendingRuns}: no object per run, as most are dropped when their frame
+ * comes), at most {@code maxPendingRuns} runs: beyond that, the pending tick with the lowest
  * number loses its runs (counted as dropped if its frame turns out slow).
  *
  * <pre>{@code
@@ -40,19 +41,22 @@ final class SlowFrameJobs {
 
     /** The slowest frames so far, slowest first; at most {@code slowest}. */
     private List<Slow> top = new ArrayList<>();
-    /** Runs of ticks whose frame has not been seen yet. */
+    /** While reading a chunk: runs of ticks whose frame has not been seen yet. */
+    private PendingRuns reading = new PendingRuns();
+    /** After a merge: runs of ticks after every frame seen, whose frame may come in a later chunk. */
     private Long2ObjectOpenHashMap<Runs> pending = new Long2ObjectOpenHashMap<>();
-    private long pendingRuns;
     /** The frames this partial has seen (it drops the runs of those not among the slowest). */
     private TickBits seen = new TickBits();
     private long maxFrameTick = Long.MIN_VALUE;
     /**
-     * Where the runs of {@link #lastTick} go (null: dropped): a thread's runs come in runs of one
-     * tick. Valid until a frame event of that tick, or one that pushes its frame out of the top.
+     * Where the runs of {@link #lastTick} go: a slow frame's runs, a pending tick's, or neither
+     * (dropped); a thread's runs come in runs of one tick. Valid until a frame event of that tick,
+     * or one that pushes its frame out of the top.
      */
     private boolean hasLast;
     private long lastTick;
-    private Runs lastRuns;
+    private Runs lastSlow;
+    private PendingRuns.Tick lastPending;
 
     /**
      * @param slowest          N, frames kept, {@code >= 0}
@@ -72,13 +76,11 @@ final class SlowFrameJobs {
     private record JobRun(String thread, String job, int batchIndex, long startNanos, long durationNanos) {
     }
 
-    /** A frame's runs, or a pending tick's; {@code evicted}: its runs were given up (all counted dropped). */
+    /** A frame's runs, or a carried pending tick's; {@code evicted}: its runs were given up (counted dropped). */
     private static final class Runs {
-        List<JobRun> list = new ArrayList<>();
+        final List<JobRun> list = new ArrayList<>();
         long dropped;
         boolean evicted;
-        /** Whether these are the runs of a tick whose frame has not come (in {@code pending}). */
-        boolean pending;
 
         void add(JobRun r, int cap) {
             if (evicted || list.size() >= cap) {
@@ -116,24 +118,30 @@ final class SlowFrameJobs {
         }
     }
 
+    /** The runs of a pending tick as objects (the pending slots stay readable until the next add). */
+    private static Runs materialize(PendingRuns store, PendingRuns.Tick t) {
+        Runs r = new Runs();
+        store.forEach(t, (thread, job, batch, start, duration) -> r.list.add(new JobRun(thread, job, batch, start,
+                duration)));
+        r.dropped = t.dropped;
+        r.evicted = t.evicted;
+        return r;
+    }
+
     void frame(long tick, long startNanos, long durationNanos) {
         if (hasLast && lastTick == tick) {
             hasLast = false;
         }
         seen.add(tick);
         maxFrameTick = Math.max(maxFrameTick, tick);
-        Runs early = pending.remove(tick);
-        if (early != null) {
-            pendingRuns -= early.list.size();
-            early.pending = false;
-        }
+        PendingRuns.Tick early = reading.remove(tick);
         int n = top.size();
         if (n == slowest && (n == 0 || !slower(durationNanos, tick, top.get(n - 1)))) {
             return; // not among the slowest: its runs are dropped
         }
         if (n == slowest) {
             Slow out = top.remove(n - 1);
-            if (hasLast && lastRuns == out.runs) {
+            if (hasLast && lastSlow == out.runs) {
                 hasLast = false;
             }
         }
@@ -141,7 +149,7 @@ final class SlowFrameJobs {
         while (i > 0 && slower(durationNanos, tick, top.get(i - 1))) {
             i--;
         }
-        top.add(i, new Slow(tick, startNanos, durationNanos, early != null ? early : new Runs()));
+        top.add(i, new Slow(tick, startNanos, durationNanos, early != null ? materialize(reading, early) : new Runs()));
     }
 
     /** Whether a frame of {@code durationNanos} at {@code tick} ranks before {@code s}. */
@@ -154,69 +162,57 @@ final class SlowFrameJobs {
             return;
         }
         if (!hasLast || lastTick != tick) {
-            lastRuns = target(tick);
-            lastTick = tick;
-            hasLast = true;
+            target(tick);
         }
-        Runs p = lastRuns;
-        if (p == null) {
-            return;
-        }
-        JobRun r = new JobRun(thread, job, batchIndex, startNanos, durationNanos);
-        if (!p.pending) {
-            p.add(r, maxJobsPerFrame);
-            return;
-        }
-        int before = p.list.size();
-        p.add(r, maxJobsPerFrame);
-        pendingRuns += p.list.size() - before;
-        while (pendingRuns > maxPendingRuns) {
-            evictLowestPending();
+        if (lastSlow != null) {
+            lastSlow.add(new JobRun(thread, job, batchIndex, startNanos, durationNanos), maxJobsPerFrame);
+        } else if (lastPending != null) {
+            reading.add(lastPending, thread, job, batchIndex, startNanos, durationNanos, maxJobsPerFrame);
+            while (reading.live() > maxPendingRuns) {
+                reading.evictLowest();
+            }
         }
     }
 
-    /** Where the runs of {@code tick} go: its slow frame's, its pending runs (created), or null (dropped). */
-    private Runs target(long tick) {
+    /** Sets where the runs of {@code tick} go: its slow frame's, its pending runs (created), or nowhere. */
+    private void target(long tick) {
+        lastTick = tick;
+        hasLast = true;
+        lastSlow = null;
+        lastPending = null;
         for (int i = 0; i < top.size(); i++) {
             if (top.get(i).tick == tick) {
-                return top.get(i).runs;
+                lastSlow = top.get(i).runs;
+                return;
             }
         }
-        if (seen.contains(tick)) {
-            return null; // its frame is not among the slowest, and never will be: the threshold only rises
+        if (!seen.contains(tick)) { // else its frame is not among the slowest, and never will be
+            lastPending = reading.tick(tick);
         }
-        Runs p = pending.get(tick);
-        if (p == null) {
-            p = new Runs();
-            p.pending = true;
-            pending.put(tick, p);
-        }
-        return p;
     }
 
-    /** Gives up the runs of the lowest pending tick that still holds some. */
-    private void evictLowestPending() {
-        long lowest = Long.MAX_VALUE;
-        for (Long2ObjectMap.Entry<Runs> e : pending.long2ObjectEntrySet()) {
-            if (!e.getValue().list.isEmpty() && e.getLongKey() < lowest) {
-                lowest = e.getLongKey();
+    /** Moves the runs still pending at the chunk's end into {@link #pending}, as objects. */
+    private void drainReading() {
+        for (Long2ObjectMap.Entry<PendingRuns.Tick> e : reading.ticks().long2ObjectEntrySet()) {
+            Runs r = materialize(reading, e.getValue());
+            Runs mine = pending.get(e.getLongKey());
+            if (mine == null) {
+                pending.put(e.getLongKey(), r);
+            } else {
+                mine.append(r, maxJobsPerFrame);
             }
         }
-        Runs r = pending.get(lowest);
-        pendingRuns -= r.list.size();
-        r.dropped += r.list.size();
-        r.list = new ArrayList<>();
-        r.evicted = true;
+        reading = new PendingRuns();
+        hasLast = false;
     }
 
     /** Takes in the partial of the chunk after every chunk merged so far; {@code next} is spent. */
     void merge(SlowFrameJobs next) {
-        hasLast = false;
+        drainReading();
+        next.drainReading();
         for (Slow s : next.top) {
             Runs earlier = pending.remove(s.tick);
             if (earlier != null) {
-                pendingRuns -= earlier.list.size();
-                earlier.pending = false;
                 earlier.append(s.runs, maxJobsPerFrame);
                 s.runs = earlier;
             }
@@ -224,7 +220,6 @@ final class SlowFrameJobs {
         for (Slow s : top) {
             Runs later = next.pending.remove(s.tick);
             if (later != null) {
-                next.pendingRuns -= later.list.size();
                 s.runs.append(later, maxJobsPerFrame);
             }
         }
@@ -254,16 +249,32 @@ final class SlowFrameJobs {
                 }
             }
         }
-        pending = carried;
-        pendingRuns = carriedRuns;
-        while (pendingRuns > maxPendingRuns) {
-            evictLowestPending();
+        while (carriedRuns > maxPendingRuns) {
+            carriedRuns -= evictLowest(carried);
         }
+        pending = carried;
         maxFrameTick = frameTick;
         seen = new TickBits(); // a total takes no more events
         next.pending = null;
         next.top = null;
         next.seen = null;
+        next.reading = null;
+    }
+
+    /** Gives up the runs of the lowest carried tick that holds some; returns how many. */
+    private static int evictLowest(Long2ObjectOpenHashMap<Runs> carried) {
+        long lowest = Long.MAX_VALUE;
+        for (Long2ObjectMap.Entry<Runs> e : carried.long2ObjectEntrySet()) {
+            if (!e.getValue().list.isEmpty() && e.getLongKey() < lowest) {
+                lowest = e.getLongKey();
+            }
+        }
+        Runs r = carried.get(lowest);
+        int n = r.list.size();
+        r.dropped += n;
+        r.list.clear();
+        r.evicted = true;
+        return n;
     }
 
     /** The slowest frames with their runs (by start), slowest first; offsets from {@code originNanos}. */
