@@ -39,6 +39,10 @@ class JsonWriterTest {
             return;
         }
         for (RecordComponent c : type.getRecordComponents()) {
+            if (type == Report.class && c.getName().equals("timeline")) {
+                assertTrue(!node.has("timeline"), "the chart series are left out of the JSON");
+                continue;
+            }
             assertTrue(node.has(c.getName()), path + "." + c.getName() + " missing from the JSON");
             JsonNode child = node.get(c.getName());
             Class<?> t = c.getType();

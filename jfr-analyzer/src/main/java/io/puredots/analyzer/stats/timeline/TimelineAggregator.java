@@ -16,10 +16,10 @@ import io.puredots.analyzer.read.EventHandler;
  * Timeline t = total.toTimeline(recordingStart);
  * }</pre>
  *
- * <p>Memory is O(maxBuckets x series + slow frames x jobs per frame), never O(frames), plus a
- * chunk's memory samples and one bit per frame of a chunk while it is read. A handler reading
- * every event of a recording by itself (partials from {@link #partial()}) gives the timeline of
- * every frame.
+ * <p>Memory is O(maxBuckets x series + slow frames x jobs per frame), never O(frames); while a
+ * chunk is read, also its memory samples, its job runs of frames not seen yet (at most
+ * {@link TimelineSettings#maxPendingRuns()}) and one bit per frame. Used as a handler by itself
+ * (partials from {@link #partial()}), it gives the timeline of every event of a recording.
  *
  * <p>Not thread-safe: a partial's events from one thread; {@link #merge} after both are done.
  */

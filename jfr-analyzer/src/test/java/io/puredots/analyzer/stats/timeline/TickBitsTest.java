@@ -22,4 +22,19 @@ class TickBitsTest {
             assertFalse(b.contains(t), "tick " + t);
         }
     }
+
+    @Test
+    void ticksFarApartFallBackToASetWithoutLosingAny() {
+        TickBits b = new TickBits();
+        long[] ticks = {5, 70, 1L << 40, -3, Long.MAX_VALUE, 71};
+        for (long t : ticks) {
+            b.add(t);
+        }
+        for (long t : ticks) {
+            assertTrue(b.contains(t), "tick " + t);
+        }
+        for (long t : new long[] {4, 6, 69, (1L << 40) + 1, -2, 0}) {
+            assertFalse(b.contains(t), "tick " + t);
+        }
+    }
 }

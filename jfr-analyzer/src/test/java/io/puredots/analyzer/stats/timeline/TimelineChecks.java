@@ -134,8 +134,10 @@ abstract class TimelineChecks {
             assertEquals(e.utilization().size(), a.utilization().size(), a.thread());
             for (int b = 0; b < e.utilization().size(); b++) {
                 // a bucket's span comes from frame times, which may differ slightly (see TIME_TOLERANCE_NANOS)
-                assertEquals(e.utilization().get(b), a.utilization().get(b), 1e-5 * e.utilization().get(b),
-                        a.thread() + " bucket " + b);
+                FrameBucket f = timeline.frames().get(b);
+                double span = f.endOffsetNanos() - f.startOffsetNanos();
+                assertEquals(e.utilization().get(b), a.utilization().get(b),
+                        e.utilization().get(b) * 2 * TIME_TOLERANCE_NANOS / span + 1e-12, a.thread() + " bucket " + b);
             }
         }
         assertTrue(timeline.workers().stream().anyMatch(w -> w.utilization().stream().anyMatch(u -> u > 0)));
