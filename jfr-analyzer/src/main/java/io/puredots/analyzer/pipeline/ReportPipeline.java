@@ -20,6 +20,8 @@ import io.puredots.analyzer.stats.RunSampler;
 import io.puredots.analyzer.model.compare.Environment;
 import io.puredots.analyzer.model.compare.MetricRun;
 import io.puredots.analyzer.stats.Window;
+import io.puredots.analyzer.stats.timeline.TimelineAggregator;
+import io.puredots.analyzer.stats.timeline.TimelineSettings;
 import io.puredots.budgets.Budgets;
 
 import java.io.IOException;
@@ -52,7 +54,9 @@ import java.util.Optional;
  *       ({@link FramePass}) fixes which ticks the statistics cover.</li>
  *   <li>One parallel pass with a {@link ChunkStats} per chunk; each partial is merged in chunk
  *       order as soon as it and every chunk before it are done, then dropped: heap is bounded by
- *       the chunks in flight, not the input size.</li>
+ *       the chunks in flight, not the input size. If {@link ReportRequest#timeline()} asks for
+ *       them, the same pass builds the chart series ({@link Report#timeline()}, downsampled: their
+ *       heap is bounded too); otherwise the timeline is {@code null} and nothing else changes.</li>
  *   <li>Damaged chunks are skipped: the report covers the intact ones and its
  *       {@link Report#warnings()} say what was skipped and how much.</li>
  *   <li>JMC's rules ({@link JmcAnalysis}) within {@link ReportRequest#jmc()}, on the resolved
@@ -139,7 +143,10 @@ public final class ReportPipeline {
         }
         try (RecordingSource source = RecordingSource.resolveAll(request.inputs(), request.sourceOptions())) {
             ReadOptions options = request.readOptions().withSkipDamagedChunks(true);
-            Statistics stats = read(source.files(), names, request.budgets(), request.window(), options, sampler);
+            TimelineAggregator timeline = request.timeline()
+                    ? new TimelineAggregator(TimelineSettings.from(request.budgets())) : null;
+            Statistics stats = read(source.files(), names, request.budgets(), request.window(), options, sampler,
+                    timeline);
             ReadResult<ChunkStats> read = stats.read();
             if (read.chunks().isEmpty() && !read.skippedChunks().isEmpty()) {
                 throw read.skippedChunks().get(0);
@@ -178,7 +185,8 @@ public final class ReportPipeline {
     }
 
     private static Statistics read(List<Path> files, List<String> names, Budgets budgets, Window window,
-                                   ReadOptions options, RunSampler sampler) throws IOException {
+                                   ReadOptions options, RunSampler sampler, TimelineAggregator timeline)
+            throws IOException {
         Selection selection = Selection.ALL;
         if (window.needsFramePass()) {
             // the two passes as one progress: the first half, then the second
@@ -194,8 +202,7 @@ public final class ReportPipeline {
             selection = frames.selection();
         }
         // the spent partials' arrays and histograms serve later chunks (see ChunkStats.partials)
-        ChunkStats total = sampler == null ? ChunkStats.runTotal(budgets, selection, RECYCLED_BYTES)
-                : ChunkStats.runTotal(budgets, selection, RECYCLED_BYTES, sampler);
+        ChunkStats total = ChunkStats.runTotal(budgets, selection, RECYCLED_BYTES, sampler, timeline);
         // each chunk's partial is merged as soon as it and every chunk before it are done, then
         // dropped: at most about 2 * parallelism partials are alive, whatever the file size
         ReadResult<ChunkStats> read = RecordingReader.read(files, total.partials(), options, total::merge);

@@ -14,6 +14,8 @@ import io.puredots.analyzer.stats.attribution.AttributionSettings;
 import io.puredots.analyzer.stats.attribution.AttributionTotal;
 import io.puredots.analyzer.read.EventHandler;
 import io.puredots.analyzer.read.IgnoresFields;
+import io.puredots.analyzer.model.timeline.Timeline;
+import io.puredots.analyzer.stats.timeline.TimelineAggregator;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 
@@ -39,6 +41,10 @@ import java.util.function.Supplier;
  * Group and system events join their frame by tick (never by time). Events with a tick outside
  * the selection are skipped; samples without a tick (memory, GC) are kept by start time.
  *
+ * <p>The chart series ({@link TimelineAggregator}) are built only when the run's total was made
+ * with one; they need job runs' names and batches, which the decoder steps over for partials
+ * without one ({@link WithoutJobNames}).
+ *
  * <p>Not thread-safe: one chunk's events from one thread; {@link #merge} after both are done.
  */
 @IgnoresFields({
@@ -46,9 +52,8 @@ import java.util.function.Supplier;
         EventNames.JOB_SCHEDULE + "#eventThread", EventNames.JOB_SCHEDULE + "#jobId",
         EventNames.JOB_SCHEDULE + "#jobName", EventNames.JOB_SCHEDULE + "#system",
         EventNames.JOB_SCHEDULE + "#dependencyCount", EventNames.JOB_SCHEDULE + "#batchCount",
-        EventNames.JOB_RUN + "#jobId", EventNames.JOB_RUN + "#jobName", EventNames.JOB_RUN + "#batchIndex",
-        EventNames.MAIN_THREAD_WAIT + "#system"})
-public final class ChunkStats implements EventHandler {
+        EventNames.JOB_RUN + "#jobId", EventNames.MAIN_THREAD_WAIT + "#system"})
+public sealed class ChunkStats implements EventHandler permits ChunkStats.WithoutJobNames {
     private final Budgets budgets;
     private final Selection selection;
     private final long firstTick;
@@ -84,6 +89,9 @@ public final class ChunkStats implements EventHandler {
 
     /** Batch statistics for a regression comparison; null when not asked for (see {@link #runTotal}). */
     private RunSampler sampler;
+
+    /** The chart series; null when not asked for (see {@link #runTotal}). */
+    private TimelineAggregator timeline;
 
     public ChunkStats(Budgets budgets, Selection selection) {
         this(budgets, selection, Recycler.NONE);
@@ -130,8 +138,20 @@ public final class ChunkStats implements EventHandler {
      * (a total; each partial gets its own {@link RunSampler#partial()}) with the selected frames.
      */
     public static ChunkStats runTotal(Budgets budgets, Selection selection, long recycledBytes, RunSampler sampler) {
+        return runTotal(budgets, selection, recycledBytes, sampler, null);
+    }
+
+    /**
+     * As {@link #runTotal(Budgets, Selection, long, RunSampler)}, whose partials also feed
+     * {@code timeline} (a total; each partial gets its own {@link TimelineAggregator#partial()})
+     * with the selected ticks and memory samples; {@link #toReport} then sets
+     * {@link Report#timeline()}. Either may be {@code null}: not built.
+     */
+    public static ChunkStats runTotal(Budgets budgets, Selection selection, long recycledBytes, RunSampler sampler,
+                                      TimelineAggregator timeline) {
         ChunkStats total = runTotal(budgets, selection, recycledBytes);
         total.sampler = sampler;
+        total.timeline = timeline;
         return total;
     }
 
@@ -142,10 +162,23 @@ public final class ChunkStats implements EventHandler {
     public Supplier<ChunkStats> partials() {
         KnownSeries known = new KnownSeries();
         return () -> {
-            ChunkStats c = new ChunkStats(budgets, selection, recycler, known);
+            ChunkStats c = timeline == null ? new WithoutJobNames(budgets, selection, recycler, known)
+                    : new ChunkStats(budgets, selection, recycler, known);
             c.sampler = sampler == null ? null : sampler.partial();
+            c.timeline = timeline == null ? null : timeline.partial();
             return c;
         };
+    }
+
+    /**
+     * A partial whose reader steps over job runs' names and batches (only the chart series read
+     * them): the partials of a run without a timeline.
+     */
+    @IgnoresFields({EventNames.JOB_RUN + "#jobName", EventNames.JOB_RUN + "#batchIndex"})
+    static final class WithoutJobNames extends ChunkStats {
+        WithoutJobNames(Budgets budgets, Selection selection, Recycler recycler, KnownSeries known) {
+            super(budgets, selection, recycler, known);
+        }
     }
 
     // ---- EventHandler -------------------------------------------------------------------
@@ -209,6 +242,7 @@ public final class ChunkStats implements EventHandler {
         memory = null;
         registries = null;
         attribution = null;
+        timeline = null;
     }
 
     @Override
@@ -218,6 +252,9 @@ public final class ChunkStats implements EventHandler {
             frames.frame(startNanos, durationNanos, tick, entityCount);
             if (sampler != null) {
                 sampler.frame(startNanos, durationNanos, tick, entityCount);
+            }
+            if (timeline != null) {
+                timeline.frame(startNanos, durationNanos, tick, entityCount);
             }
         }
     }
@@ -236,6 +273,9 @@ public final class ChunkStats implements EventHandler {
             g.add(tick, durationNanos);
             if (sampler != null) {
                 sampler.systemGroupTick(startNanos, durationNanos, group, tick);
+            }
+            if (timeline != null) {
+                timeline.systemGroupTick(startNanos, durationNanos, group, tick);
             }
         }
     }
@@ -284,6 +324,10 @@ public final class ChunkStats implements EventHandler {
                 sampler.jobRun(startNanos, durationNanos, threadId, threadName, jobId, jobName, batchIndex, tick,
                         queueWaitNanos);
             }
+            if (timeline != null) {
+                timeline.jobRun(startNanos, durationNanos, threadId, threadName, jobId, jobName, batchIndex, tick,
+                        queueWaitNanos);
+            }
         }
     }
 
@@ -317,6 +361,9 @@ public final class ChunkStats implements EventHandler {
     public void entityCount(long startNanos, String archetype, long count) {
         if (keepsTime(startNanos)) {
             memory.entityCount(startNanos, archetype, count);
+            if (timeline != null) {
+                timeline.entityCount(startNanos, archetype, count);
+            }
         }
     }
 
@@ -325,6 +372,9 @@ public final class ChunkStats implements EventHandler {
                              long bytesUsed) {
         if (keepsTime(startNanos)) {
             memory.nativeMemory(startNanos, owner, containerKind, bytesReserved, bytesUsed);
+            if (timeline != null) {
+                timeline.nativeMemory(startNanos, owner, containerKind, bytesReserved, bytesUsed);
+            }
         }
     }
 
@@ -345,6 +395,9 @@ public final class ChunkStats implements EventHandler {
     public void gcHeapSummary(long startNanos, long gcId, String when, long heapUsedBytes, long heapCommittedBytes) {
         if (keepsTime(startNanos)) {
             memory.gcHeapSummary(startNanos, when, heapUsedBytes);
+            if (timeline != null) {
+                timeline.gcHeapSummary(startNanos, gcId, when, heapUsedBytes, heapCommittedBytes);
+            }
         }
     }
 
@@ -479,6 +532,9 @@ public final class ChunkStats implements EventHandler {
         if (sampler != null) {
             sampler.merge(next.sampler);
         }
+        if (timeline != null) {
+            timeline.merge(next.timeline);
+        }
         for (RegistryStats r : next.registries.values()) {
             if (r.isEmpty()) {
                 continue; // created at chunk start (see KnownSeries), never updated
@@ -531,7 +587,8 @@ public final class ChunkStats implements EventHandler {
         registries.values().forEach(x -> r.add(x.toModel(frameCount)));
         AttributionResult slow = (attributionTotal != null ? attributionTotal
                 : new AttributionTotal(attribution.settings()).add(attribution)).result();
+        Timeline t = timeline == null ? null : timeline.toTimeline(chunks == 0 ? 0 : start);
         return new Report(overview, selection, gameEvents, f, g, s, j, memory.toModel(frames.maxEntities()), r,
-                null, slow, null, null, List.of());
+                null, slow, t, null, List.of());
     }
 }

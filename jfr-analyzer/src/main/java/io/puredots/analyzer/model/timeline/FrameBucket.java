@@ -6,8 +6,8 @@ package io.puredots.analyzer.model.timeline;
  * @param firstTick         first tick in the bucket
  * @param lastTick          last tick in the bucket
  * @param frames            frames in the bucket
- * @param startOffsetNanos  start of its first frame, from the recording's start
- * @param endOffsetNanos    end of its last frame, from the recording's start
+ * @param startOffsetNanos  start of its first frame (the earliest start), from the recording's start
+ * @param endOffsetNanos    end of its last frame (the latest end), from the recording's start
  * @param minNanos          shortest frame time
  * @param maxNanos          longest frame time
  * @param meanNanos         mean frame time

@@ -6,7 +6,10 @@ import java.util.List;
  * One memory quantity over time, downsampled by time: each point keeps the minimum and maximum
  * of the samples in its time bucket.
  *
- * @param id      stable id: {@code heap.used}, {@code native.reserved}, {@code entities}
+ * @param id      stable id: {@code heap.used} (every {@code jdk.GCHeapSummary}, before and after GC),
+ *                {@code heap.after-gc} (after GC only: what the {@code memory.heap} budget judges),
+ *                {@code native.reserved}, {@code native.used} (summed over native containers, each at
+ *                its latest sample), {@code entities} (summed over archetypes); only series with samples
  * @param unit    {@code bytes} or {@code count}
  * @param points  in time order
  */

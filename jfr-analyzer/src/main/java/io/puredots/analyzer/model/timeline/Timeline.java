@@ -6,8 +6,11 @@ import java.util.List;
  * A run over time, downsampled for charts. Immutable.
  *
  * <p>Frame, group and worker series share one axis: {@link #frames()}' buckets of consecutive
- * ticks; each of their lists has one entry per frame bucket, in the same order. Memory series
- * have their own time axis (the JVM samples memory by time, not by frame).
+ * ticks; each of their lists has one entry per frame bucket, in the same order. Buckets are the
+ * aligned ranges of {@code 2^k} ticks ({@code tick >> k}), {@code k} the smallest at which the
+ * selected ticks (of frames, group ticks and job runs) need at most {@link #maxBuckets()};
+ * buckets without a frame are left out. Memory series have their own time axis (the JVM samples
+ * memory by time, not by frame), bucketed the same way over epoch ns, each series on its own.
  *
  * @param originNanos  the recording's start, epoch ns: every {@code ...OffsetNanos} counts from here
  * @param maxBuckets   the most buckets a series may have (the chart's width in points)
