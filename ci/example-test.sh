@@ -10,7 +10,6 @@
 # install put there, so a stale jfr-events in ~/.m2 cannot hide a broken install. The example is built in a temporary copy, so the work tree stays clean.
 # Exit codes: 0 every check passed, 1 a check failed, 2 could not run (missing jar or tool, build failed).
 set -euo pipefail
-[ -n "${EXAMPLE_TEST_TRACE:-}" ] && PS4='+ $SECONDS s: ' && set -x
 cd "$(dirname "$0")/.."
 export TZ=UTC
 
@@ -63,7 +62,7 @@ pass "examples/minimal-game builds against the installed jfr-events"
 # 3. run it with the settings file from the installed jar, as a game team would
 (cd "$work" && jar xf "$jar" io/puredots/events/puredots.jfc)
 frames=120
-java -Xlog:jfr+startup=warning \
+java -Xlog:jfr+startup=error \
   "-XX:StartFlightRecording:settings=$work/io/puredots/events/puredots.jfc,filename=$work/game.jfr" \
   -cp "$work/minimal-game/target/minimal-game.jar:$jar" io.puredots.example.MinimalGame "$frames" \
   || trouble "the example game failed"
