@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # The test command: installs what the tests need when it is missing, then runs every test
-# (mvn -B verify on the default JDK 17, ci/profile-test.sh), then the event catalog and .jfc tests again under Temurin 25.
+# (mvn -B verify on the default JDK 17, ci/profile-test.sh, ci/example-test.sh), then the event catalog and .jfc tests again under Temurin 25.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 
@@ -28,6 +28,8 @@ if ! command -v jq >/dev/null 2>&1; then
   apt-get update -q && apt-get install -y -q jq
 fi
 ci/profile-test.sh
+# the "Instrument your game" example built against jfr-events installed alone, run, and reported on (needs jq)
+ci/example-test.sh
 
 # JDK 25: the event catalog, metadata and puredots.jfc tests run on Temurin 25 as well.
 jdk25=$(ls -d /usr/lib/jvm/temurin-25* 2>/dev/null | head -n 1 || true)
