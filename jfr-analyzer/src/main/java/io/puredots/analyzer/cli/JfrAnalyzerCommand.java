@@ -13,7 +13,7 @@ import java.util.concurrent.Callable;
 @Command(name = "jfr-analyzer", mixinStandardHelpOptions = true, version = "jfr-analyzer 0.1.0",
         description = "Frame-budget statistics, budget checks and exports from JDK Flight Recorder recordings.",
         subcommands = {ReportCommand.class, CompareCommand.class, BaselineCommand.class, TrendCommand.class,
-            ExportCommand.class, StreamCommand.class},
+            ExportCommand.class, StreamCommand.class, TraceCommand.class},
         footerHeading = "%nExit codes:%n",
         footer = {"  0  fine", "  1  a budget is violated (report), a regression found (compare), a change point with --fail-on-change (trend)", "  2  trouble: bad usage, unreadable input, internal error",
             "", "Examples:", "  jfr-analyzer report recordings/latest.jfr",
