@@ -87,7 +87,7 @@ final class TraceCommand implements Callable<Integer> {
     @Option(names = "--ticks", paramLabel = "A..B", converter = TickRangeConverter.class,
             description = "Keep the events of ticks A to B (inclusive), and JVM events overlapping their frames."
                     + " Not with --from/--to.")
-    long[] ticks;
+    TickRange ticks;
 
     @Option(names = "--max-size", paramLabel = "SIZE", defaultValue = "200MB", converter = SizeConverter.class,
             description = "The largest trace to write (B, KB, MB, GB). Default: ${DEFAULT-VALUE}.")
@@ -108,7 +108,7 @@ final class TraceCommand implements Callable<Integer> {
         }
         output.checkTarget();
         TracePipeline.Request request = new TracePipeline.Request(recording, from, to,
-                ticks == null ? null : ticks[0], ticks == null ? null : ticks[1], maxSize,
+                ticks == null ? null : ticks.first(), ticks == null ? null : ticks.last(), maxSize,
                 SourceOptions.defaults().withMaxDecompressedBytes(maxDecompressed), ReadOptions.defaults());
         PrintWriter err = spec.commandLine().getErr();
         TracePipeline.Result result;
@@ -152,12 +152,16 @@ final class TraceCommand implements Callable<Integer> {
                 + (output.toStdout() ? "; stdout is cut short" : "; nothing written");
     }
 
+    /** Ticks {@code first..last}, inclusive. */
+    record TickRange(long first, long last) {
+    }
+
     /** {@code A..B}: two ticks, {@code 0 <= A <= B}. Stateless. */
-    static final class TickRangeConverter implements ITypeConverter<long[]> {
+    static final class TickRangeConverter implements ITypeConverter<TickRange> {
         private static final Pattern RANGE = Pattern.compile("(\\d{1,18})\\.\\.(\\d{1,18})");
 
         @Override
-        public long[] convert(String text) {
+        public TickRange convert(String text) {
             Matcher m = RANGE.matcher(text.strip());
             if (!m.matches()) {
                 throw new Cli.BadValueException("needs a tick range such as '1200..1260', got '" + text + "'");
@@ -167,7 +171,7 @@ final class TraceCommand implements Callable<Integer> {
             if (a > b) {
                 throw new Cli.BadValueException("needs the first tick not after the last, got '" + text + "'");
             }
-            return new long[] {a, b};
+            return new TickRange(a, b);
         }
     }
 }
