@@ -2,6 +2,7 @@ package io.puredots.analyzer.pipeline;
 
 import io.puredots.analyzer.model.trace.TraceSink;
 import io.puredots.analyzer.read.ChunkHeader;
+import io.puredots.analyzer.read.ChunkInfo;
 import io.puredots.analyzer.read.ReadOptions;
 import io.puredots.analyzer.read.ReadResult;
 import io.puredots.analyzer.read.RecordingFormatException;
@@ -16,7 +17,6 @@ import io.puredots.analyzer.stats.trace.TraceChunk;
 import io.puredots.analyzer.stats.trace.TraceWindow;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
@@ -24,6 +24,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.function.Predicate;
 
 /**
  * Reads a recording into a trace timeline: the way from a recording to {@code trace}'s output,
@@ -37,9 +38,10 @@ import java.util.Map;
  *   <li>The window: a time window must overlap the recording ({@link EmptyWindowException}
  *       otherwise, as for {@code report}); a tick range is looked up in a first pass over the
  *       frames ({@link TickSpan}; {@link NoSuchTicksException} if it holds none).</li>
- *   <li>One parallel pass with a {@link TraceChunk} per chunk; each is handed to the
- *       {@link TraceAssembler} in chunk order as soon as it and every chunk before it are done,
- *       then dropped. Damaged chunks are skipped with report's warnings; with no intact chunk the
+ *   <li>One parallel pass with a {@link TraceChunk} per chunk that can hold an event of the
+ *       window (chunks far outside it are not decoded); each is handed to the
+ *       {@link TraceAssembler} on the calling thread ({@link BackgroundRead}) in chunk order as
+ *       soon as it and every chunk before it are done, then dropped. Damaged chunks are skipped with report's warnings; with no intact chunk the
  *       first damaged one's {@link RecordingFormatException} is thrown.</li>
  *   <li>After each chunk, a sink that has written more than the request's limit stops the read
  *       with {@link TraceTooLargeException}; what it holds is then a cut trace, to discard.</li>
@@ -49,6 +51,19 @@ import java.util.Map;
  * <p>Stateless and thread-safe: concurrent calls share nothing.
  */
 public final class TracePipeline {
+    /**
+     * How far an event's end may lie outside the span of the chunk that holds it (the chunk header's
+     * times and the events' clock differ slightly; thread buffers are flushed at rotation).
+     */
+    static final long CHUNK_SLOP_NANOS = 1_000_000_000L;
+    /**
+     * The longest event a window reads chunks for: a chunk starting this long (and the slop) after
+     * the window's end is not read, so a longer event that overlaps the window but ended that much
+     * later is left out. Frames, systems, jobs and GC pauses are far shorter; a concurrent GC
+     * cycle can come near it.
+     */
+    static final long LONGEST_EVENT_NANOS = 60_000_000_000L;
+
     private TracePipeline() {
     }
 
@@ -122,31 +137,45 @@ public final class TracePipeline {
             long from = Math.max(span[0], window.fromNanos());
             long to = Math.min(span[1], window.toNanos());
             TraceAssembler assembler = new TraceAssembler(sink, span[0], about(input, span[0], request, window));
-            ReadResult<TraceChunk> read;
-            try {
-                read = RecordingReader.read(source.files(), () -> new TraceChunk(window), options, chunk -> {
-                    try {
+            List<ChunkInfo> outside = new ArrayList<>();
+            Predicate<ChunkInfo> wanted = c -> {
+                boolean in = mayOverlap(c, window);
+                if (!in) {
+                    outside.add(c);
+                }
+                return in;
+            };
+            ReadResult<TraceChunk> read = BackgroundRead.read(source.files(), () -> new TraceChunk(window), options,
+                    wanted, chunk -> {
                         assembler.add(chunk);
-                    } catch (IOException e) {
-                        throw new UncheckedIOException(e);
-                    }
-                    if (sink.written() > request.maxBytes()) {
-                        long done = Math.min(chunk.endNanos(), to) - from;
-                        throw new TraceTooLargeException(request.maxBytes(), sink.written(), done, to - from);
-                    }
-                });
-            } catch (UncheckedIOException e) {
-                throw e.getCause();
-            }
+                        if (sink.written() > request.maxBytes()) {
+                            long done = Math.min(chunk.endNanos(), to) - from;
+                            throw new TraceTooLargeException(request.maxBytes(), sink.written(), done, to - from);
+                        }
+                    });
             if (read.chunks().isEmpty() && !read.skippedChunks().isEmpty()) {
                 throw read.skippedChunks().get(0);
             }
             assembler.finish();
             List<String> warnings = new ArrayList<>(source.warnings());
             warnings.addAll(read.warnings());
-            source.coverage(read.chunks(), "trace").ifPresent(warnings::add);
+            List<ChunkInfo> covered = new ArrayList<>(read.chunks());
+            covered.addAll(outside); // left out on purpose, not damaged
+            source.coverage(covered, "trace").ifPresent(warnings::add);
             return new Result(warnings, assembler.written(), assembler.flows(), sink.written());
         }
+    }
+
+    /**
+     * Whether chunk {@code c} can hold an event the window keeps: an event lies in the chunk in
+     * which it ended, so it ends within about {@link #CHUNK_SLOP_NANOS} of the chunk's span and
+     * starts at most {@link #LONGEST_EVENT_NANOS} before that.
+     */
+    static boolean mayOverlap(ChunkInfo c, TraceWindow window) {
+        long start = c.startNanos();
+        long end = start + c.durationNanos();
+        return end + CHUNK_SLOP_NANOS > window.fromNanos()
+                && start - CHUNK_SLOP_NANOS - LONGEST_EVENT_NANOS < window.toNanos();
     }
 
     /** The recording's {start, end}, epoch ns, from its readable chunk headers; {0, 0} if none. */

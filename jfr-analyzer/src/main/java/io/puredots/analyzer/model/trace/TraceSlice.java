@@ -4,7 +4,8 @@ import java.util.Map;
 
 /**
  * One slice of a trace timeline: a span of time on one track, or an instant when its duration is
- * 0 and it is written as one. Immutable (the map is copied unmodifiable, in its order).
+ * 0 and it is written as one. Immutable: the maker hands {@code args} over and keeps no
+ * reference to it (it is wrapped, not copied: a trace makes millions of slices).
  *
  * @param tid           the track: a JFR thread id (see {@code read.EventHandler}), or
  *                      {@link TraceSink#VM_TRACK} for the JVM's own work
@@ -17,7 +18,7 @@ import java.util.Map;
 public record TraceSlice(long tid, String category, String name, long startNanos, long durationNanos,
                          Map<String, Object> args) {
     public TraceSlice {
-        args = java.util.Collections.unmodifiableMap(new java.util.LinkedHashMap<>(args));
+        args = java.util.Collections.unmodifiableMap(args);
     }
 
     /** Start plus duration, epoch nanoseconds. */

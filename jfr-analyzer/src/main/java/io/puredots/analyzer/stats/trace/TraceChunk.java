@@ -20,6 +20,7 @@ public final class TraceChunk implements EventHandler {
     /** Thread id to name, from every event that names its thread. */
     final Map<Long, String> threadNames = new HashMap<>();
     long chunkEndNanos = Long.MIN_VALUE;
+    private long lastNamed = -1;
     long pid = -1;
     String javaArguments = "";
     String jvmName = "";
@@ -48,8 +49,10 @@ public final class TraceChunk implements EventHandler {
     }
 
     private void name(long tid, String name) {
-        if (tid >= 0 && !name.isEmpty()) {
+        // most events come in runs from one thread's buffer: look the map up once per run
+        if (tid != lastNamed && tid >= 0 && !name.isEmpty()) {
             threadNames.putIfAbsent(tid, name);
+            lastNamed = tid;
         }
     }
 
