@@ -241,10 +241,15 @@ class TraceCommandTest {
             if (e.get("ph").asText().equals("C")) {
                 assertEquals(1, e.get("args").size(), e.toString());
                 assertTrue(e.get("args").elements().next().isIntegralNumber(), e.toString());
-                counters.merge(e.get("name").asText(), 1, Integer::sum);
+                counters.merge(e.get("name").asText().replaceAll(":.*", ""), 1, Integer::sum);
+                assertEquals(e.get("name").asText().startsWith("Heap") ? "bytes"
+                        : e.get("name").asText().startsWith("Entities") ? "count" : "bytes",
+                        e.get("args").fieldNames().next(), e.toString());
             }
         }
         assertEquals(List.of("Entities", "Heap used", "Native memory reserved"), List.copyOf(counters.keySet()));
+        assertTrue(t.events().stream().anyMatch(e -> e.get("name").asText().equals("Entities: Villager")),
+                "a counter per archetype");
     }
 
     @Test

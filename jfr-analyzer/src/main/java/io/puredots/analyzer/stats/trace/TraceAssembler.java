@@ -190,9 +190,11 @@ public final class TraceAssembler {
         String cat = e.kind.eventType;
         switch (e.kind) {
             case HEAP -> sink.counter(cat, "Heap used", e.startNanos, "bytes", e.a);
-            case ENTITIES -> sink.counter(cat, "Entities", e.startNanos, e.s1, e.a);
-            case NATIVE_MEMORY -> sink.counter(cat, "Native memory reserved", e.startNanos,
-                    e.s1 + " (" + e.s2 + ")", e.a);
+            // a counter per archetype and per owner, each with its one series: chrome://tracing takes
+            // a counter's series from its first sample only
+            case ENTITIES -> sink.counter(cat, "Entities: " + e.s1, e.startNanos, "count", e.a);
+            case NATIVE_MEMORY -> sink.counter(cat, "Native memory reserved: " + e.s1 + " (" + e.s2 + ")",
+                    e.startNanos, "bytes", e.a);
             case BUDGET -> {
                 Map<String, Object> args = new LinkedHashMap<>();
                 args.put("budgetId", e.s1);
