@@ -32,7 +32,8 @@ import java.util.regex.Pattern;
  * <p>Not thread-safe: picocli makes one instance per command line.
  */
 @Command(name = "trace", mixinStandardHelpOptions = true, sortOptions = false,
-        description = "Write a recording's timeline as Chrome trace-event JSON, for ui.perfetto.dev or chrome://tracing.",
+        description = "Write a recording's timeline as Chrome trace-event JSON, for ui.perfetto.dev or"
+                + " chrome://tracing.",
         footerHeading = "%n",
         footer = {
             "One track per thread: frames, system groups, systems, waits for jobs and job",

@@ -14,6 +14,7 @@ import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CancellationException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Predicate;
 import java.util.function.Supplier;
 
@@ -53,7 +54,7 @@ final class BackgroundRead {
                                                        ReadOptions options, Predicate<ChunkInfo> wanted,
                                                        ChunkConsumer<H> consumer) throws IOException {
         BlockingQueue<Object> queue = new ArrayBlockingQueue<>(QUEUE);
-        boolean[] abandoned = {false};
+        AtomicBoolean abandoned = new AtomicBoolean();
         Thread reader = new Thread(() -> {
             End end;
             try {
@@ -94,13 +95,11 @@ final class BackgroundRead {
     }
 
     /** Puts {@code o} in the queue, waiting while it is full, unless the caller stopped listening. */
-    private static void hand(BlockingQueue<Object> queue, Object o, boolean[] abandoned) {
+    private static void hand(BlockingQueue<Object> queue, Object o, AtomicBoolean abandoned) {
         try {
             while (!queue.offer(o, 10, TimeUnit.MILLISECONDS)) {
-                synchronized (abandoned) {
-                    if (abandoned[0]) {
-                        throw new CancellationException("the reader's consumer stopped");
-                    }
+                if (abandoned.get()) {
+                    throw new CancellationException("the reader's consumer stopped");
                 }
             }
         } catch (InterruptedException e) {
@@ -110,10 +109,8 @@ final class BackgroundRead {
     }
 
     /** Tells the reader thread nobody listens any more and waits for it to end. */
-    private static void stop(Thread reader, BlockingQueue<Object> queue, boolean[] abandoned) {
-        synchronized (abandoned) {
-            abandoned[0] = true;
-        }
+    private static void stop(Thread reader, BlockingQueue<Object> queue, AtomicBoolean abandoned) {
+        abandoned.set(true);
         boolean interrupted = false;
         while (reader.isAlive()) {
             queue.clear();

@@ -41,10 +41,12 @@ import java.util.function.Predicate;
  *   <li>One parallel pass with a {@link TraceChunk} per chunk that can hold an event of the
  *       window (chunks far outside it are not decoded); each is handed to the
  *       {@link TraceAssembler} on the calling thread ({@link BackgroundRead}) in chunk order as
- *       soon as it and every chunk before it are done, then dropped. Damaged chunks are skipped with report's warnings; with no intact chunk the
- *       first damaged one's {@link RecordingFormatException} is thrown.</li>
- *   <li>After each chunk, a sink that has written more than the request's limit stops the read
- *       with {@link TraceTooLargeException}; what it holds is then a cut trace, to discard.</li>
+ *       soon as it and every chunk before it are done, then dropped. Damaged chunks are
+ *       skipped with report's warnings; with no intact chunk the first damaged one's
+ *       {@link RecordingFormatException} is thrown.</li>
+ *   <li>After each chunk and at the end, a sink that has written more than the request's limit
+ *       stops the read with {@link TraceTooLargeException}; what it holds is then a cut trace,
+ *       to discard.</li>
  * </ol>
  * Temporary files (decompressed gzip) are deleted before {@code run} returns or throws.
  *
@@ -157,6 +159,9 @@ public final class TracePipeline {
                 throw read.skippedChunks().get(0);
             }
             assembler.finish();
+            if (sink.written() > request.maxBytes()) {
+                throw new TraceTooLargeException(request.maxBytes(), sink.written(), to - from, to - from);
+            }
             List<String> warnings = new ArrayList<>(source.warnings());
             warnings.addAll(read.warnings());
             List<ChunkInfo> covered = new ArrayList<>(read.chunks());

@@ -318,6 +318,8 @@ class TraceCommandTest {
         try (var files = Files.list(dir)) {
             assertEquals(0, files.count(), "no temporary file left");
         }
+        assertTrue(Thread.getAllStackTraces().keySet().stream().noneMatch(t -> t.getName().equals("trace-reader")),
+                "the reading thread was ended");
     }
 
     @Test
