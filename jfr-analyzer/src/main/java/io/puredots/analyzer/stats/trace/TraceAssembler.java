@@ -154,6 +154,7 @@ public final class TraceAssembler {
         String main = first.javaArguments.strip();
         int space = main.indexOf(' ');
         main = space > 0 ? main.substring(0, space) : main;
+        main = main.substring(main.lastIndexOf('/') + 1); // a jar's name, not its path
         String process = !main.isEmpty() ? main : !first.jvmName.isEmpty() ? first.jvmName : "JVM";
         sink.begin(originNanos, pid, process, about);
     }
