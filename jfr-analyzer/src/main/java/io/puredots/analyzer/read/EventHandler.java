@@ -50,6 +50,27 @@ public interface EventHandler {
                             int entitiesProcessed) {
     }
 
+    /**
+     * {@link #frame} with the event's thread, for a handler that draws per-thread tracks. The
+     * decoder resolves the thread only for a handler class that overrides this method, and then
+     * calls this method instead of {@link #frame}: a handler overrides one of the two.
+     *
+     * @param threadId   as in the class comment; {@code threadName} the Java (else OS) name, or ""
+     */
+    default void frameOnThread(long startNanos, long durationNanos, long threadId, String threadName, long tick,
+                               int entityCount) {
+    }
+
+    /** {@link #systemGroupTick} with the event's thread; called instead of it, as {@link #frameOnThread}. */
+    default void systemGroupTickOnThread(long startNanos, long durationNanos, long threadId, String threadName,
+                                         String group, long tick) {
+    }
+
+    /** {@link #systemTick} with the event's thread; called instead of it, as {@link #frameOnThread}. */
+    default void systemTickOnThread(long startNanos, long durationNanos, long threadId, String threadName,
+                                    String system, String group, long tick, int entitiesProcessed) {
+    }
+
     default void jobSchedule(long startNanos, long durationNanos, long threadId, long jobId, String jobName,
                              String system, int dependencyCount, int chainDepth, int batchCount, long tick) {
     }

@@ -88,12 +88,15 @@ final class EventKinds {
     static final int K_OS_INFO = 28;
     static final int K_GC_CONFIG = 29;
     static final int K_GC_HEAP_CONFIG = 30;
+    static final int K_FRAME_ON_THREAD = 31;
+    static final int K_GROUP_ON_THREAD = 32;
+    static final int K_SYSTEM_ON_THREAD = 33;
 
     /** Event name -> kind; GC pause levels share a kind. */
     static final Map<String, Integer> KINDS = new HashMap<>();
     /** Per kind: wanted field names ("a.b" = field b of inline struct a) and how to read them. */
-    static final String[][] FIELDS = new String[31][];
-    static final int[][] WANTS = new int[31][];
+    static final String[][] FIELDS = new String[34][];
+    static final int[][] WANTS = new int[34][];
     /** Most argument slots of a handler call. */
     static final int SLOTS = 16;
     /** Per kind: the EventHandler method it calls. */
@@ -102,10 +105,22 @@ final class EventKinds {
             "jvmInformation", "garbageCollection", "gcPhasePause", "gcHeapSummary", "safepoint", "vmOperation",
             "compilation", "deoptimization", "allocationSample", "cpuLoad", "threadCpuLoad", "directBufferStatistics",
             "monitorEnter", "threadPark", "threadLifecycle", "threadLifecycle", "cpuInformation", "osInformation",
-            "gcConfiguration", "gcHeapConfiguration"};
+            "gcConfiguration", "gcHeapConfiguration", "frameOnThread", "systemGroupTickOnThread", "systemTickOnThread"};
+
+    /**
+     * Per kind: the kind that also reads the event thread, which the decoder uses instead when the
+     * handler class overrides its method ({@code -1}: none). Chosen once per chunk metadata and
+     * handler class, so a handler that does not ask pays nothing per event.
+     */
+    static final int[] ON_THREAD = new int[METHOD.length];
 
     private static void kind(int k, String name, Object... fieldsAndWants) {
         KINDS.put(name, k);
+        fields(k, fieldsAndWants);
+    }
+
+    /** A kind that reads an event of another kind's name: not in {@link #KINDS}. */
+    private static void fields(int k, Object... fieldsAndWants) {
         String[] f = new String[fieldsAndWants.length / 2];
         int[] w = new int[f.length];
         for (int i = 0; i < f.length; i++) {
@@ -249,6 +264,18 @@ final class EventKinds {
                 GcConfiguration.YOUNG_COLLECTOR, W_STRING,
                 GcConfiguration.OLD_COLLECTOR, W_STRING);
         kind(K_GC_HEAP_CONFIG, EventNames.Jdk.GC_HEAP_CONFIGURATION, GcHeapConfiguration.MAX_SIZE, W_LONG);
+        fields(K_FRAME_ON_THREAD, EventFields.EVENT_THREAD, W_THREAD, Frame.TICK, W_LONG, Frame.ENTITY_COUNT, W_INT);
+        fields(K_GROUP_ON_THREAD, EventFields.EVENT_THREAD, W_THREAD,
+                SystemGroupTick.GROUP, W_STRING, SystemGroupTick.TICK, W_LONG);
+        fields(K_SYSTEM_ON_THREAD, EventFields.EVENT_THREAD, W_THREAD,
+                SystemTick.SYSTEM, W_STRING,
+                SystemTick.GROUP, W_STRING,
+                SystemTick.TICK, W_LONG,
+                SystemTick.ENTITIES_PROCESSED, W_INT);
+        java.util.Arrays.fill(ON_THREAD, -1);
+        ON_THREAD[K_FRAME] = K_FRAME_ON_THREAD;
+        ON_THREAD[K_GROUP] = K_GROUP_ON_THREAD;
+        ON_THREAD[K_SYSTEM] = K_SYSTEM_ON_THREAD;
     }
 
     static int gcPauseLevel(String name) {
@@ -259,6 +286,15 @@ final class EventKinds {
             case EventNames.Jdk.GC_PAUSE_LEVEL_4 -> 4;
             default -> 0;
         };
+    }
+
+    /**
+     * The kind that decodes an event of kind {@code kind} for a handler class that overrides
+     * {@code overridden}: its {@link #ON_THREAD} variant if the handler overrides that one.
+     */
+    static int chosen(int kind, boolean[] overridden) {
+        int t = ON_THREAD[kind];
+        return t >= 0 && overridden[t] ? t : kind;
     }
 
     /** Which kinds the handler class overrides; events of the others are only counted. */

@@ -50,6 +50,9 @@ final class FieldProgramCompiler {
                 continue;
             }
             Integer kind = EventKinds.KINDS.get(t.name);
+            if (kind != null) {
+                kind = EventKinds.chosen(kind, overridden);
+            }
             EventLayout l = new EventLayout(t.name, kind == null ? -1 : kind, EventKinds.gcPauseLevel(t.name));
             if (kind != null && overridden[kind]) {
                 List<FieldProgram.Op> ops = program(t, EventKinds.FIELDS[kind], EventKinds.WANTS[kind], "", true, roots, ignored);

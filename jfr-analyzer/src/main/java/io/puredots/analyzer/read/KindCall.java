@@ -12,6 +12,9 @@ import static io.puredots.analyzer.read.EventKinds.K_DEOPT;
 import static io.puredots.analyzer.read.EventKinds.K_DIRECT_BUFFER;
 import static io.puredots.analyzer.read.EventKinds.K_ENTITY_COUNT;
 import static io.puredots.analyzer.read.EventKinds.K_FRAME;
+import static io.puredots.analyzer.read.EventKinds.K_FRAME_ON_THREAD;
+import static io.puredots.analyzer.read.EventKinds.K_GROUP_ON_THREAD;
+import static io.puredots.analyzer.read.EventKinds.K_SYSTEM_ON_THREAD;
 import static io.puredots.analyzer.read.EventKinds.K_GC;
 import static io.puredots.analyzer.read.EventKinds.K_GC_PAUSE;
 import static io.puredots.analyzer.read.EventKinds.K_GRID;
@@ -273,6 +276,35 @@ abstract class KindCall {
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
                 h.gcHeapConfiguration(start, longSlots[0]);
+            }
+        };
+    }
+
+    static {
+        BY_KIND[K_FRAME_ON_THREAD] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.frameOnThread(start, dur, tid(thread), tname(thread), longSlots[1], (int) longSlots[2]);
+            }
+        };
+        BY_KIND[K_GROUP_ON_THREAD] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.systemGroupTickOnThread(start, dur, tid(thread), tname(thread), d.str(longSlots, objectSlots, 1),
+                        longSlots[2]);
+            }
+        };
+        BY_KIND[K_SYSTEM_ON_THREAD] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.systemTickOnThread(start, dur, tid(thread), tname(thread), d.str(longSlots, objectSlots, 1),
+                        d.str(longSlots, objectSlots, 2), longSlots[3], (int) longSlots[4]);
             }
         };
     }

@@ -18,6 +18,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import java.util.concurrent.Semaphore;
 import java.util.function.Consumer;
+import java.util.function.Predicate;
 import java.util.function.Supplier;
 
 /**
@@ -91,6 +92,19 @@ public final class RecordingReader {
     public static <H extends EventHandler> ReadResult<H> read(List<Path> inputs, Supplier<? extends H> handlerPerChunk,
                                                            ReadOptions options, Consumer<? super H> inChunkOrder)
             throws IOException {
+        return read(inputs, handlerPerChunk, options, c -> true, inChunkOrder);
+    }
+
+    /**
+     * {@link #read(List, Supplier, ReadOptions, Consumer)} of the chunks {@code wanted} accepts (by
+     * their headers; called once per chunk, in chunk order, before any is decoded): the others are
+     * not decoded, and are absent from the result as if the inputs did not hold them. For a reader
+     * that needs only a part of a recording, e.g. a time window.
+     */
+    public static <H extends EventHandler> ReadResult<H> read(List<Path> inputs, Supplier<? extends H> handlerPerChunk,
+                                                           ReadOptions options, Predicate<ChunkInfo> wanted,
+                                                           Consumer<? super H> inChunkOrder)
+            throws IOException {
         List<Path> files = requireFiles(inputs);
         Map<Path, Long> fileSizes = new LinkedHashMap<>();
         List<Slot<H>> slots = new ArrayList<>();
@@ -102,6 +116,9 @@ public final class RecordingReader {
                 ChunkHeader unfinished = split.unfinished();
                 boolean wholeFile = split.damage() == null && split.chunks().size() == 1 && unfinished == null;
                 for (ChunkHeader c : split.chunks()) {
+                    if (!wanted.test(c.info())) {
+                        continue;
+                    }
                     Slot<H> slot = new Slot<>(c, wholeFile);
                     if (c == unfinished) {
                         slot.unfinished = UnfinishedChunk.measure(ch, c);

@@ -215,11 +215,32 @@ final class ReferenceDecoder {
     private void dispatch(RecordedEvent e, EventHandler h) {
         String name = e.getEventType().getName();
         switch (name) {
-            case EventNames.FRAME -> h.frame(start(e), dur(e), e.getLong(Frame.TICK), e.getInt(Frame.ENTITY_COUNT));
-            case EventNames.SYSTEM_GROUP_TICK -> h.systemGroupTick(start(e), dur(e), str(e, SystemGroupTick.GROUP),
-                    e.getLong(SystemGroupTick.TICK));
-            case EventNames.SYSTEM_TICK -> h.systemTick(start(e), dur(e), str(e, SystemTick.SYSTEM), str(e, SystemTick.GROUP),
-                    e.getLong(SystemTick.TICK), e.getInt(SystemTick.ENTITIES_PROCESSED));
+            case EventNames.FRAME -> {
+                if (onThread(h, EventKinds.K_FRAME)) {
+                    h.frameOnThread(start(e), dur(e), threadId(e.getThread()), threadName(e.getThread()),
+                            e.getLong(Frame.TICK), e.getInt(Frame.ENTITY_COUNT));
+                } else {
+                    h.frame(start(e), dur(e), e.getLong(Frame.TICK), e.getInt(Frame.ENTITY_COUNT));
+                }
+            }
+            case EventNames.SYSTEM_GROUP_TICK -> {
+                if (onThread(h, EventKinds.K_GROUP)) {
+                    h.systemGroupTickOnThread(start(e), dur(e), threadId(e.getThread()), threadName(e.getThread()),
+                            str(e, SystemGroupTick.GROUP), e.getLong(SystemGroupTick.TICK));
+                } else {
+                    h.systemGroupTick(start(e), dur(e), str(e, SystemGroupTick.GROUP), e.getLong(SystemGroupTick.TICK));
+                }
+            }
+            case EventNames.SYSTEM_TICK -> {
+                if (onThread(h, EventKinds.K_SYSTEM)) {
+                    h.systemTickOnThread(start(e), dur(e), threadId(e.getThread()), threadName(e.getThread()),
+                            str(e, SystemTick.SYSTEM), str(e, SystemTick.GROUP), e.getLong(SystemTick.TICK),
+                            e.getInt(SystemTick.ENTITIES_PROCESSED));
+                } else {
+                    h.systemTick(start(e), dur(e), str(e, SystemTick.SYSTEM), str(e, SystemTick.GROUP),
+                            e.getLong(SystemTick.TICK), e.getInt(SystemTick.ENTITIES_PROCESSED));
+                }
+            }
             case EventNames.JOB_SCHEDULE -> h.jobSchedule(start(e), dur(e), threadId(e.getThread()),
                     e.getLong(JobSchedule.JOB_ID), str(e, JobSchedule.JOB_NAME), str(e, JobSchedule.SYSTEM), e.getInt(JobSchedule.DEPENDENCY_COUNT),
                     e.getInt(JobSchedule.CHAIN_DEPTH), e.getInt(JobSchedule.BATCH_COUNT), e.getLong(JobSchedule.TICK));
@@ -297,6 +318,11 @@ final class ReferenceDecoder {
 
     private void gcPause(RecordedEvent e, EventHandler h, int level) {
         h.gcPhasePause(start(e), dur(e), level, e.getLong(GcPhasePause.GC_ID), str(e, GcPhasePause.NAME));
+    }
+
+    /** Whether the fast decoder would call the thread variant of {@code kind} on this handler (see EventKinds.ON_THREAD). */
+    private static boolean onThread(EventHandler h, int kind) {
+        return EventKinds.chosen(kind, EventKinds.overridden(h.getClass())) != kind;
     }
 
     private static long start(RecordedEvent e) {

@@ -33,8 +33,8 @@ class CliComfortsTest {
         assertEquals(Cli.OK, script.code(), script.err());
         Path file = Files.writeString(dir.resolve("jfr-analyzer.bash"), script.out());
         String commands = bash(file, "jfr-analyzer", "");
-        for (String c : new String[] {"report", "compare", "baseline", "trend", "export", "stream", "completion",
-            "help"}) {
+        for (String c : new String[] {"report", "compare", "baseline", "trend", "export", "stream", "trace",
+            "completion", "help"}) {
             assertTrue((" " + commands + " ").contains(" " + c + " "), c + " in [" + commands + "]");
         }
         assertEquals("report", bash(file, "jfr-analyzer", "rep"));
@@ -64,7 +64,7 @@ class CliComfortsTest {
 
     @Test
     void helpFootersFitEightyColumnsWithoutBrokenWords() {
-        for (String command : new String[] {"report", "compare", "baseline", "trend", "export", "stream",
+        for (String command : new String[] {"report", "compare", "baseline", "trend", "export", "stream", "trace",
             "completion"}) {
             String help = CliRun.of(command, "--help").out();
             for (String line : help.split("\n")) {
