@@ -17,6 +17,7 @@ import io.puredots.events.EventFields.Jdk.CpuInformation;
 import io.puredots.events.EventFields.Jdk.CpuLoad;
 import io.puredots.events.EventFields.Jdk.Deoptimization;
 import io.puredots.events.EventFields.Jdk.DirectBufferStatistics;
+import io.puredots.events.EventFields.Jdk.ExecutionSample;
 import io.puredots.events.EventFields.Jdk.ExecuteVmOperation;
 import io.puredots.events.EventFields.Jdk.GarbageCollection;
 import io.puredots.events.EventFields.Jdk.GcConfiguration;
@@ -56,6 +57,8 @@ final class EventKinds {
     static final int W_STRING = 4;
     static final int W_THREAD = 5;
     static final int W_SPAN = 6;
+    /** A stack-trace pool reference, resolved in the kind's call (see {@link FastDecoder#stack}). */
+    static final int W_STACK = 7;
 
     static final int K_FRAME = 0;
     static final int K_GROUP = 1;
@@ -88,12 +91,13 @@ final class EventKinds {
     static final int K_OS_INFO = 28;
     static final int K_GC_CONFIG = 29;
     static final int K_GC_HEAP_CONFIG = 30;
+    static final int K_EXECUTION_SAMPLE = 31;
 
     /** Event name -> kind; GC pause levels share a kind. */
     static final Map<String, Integer> KINDS = new HashMap<>();
     /** Per kind: wanted field names ("a.b" = field b of inline struct a) and how to read them. */
-    static final String[][] FIELDS = new String[31][];
-    static final int[][] WANTS = new int[31][];
+    static final String[][] FIELDS = new String[32][];
+    static final int[][] WANTS = new int[32][];
     /** Most argument slots of a handler call. */
     static final int SLOTS = 16;
     /** Per kind: the EventHandler method it calls. */
@@ -102,7 +106,7 @@ final class EventKinds {
             "jvmInformation", "garbageCollection", "gcPhasePause", "gcHeapSummary", "safepoint", "vmOperation",
             "compilation", "deoptimization", "allocationSample", "cpuLoad", "threadCpuLoad", "directBufferStatistics",
             "monitorEnter", "threadPark", "threadLifecycle", "threadLifecycle", "cpuInformation", "osInformation",
-            "gcConfiguration", "gcHeapConfiguration"};
+            "gcConfiguration", "gcHeapConfiguration", "executionSample"};
 
     private static void kind(int k, String name, Object... fieldsAndWants) {
         KINDS.put(name, k);
@@ -249,6 +253,9 @@ final class EventKinds {
                 GcConfiguration.YOUNG_COLLECTOR, W_STRING,
                 GcConfiguration.OLD_COLLECTOR, W_STRING);
         kind(K_GC_HEAP_CONFIG, EventNames.Jdk.GC_HEAP_CONFIGURATION, GcHeapConfiguration.MAX_SIZE, W_LONG);
+        kind(K_EXECUTION_SAMPLE, EventNames.Jdk.EXECUTION_SAMPLE,
+                ExecutionSample.SAMPLED_THREAD, W_THREAD,
+                ExecutionSample.STACK_TRACE, W_STACK);
     }
 
     static int gcPauseLevel(String name) {
