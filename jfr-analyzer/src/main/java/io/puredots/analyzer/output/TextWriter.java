@@ -27,6 +27,8 @@ public final class TextWriter implements ReportWriter {
                 if (p instanceof String[]) {
                     String[] kv = (String[]) p;
                     b.append("  ").append(pad(kv[0], keyWidth, false)).append("  ").append(kv[1]).append('\n');
+                } else if (p instanceof Document.Sub sub) {
+                    b.append("    ").append(sub.text()).append('\n');
                 } else if (p instanceof String) {
                     b.append("  (").append(p).append(")\n");
                 } else {

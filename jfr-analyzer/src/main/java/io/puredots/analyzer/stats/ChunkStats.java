@@ -14,6 +14,7 @@ import io.puredots.analyzer.stats.attribution.AttributionSettings;
 import io.puredots.analyzer.stats.attribution.AttributionTotal;
 import io.puredots.analyzer.read.EventHandler;
 import io.puredots.analyzer.read.IgnoresFields;
+import io.puredots.analyzer.read.SampledStack;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 
@@ -224,6 +225,7 @@ public final class ChunkStats implements EventHandler {
 
     @Override
     public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
+        attribution.systemGroupTick(startNanos, durationNanos, group, tick);
         if (keepsTick(tick)) {
             SeriesStats g = groups.get(group);
             if (g == null) {
@@ -243,6 +245,7 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
                            int entitiesProcessed) {
+        attribution.systemTick(startNanos, durationNanos, system, group, tick, entitiesProcessed);
         if (keepsTick(tick)) {
             SeriesStats s = systems.get(system);
             if (s == null) {
@@ -425,6 +428,11 @@ public final class ChunkStats implements EventHandler {
     @Override
     public void allocationSample(long startNanos, long threadId, String objectClass, long weightBytes) {
         attribution.allocationSample(startNanos, threadId, objectClass, weightBytes);
+    }
+
+    @Override
+    public void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
+        attribution.executionSample(startNanos, threadId, threadName, stack);
     }
 
     @Override
