@@ -96,11 +96,22 @@ public final class AttributionText {
         return "+" + Units.duration(offsetNanos) + ", " + Units.instant(startNanos);
     }
 
-    /** A method without its package: {@code SpatialGrid.sort} for {@code io.puredots.sim.SpatialGrid.sort}. */
+    /**
+     * A method without its package, and a lambda's class without its generated suffix:
+     * {@code SpatialGrid.sort} for {@code io.puredots.sim.SpatialGrid.sort},
+     * {@code SpatialGrid$$Lambda.execute} for {@code io.puredots.sim.SpatialGrid$$Lambda$120+0x0.1525919705.execute}.
+     */
     static String shortMethod(String method) {
         int dot = method.lastIndexOf('.');
-        int classDot = dot <= 0 ? -1 : method.lastIndexOf('.', dot - 1);
-        return classDot < 0 ? method : method.substring(classDot + 1);
+        if (dot <= 0) {
+            return method;
+        }
+        String type = method.substring(0, dot);
+        int lambda = type.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            type = type.substring(0, lambda + "$$Lambda".length());
+        }
+        return type.substring(type.lastIndexOf('.') + 1) + method.substring(dot);
     }
 
     /** The causes, allocation and CPU parts of a line, "; "-separated. */

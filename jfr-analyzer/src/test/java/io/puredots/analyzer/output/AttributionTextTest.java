@@ -107,6 +107,15 @@ class AttributionTextTest {
     }
 
     @Test
+    void stackFramesAreShownWithoutPackagesOrLambdaSuffixes() {
+        assertEquals("SpatialGrid.sort", AttributionText.shortMethod("io.puredots.sim.SpatialGrid.sort"));
+        assertEquals("SpatialGrid$$Lambda.execute", AttributionText.shortMethod(
+                "io.puredots.sim.SpatialGrid$$Lambda$120+0x00007f4cfc01f988.1525919705.execute"));
+        assertEquals("Main.<init>", AttributionText.shortMethod("Main.<init>"));
+        assertEquals("", AttributionText.shortMethod(""));
+    }
+
+    @Test
     void gcDetailNamesTheCauseOnceAndTheLongestPhases() {
         assertEquals("Pause Young (Normal) (G1 Evacuation Pause)", AttributionText.detail(PAUSE));
         assertEquals("Pause Full, cause System.gc(); phases: Mark 9.6 ms, Compact 0.1 ms",

@@ -54,16 +54,15 @@ final class ChunkSamples {
         for (int i = 0; i < r.size; i++) {
             long t = r.time[i];
             int f = spans.frameAt(t);
-            if (f < 0) {
-                if (spans.outside(t)) {
-                    edges.addFrom(r, i, null);
-                }
+            if (f < 0 && spans.outside(t)) {
+                edges.addFrom(r, i, null);
                 continue;
             }
-            if (!spans.over(f)) {
+            if (f >= 0 && !spans.over(f)) {
                 countNormal(normal, stacks.stack(r.stack[i]).top());
                 normalTotal++;
             }
+            // a streak's span includes the gaps between its frames
             for (long[] w : windows) {
                 if (t >= w[0] && t < w[1]) {
                     kept.addFrom(r, i, null);

@@ -60,6 +60,11 @@ final class FrameSpans {
         return start.length == 0;
     }
 
+    /** Whether {@code t} is before the last frame's end (false without frames): no later frame can hold it. */
+    boolean beforeLastEnd(long t) {
+        return start.length > 0 && t < end[end.length - 1];
+    }
+
     /** Whether {@code t} is before the first frame (false without frames). */
     boolean beforeFirst(long t) {
         return start.length > 0 && t < start[0];

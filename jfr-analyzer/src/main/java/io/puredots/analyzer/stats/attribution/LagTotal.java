@@ -2,8 +2,10 @@ package io.puredots.analyzer.stats.attribution;
 
 import io.puredots.analyzer.model.attribution.LagShare;
 
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
+
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.Comparator;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -12,10 +14,12 @@ import java.util.Map;
 /**
  * The running total of lag share: absorbs {@link ChunkLag} partials in chunk order, adding up
  * each group's and system's time in over-budget frames and in all frames, and joins the values
- * whose frame is in the neighbouring chunk (the previous one's or the next one's) by tick.
- * Values whose tick has no frame in the selection count in the totals only.
+ * whose frame is in another chunk by tick. Values whose tick has no frame in the selection count
+ * in the totals only.
  *
- * <p>Bounded: one pair of sums per series, plus the orphans and frame ticks of the last chunk.
+ * <p>Memory: one pair of sums per series, the ticks of the over-budget frames, and the values
+ * still waiting for a frame of a later chunk (ticks do not go back across chunks, so a value
+ * waits only while no chunk has passed its tick).
  *
  * <p>Not thread-safe: call {@code add} from one thread at a time, in chunk order.
  */
@@ -36,14 +40,20 @@ final class LagTotal {
 
     private final Map<String, Sums> series = new LinkedHashMap<>();
     private long overFrames;
-    private Sums[] pendingSeries = new Sums[0];
-    private long[] pendingTick = new long[0];
-    private long[] pendingValue = new long[0];
-    private long[] previousTicks = new long[0];
-    private boolean[] previousOver = new boolean[0];
+    /** Ticks of every over-budget frame so far: a value whose frame is in another chunk is looked up here. */
+    private final LongOpenHashSet overTicks = new LongOpenHashSet();
+    /** Values whose frame has not been seen yet (it may be in a later chunk). */
+    private final List<Sums> pendingSeries = new ArrayList<>();
+    private final LongArrayList pendingTick = new LongArrayList();
+    private final LongArrayList pendingValue = new LongArrayList();
 
     void add(ChunkLag p) {
         overFrames += p.overFrames;
+        for (int f = 0; f < p.frameTicks.length; f++) {
+            if (p.frameOver[f]) {
+                overTicks.add(p.frameTicks[f]);
+            }
+        }
         Sums[] sums = new Sums[p.names.size()];
         for (int i = 0; i < sums.length; i++) {
             boolean system = p.systems.get(i);
@@ -53,37 +63,30 @@ final class LagTotal {
             sums[i].over += p.overNanos[i];
             sums[i].total += p.totalNanos[i];
         }
-        // the last chunk's values whose frame may be in this one
-        for (int i = 0; i < pendingTick.length; i++) {
-            int f = Arrays.binarySearch(p.frameTicks, pendingTick[i]);
-            if (f >= 0 && p.frameOver[f]) {
-                pendingSeries[i].over += pendingValue[i];
-            }
-        }
-        // this chunk's values whose frame is in the last chunk, else maybe in the next one
-        List<Integer> next = new ArrayList<>();
+        boolean frames = p.frameTicks.length > 0;
+        long lastTick = frames ? p.frameTicks[p.frameTicks.length - 1] : Long.MIN_VALUE;
+        // values of earlier chunks still waiting for their frame, then this chunk's values without one here
+        List<Sums> waiting = new ArrayList<>(pendingSeries);
+        LongArrayList ticks = new LongArrayList(pendingTick);
+        LongArrayList values = new LongArrayList(pendingValue);
         for (int i = 0; i < p.oTick.length; i++) {
-            int f = Arrays.binarySearch(previousTicks, p.oTick[i]);
-            if (f >= 0) {
-                if (previousOver[f]) {
-                    sums[p.oSeries[i]].over += p.oValue[i];
-                }
-            } else {
-                next.add(i);
+            waiting.add(sums[p.oSeries[i]]);
+            ticks.add(p.oTick[i]);
+            values.add(p.oValue[i]);
+        }
+        pendingSeries.clear();
+        pendingTick.clear();
+        pendingValue.clear();
+        for (int i = 0; i < ticks.size(); i++) {
+            long tick = ticks.getLong(i);
+            if (overTicks.contains(tick)) {
+                waiting.get(i).over += values.getLong(i);
+            } else if (!frames || tick > lastTick) {
+                // ticks do not go back across chunks: only a later chunk can still hold this frame
+                pendingSeries.add(waiting.get(i));
+                pendingTick.add(tick);
+                pendingValue.add(values.getLong(i));
             }
-        }
-        pendingSeries = new Sums[next.size()];
-        pendingTick = new long[next.size()];
-        pendingValue = new long[next.size()];
-        for (int k = 0; k < next.size(); k++) {
-            int i = next.get(k);
-            pendingSeries[k] = sums[p.oSeries[i]];
-            pendingTick[k] = p.oTick[i];
-            pendingValue[k] = p.oValue[i];
-        }
-        if (p.frameTicks.length > 0) {
-            previousTicks = p.frameTicks;
-            previousOver = p.frameOver;
         }
     }
 

@@ -14,8 +14,10 @@ import java.util.function.LongPredicate;
 /**
  * The running total of hot methods: absorbs {@link ChunkSamples} partials in chunk order,
  * interning their stacks into one table, resolving the samples that fell outside their own
- * chunk's frames against the neighbouring chunk's frames, and adding up the normal-frame
- * profile; {@link #hotMethods} answers for one frame or streak from the samples kept.
+ * chunk's frames against the neighbouring chunks' frames (those before its first frame against
+ * the last chunk with frames: a sample is taken before the chunk holding it ends, so only the
+ * frame running across a chunk rotation lands in another chunk than its samples), and adding up
+ * the normal-frame profile; {@link #hotMethods} answers for one frame or streak from the samples kept.
  *
  * <p>Bounded: the kept samples are pruned with the JVM intervals (see {@link AttributionTotal});
  * the normal profile holds one count per distinct top method.
@@ -43,14 +45,19 @@ final class SampleTotal {
         for (int i = 0; i < ids.length; i++) {
             ids[i] = stacks.id(p.stacks.stack(i));
         }
-        for (int i = 0; i < pending.size; i++) {
-            resolve(pending, i, p.spans, null);
-        }
+        // samples after the last frames seen: in this chunk's frames, or still waiting for a later chunk's
+        Samples waiting = pending;
         pending = new Samples();
+        for (int i = 0; i < waiting.size; i++) {
+            if (!countIfNormal(waiting, i, p.spans, null) && !p.spans.beforeLastEnd(waiting.time[i])) {
+                pending.addFrom(waiting, i, null);
+            }
+        }
+        // this chunk's samples outside its frames: kept for the join (a streak may span the rotation),
+        // and counted once their frame is known
         for (int i = 0; i < p.edges.size; i++) {
-            if (previous.frameAt(p.edges.time[i]) >= 0) {
-                resolve(p.edges, i, previous, ids);
-            } else if (!p.spans.beforeFirst(p.edges.time[i])) {
+            kept.addFrom(p.edges, i, ids);
+            if (!countIfNormal(p.edges, i, previous, ids) && !p.spans.beforeFirst(p.edges.time[i])) {
                 pending.addFrom(p.edges, i, ids);
             }
         }
@@ -64,18 +71,21 @@ final class SampleTotal {
         }
     }
 
-    /** Sample {@code i} of {@code from} in the frame of {@code spans} holding it, if any: counted and kept. */
-    private void resolve(Samples from, int i, FrameSpans spans, int[] ids) {
+    /**
+     * Whether sample {@code i} of {@code from} is in a frame of {@code spans}; if so, it is
+     * counted in the normal profile when that frame is within the budget.
+     */
+    private boolean countIfNormal(Samples from, int i, FrameSpans spans, int[] ids) {
         int f = spans.frameAt(from.time[i]);
         if (f < 0) {
-            return;
+            return false;
         }
-        int id = ids == null ? from.stack[i] : ids[from.stack[i]];
         if (!spans.over(f)) {
+            int id = ids == null ? from.stack[i] : ids[from.stack[i]];
             ChunkSamples.countNormal(normal, stacks.stack(id).top());
             normalTotal++;
         }
-        kept.add(from.time[i], from.thread[i], id, from.main[i]);
+        return true;
     }
 
     /** Keeps only the samples whose time {@code keep} accepts (pending ones stay). */
