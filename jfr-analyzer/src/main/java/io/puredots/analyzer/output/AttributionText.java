@@ -75,7 +75,8 @@ public final class AttributionText {
             return;
         }
         s.sub(hot.samples() + (hot.samples() == 1 ? " sample" : " samples") + " (main " + hot.mainThreadSamples()
-                + ", workers " + (hot.samples() - hot.mainThreadSamples()) + "); normal frames: " + normalSamples);
+                + ", workers " + (hot.samples() - hot.mainThreadSamples()) + "); normal frames: " + normalSamples
+                + (normalSamples == 1 ? " sample" : " samples"));
         for (int i = 0; i < Math.min(METHODS_SHOWN, hot.methods().size()); i++) {
             HotMethods.HotMethod m = hot.methods().get(i);
             s.sub(Units.pct(m.share()) + " " + m.method() + " (normal " + Units.pct(m.normalShare()) + ")");

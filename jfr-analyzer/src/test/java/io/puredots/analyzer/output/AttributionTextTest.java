@@ -70,7 +70,7 @@ class AttributionTextTest {
         assertEquals("frame 812 (23.1 ms)", ((String[]) frames.parts.get(0))[0]);
         assertEquals(List.of(
                 new Document.Sub("at +1.234 s, 2025-11-27T12:50:38.234Z"),
-                new Document.Sub("8 samples (main 3, workers 5); normal frames: 400"),
+                new Document.Sub("8 samples (main 3, workers 5); normal frames: 400 samples"),
                 new Document.Sub("75.0% io.game.Grid.add (normal 5.0%)"),
                 new Document.Sub("25.0% io.game.Grid.<init> (normal 0.0%)"),
                 new Document.Sub("stack 75.0%: Grid.add < Grid.rebuild < Systems.tick < Main.frame < ...")),
