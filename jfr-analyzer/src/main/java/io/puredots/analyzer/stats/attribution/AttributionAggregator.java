@@ -70,7 +70,7 @@ public final class AttributionAggregator implements EventHandler {
     long spanEnd = Long.MIN_VALUE;
     final Map<Long, String[]> gcNames = new HashMap<>(); // gcId -> {name, cause}
     final ChunkSamples samples = new ChunkSamples();
-    final ChunkLag lag = new ChunkLag();
+    final ChunkLag lag;
 
     /** An over-budget run of consecutive ticks. */
     record Run(long firstTick, long lastTick, long startNanos, long endNanos, long worstTick, long worstNanos,
@@ -89,6 +89,7 @@ public final class AttributionAggregator implements EventHandler {
 
     public AttributionAggregator(AttributionSettings settings) {
         this.settings = settings;
+        this.lag = new ChunkLag(settings.frameBudgetNanos());
     }
 
     /**
@@ -138,6 +139,7 @@ public final class AttributionAggregator implements EventHandler {
         fTick[fSize] = tick;
         fSize++;
         framesSeen++;
+        lag.frame(tick, durationNanos);
     }
 
     @Override
@@ -299,7 +301,7 @@ public final class AttributionAggregator implements EventHandler {
             overBudgetRuns(order);
         }
         keepJoinableIntervals();
-        lag.finish(fTick, fDuration, fSize, settings.frameBudgetNanos());
+        lag.finish();
         samples.finish(FrameSpans.of(fStart, fDuration, fSize, settings.frameBudgetNanos()), joinWindows());
         if (allocSize > 0) {
             allocationBuckets();

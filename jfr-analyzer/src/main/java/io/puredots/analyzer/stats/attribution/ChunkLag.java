@@ -1,7 +1,11 @@
 package io.puredots.analyzer.stats.attribution;
 
-import io.puredots.analyzer.stats.IndexSort;
+import it.unimi.dsi.fastutil.ints.IntArrayList;
+import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.LongArrayList;
+import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
+import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -10,14 +14,14 @@ import java.util.Map;
 
 /**
  * One chunk's group and system times joined by tick to its over-budget frames, the per-chunk
- * partial of lag share. While the chunk is read: every (series, tick, time), since whether a
- * tick's frame is over the budget is known only once its frame event is read. At {@link #finish}:
- * per series its time in the chunk's over-budget frames and its time in all; the values whose
- * tick has no frame in this chunk are kept apart ({@link #orphans}): the frame of the tick
- * running when the chunk rotated is in the neighbouring chunk. {@link LagTotal} merges them.
+ * partial of lag share. A value whose frame was read already is joined at once; the others are
+ * summed per open tick (the game commits a tick's group and system events before its frame
+ * event) until the frame arrives. At {@link #finish}, the values still without a frame in this
+ * chunk become {@link #oTick orphans}: the frame of the tick running when the chunk rotated is in
+ * the neighbouring chunk. {@link LagTotal} merges the partials.
  *
- * <p>Memory while reading: about 20 bytes per group or system event of the chunk; after
- * {@code finish}, per series two sums, plus the orphans and the chunk's frame ticks.
+ * <p>Memory: per series two sums; per open tick one array of per-series sums (recycled); the
+ * chunk's frame ticks.
  *
  * <p>Not thread-safe: one instance per chunk.
  */
@@ -29,21 +33,51 @@ final class ChunkLag {
     private final Map<String, Integer> groupIds = new IdentityHashMap<>();
     private final Map<String, Integer> systemIds = new IdentityHashMap<>();
 
-    private int[] rSeries = new int[64];
-    private long[] rTick = new long[64];
-    private long[] rValue = new long[64];
-    private int rSize;
+    private final long budgetNanos;
+    /** Per series: time in this chunk's over-budget frames, and in all. */
+    long[] overNanos = new long[8];
+    long[] totalNanos = new long[8];
+    private LongOpenHashSet frameTicks = new LongOpenHashSet();
+    private LongOpenHashSet over = new LongOpenHashSet();
+    private Long2ObjectOpenHashMap<long[]> open = new Long2ObjectOpenHashMap<>();
+    private final ArrayDeque<long[]> free = new ArrayDeque<>();
+    long overFrames;
+    /** Frames in this chunk, and the highest frame tick ({@code Long.MIN_VALUE} without frames). */
+    long frames;
+    long lastFrameTick = Long.MIN_VALUE;
 
     // after finish
-    long[] overNanos = new long[0];
-    long[] totalNanos = new long[0];
+    /** Ticks of this chunk's over-budget frames. */
+    long[] overTicks = new long[0];
     int[] oSeries = new int[0];
     long[] oTick = new long[0];
     long[] oValue = new long[0];
-    long overFrames;
-    /** The chunk's frame ticks, ascending, and whether each frame is over the budget. */
-    long[] frameTicks = new long[0];
-    boolean[] frameOver = new boolean[0];
+
+    /** @param budgetNanos the frame budget; {@code <= 0}: none, no frame is over */
+    ChunkLag(long budgetNanos) {
+        this.budgetNanos = budgetNanos;
+    }
+
+    void frame(long tick, long durationNanos) {
+        boolean isOver = budgetNanos > 0 && durationNanos > budgetNanos;
+        frameTicks.add(tick);
+        frames++;
+        lastFrameTick = Math.max(lastFrameTick, tick);
+        if (isOver) {
+            over.add(tick);
+            overFrames++;
+        }
+        long[] sums = open.remove(tick);
+        if (sums != null) {
+            if (isOver) {
+                for (int s = 0; s < sums.length; s++) {
+                    overNanos[s] += sums[s];
+                }
+            }
+            Arrays.fill(sums, 0);
+            free.push(sums);
+        }
+    }
 
     void group(String group, long tick, long nanos) {
         Integer id = groupIds.get(group);
@@ -67,64 +101,56 @@ final class ChunkLag {
         names.add(name);
         groups.add(group);
         systems.add(system);
+        if (names.size() > overNanos.length) {
+            overNanos = Arrays.copyOf(overNanos, overNanos.length * 2);
+            totalNanos = Arrays.copyOf(totalNanos, totalNanos.length * 2);
+        }
         return names.size() - 1;
     }
 
     private void add(int series, long tick, long nanos) {
-        if (rSize == rTick.length) {
-            int n = rSize * 2;
-            rSeries = Arrays.copyOf(rSeries, n);
-            rTick = Arrays.copyOf(rTick, n);
-            rValue = Arrays.copyOf(rValue, n);
+        totalNanos[series] += nanos;
+        if (frameTicks.contains(tick)) {
+            if (over.contains(tick)) {
+                overNanos[series] += nanos;
+            }
+            return;
         }
-        rSeries[rSize] = series;
-        rTick[rSize] = tick;
-        rValue[rSize] = nanos;
-        rSize++;
+        long[] sums = open.get(tick);
+        if (sums == null) {
+            sums = free.isEmpty() ? new long[overNanos.length] : free.pop();
+            open.put(tick, sums);
+        }
+        if (series >= sums.length) {
+            sums = Arrays.copyOf(sums, overNanos.length);
+            open.put(tick, sums);
+        }
+        sums[series] += nanos;
     }
 
-    /**
-     * Joins the chunk's values to its frames. A frame is over when longer than
-     * {@code budgetNanos} ({@code <= 0}: no budget, no frame is over).
-     */
-    void finish(long[] fTick, long[] fDuration, int fSize, long budgetNanos) {
-        int[] order = IndexSort.ascending(fTick, fSize);
-        frameTicks = new long[fSize];
-        frameOver = new boolean[fSize];
-        for (int i = 0; i < fSize; i++) {
-            frameTicks[i] = fTick[order[i]];
-            frameOver[i] = budgetNanos > 0 && fDuration[order[i]] > budgetNanos;
-            overFrames += frameOver[i] ? 1 : 0;
-        }
-        overNanos = new long[names.size()];
-        totalNanos = new long[names.size()];
-        int orphans = 0;
-        int[] frameOf = new int[rSize];
-        for (int i = 0; i < rSize; i++) {
-            int f = Arrays.binarySearch(frameTicks, rTick[i]);
-            frameOf[i] = f;
-            totalNanos[rSeries[i]] += rValue[i];
-            if (f >= 0) {
-                if (frameOver[f]) {
-                    overNanos[rSeries[i]] += rValue[i];
+    /** Turns the values still waiting for a frame into orphans; releases the per-tick state. */
+    void finish() {
+        overTicks = over.toLongArray();
+        Arrays.sort(overTicks);
+        IntArrayList series = new IntArrayList();
+        LongArrayList ticks = new LongArrayList();
+        LongArrayList values = new LongArrayList();
+        for (Long2ObjectOpenHashMap.Entry<long[]> e : open.long2ObjectEntrySet()) {
+            long[] sums = e.getValue();
+            for (int s = 0; s < sums.length; s++) {
+                if (sums[s] != 0) {
+                    series.add(s);
+                    ticks.add(e.getLongKey());
+                    values.add(sums[s]);
                 }
-            } else {
-                orphans++;
             }
         }
-        oSeries = new int[orphans];
-        oTick = new long[orphans];
-        oValue = new long[orphans];
-        for (int i = 0, k = 0; i < rSize; i++) {
-            if (frameOf[i] < 0) {
-                oSeries[k] = rSeries[i];
-                oTick[k] = rTick[i];
-                oValue[k] = rValue[i];
-                k++;
-            }
-        }
-        rSeries = null;
-        rTick = null;
-        rValue = null;
+        oSeries = series.toIntArray();
+        oTick = ticks.toLongArray();
+        oValue = values.toLongArray();
+        frameTicks = null;
+        over = null;
+        open = null;
+        free.clear();
     }
 }

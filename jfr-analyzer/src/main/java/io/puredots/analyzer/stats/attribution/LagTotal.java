@@ -49,10 +49,8 @@ final class LagTotal {
 
     void add(ChunkLag p) {
         overFrames += p.overFrames;
-        for (int f = 0; f < p.frameTicks.length; f++) {
-            if (p.frameOver[f]) {
-                overTicks.add(p.frameTicks[f]);
-            }
+        for (long t : p.overTicks) {
+            overTicks.add(t);
         }
         Sums[] sums = new Sums[p.names.size()];
         for (int i = 0; i < sums.length; i++) {
@@ -63,8 +61,8 @@ final class LagTotal {
             sums[i].over += p.overNanos[i];
             sums[i].total += p.totalNanos[i];
         }
-        boolean frames = p.frameTicks.length > 0;
-        long lastTick = frames ? p.frameTicks[p.frameTicks.length - 1] : Long.MIN_VALUE;
+        boolean frames = p.frames > 0;
+        long lastTick = p.lastFrameTick;
         // values of earlier chunks still waiting for their frame, then this chunk's values without one here
         List<Sums> waiting = new ArrayList<>(pendingSeries);
         LongArrayList ticks = new LongArrayList(pendingTick);
