@@ -17,7 +17,8 @@ import java.util.function.LongPredicate;
  * chunk's frames against the neighbouring chunks' frames (those before its first frame against
  * the last chunk with frames: a sample is taken before the chunk holding it ends, so only the
  * frame running across a chunk rotation lands in another chunk than its samples), and adding up
- * the normal-frame profile; {@link #hotMethods} answers for one frame or streak from the samples kept.
+ * the normal-frame profile; {@link Query#hotMethods} answers for one frame or streak from the samples
+ * kept.
  *
  * <p>Bounded: the kept samples are pruned with the JVM intervals (see {@link AttributionTotal});
  * the normal profile holds one count per distinct top method.
