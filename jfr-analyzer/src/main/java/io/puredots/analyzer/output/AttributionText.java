@@ -82,13 +82,14 @@ public final class AttributionText {
             s.sub(Units.pct(m.share()) + " " + m.method() + " (normal " + Units.pct(m.normalShare()) + ")");
         }
         if (!hot.stacks().isEmpty()) {
+            // one frame per line, callers under the top one
             HotMethods.HotStack top = hot.stacks().get(0);
-            List<String> frames = new ArrayList<>();
-            for (int i = 0; i < Math.min(STACK_FRAMES_SHOWN, top.methods().size()); i++) {
-                frames.add(shortMethod(top.methods().get(i)));
+            int shown = Math.min(STACK_FRAMES_SHOWN, top.methods().size());
+            for (int i = 0; i < shown; i++) {
+                String frame = shortMethod(top.methods().get(i));
+                s.sub(i == 0 ? "stack " + Units.pct(top.share()) + ": " + frame : "  < " + frame
+                        + (i == shown - 1 && top.methods().size() > shown ? " < ..." : ""));
             }
-            s.sub("stack " + Units.pct(top.share()) + ": " + String.join(" < ", frames)
-                    + (top.methods().size() > STACK_FRAMES_SHOWN ? " < ..." : ""));
         }
     }
 

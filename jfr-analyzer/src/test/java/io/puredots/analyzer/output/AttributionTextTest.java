@@ -73,9 +73,12 @@ class AttributionTextTest {
                 new Document.Sub("8 samples (main 3, workers 5); normal frames: 400 samples"),
                 new Document.Sub("75.0% io.game.Grid.add (normal 5.0%)"),
                 new Document.Sub("25.0% io.game.Grid.<init> (normal 0.0%)"),
-                new Document.Sub("stack 75.0%: Grid.add < Grid.rebuild < Systems.tick < Main.frame < ...")),
-                frames.parts.subList(1, 6));
-        assertEquals("7 streaks in all; the 1 longest are explained", frames.parts.get(6));
+                new Document.Sub("stack 75.0%: Grid.add"),
+                new Document.Sub("  < Grid.rebuild"),
+                new Document.Sub("  < Systems.tick"),
+                new Document.Sub("  < Main.frame < ...")),
+                frames.parts.subList(1, 9));
+        assertEquals("7 streaks in all; the 1 longest are explained", frames.parts.get(9));
         Document.Section streaks = d.sections.get(1);
         assertArrayEquals(new String[] {"streaks", "7 (more than 5 consecutive frames over 16.6 ms)"},
                 (String[]) streaks.parts.get(0));
