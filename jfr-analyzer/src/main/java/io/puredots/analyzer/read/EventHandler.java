@@ -129,9 +129,10 @@ public interface EventHandler {
 
     /**
      * {@code jdk.ExecutionSample}: the stack of a thread sampled while running Java code.
-     * {@code stack} is never null ({@link SampledStack#EMPTY} without a stack trace); within a
-     * chunk one stack-trace entry comes back as one instance. Decoding stacks costs reading the
-     * stack, method and class pools, so only a handler that overrides this method pays for it.
+     * {@code stack} is never null ({@link SampledStack#EMPTY} without a stack trace); stacks are
+     * equal by content (the fast decoder also returns one instance per stack-trace entry of a
+     * chunk). Decoding stacks costs reading the stack, method and class pools, so only a handler
+     * that overrides this method pays for it.
      */
     default void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
     }
