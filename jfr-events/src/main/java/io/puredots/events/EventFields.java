@@ -293,6 +293,16 @@ public final class EventFields {
             public static final String PARKED_CLASS = "parkedClass";
         }
 
+        /** {@link EventNames.Jdk#EXECUTION_SAMPLE}: a sampled thread's stack, taken while it ran Java code. */
+        public static final class ExecutionSample {
+            private ExecutionSample() {
+            }
+
+            public static final String SAMPLED_THREAD = "sampledThread";
+            /** A constant-pool reference to a {@code jdk.types.StackTrace} (frames top first). */
+            public static final String STACK_TRACE = "stackTrace";
+        }
+
         /** {@link EventNames.Jdk#THREAD_START} and {@link EventNames.Jdk#THREAD_END}. */
         public static final class ThreadLifecycle {
             private ThreadLifecycle() {

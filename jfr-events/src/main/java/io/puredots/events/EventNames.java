@@ -55,6 +55,7 @@ public final class EventNames {
         public static final String COMPILATION = "jdk.Compilation";
         public static final String DEOPTIMIZATION = "jdk.Deoptimization";
         public static final String OBJECT_ALLOCATION_SAMPLE = "jdk.ObjectAllocationSample";
+        public static final String EXECUTION_SAMPLE = "jdk.ExecutionSample";
         public static final String CPU_LOAD = "jdk.CPULoad";
         public static final String THREAD_CPU_LOAD = "jdk.ThreadCPULoad";
         public static final String DIRECT_BUFFER_STATISTICS = "jdk.DirectBufferStatistics";

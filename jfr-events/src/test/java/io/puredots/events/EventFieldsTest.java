@@ -54,6 +54,7 @@ class EventFieldsTest {
                 List.of(EventNames.Jdk.DIRECT_BUFFER_STATISTICS));
         EVENTS_OF.put(EventFields.Jdk.JavaMonitorEnter.class, List.of(EventNames.Jdk.JAVA_MONITOR_ENTER));
         EVENTS_OF.put(EventFields.Jdk.ThreadPark.class, List.of(EventNames.Jdk.THREAD_PARK));
+        EVENTS_OF.put(EventFields.Jdk.ExecutionSample.class, List.of(EventNames.Jdk.EXECUTION_SAMPLE));
         EVENTS_OF.put(EventFields.Jdk.ThreadLifecycle.class,
                 List.of(EventNames.Jdk.THREAD_START, EventNames.Jdk.THREAD_END));
         EVENTS_OF.put(EventFields.Jdk.CpuInformation.class, List.of(EventNames.Jdk.CPU_INFORMATION));

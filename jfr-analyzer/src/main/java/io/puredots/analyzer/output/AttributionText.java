@@ -7,6 +7,7 @@ import io.puredots.analyzer.model.attribution.Cause;
 import io.puredots.analyzer.model.attribution.CauseDetail;
 import io.puredots.analyzer.model.attribution.CpuShare;
 import io.puredots.analyzer.model.attribution.FrameAttribution;
+import io.puredots.analyzer.model.attribution.HotMethods;
 import io.puredots.analyzer.model.attribution.StreakAttribution;
 import io.puredots.analyzer.text.Units;
 import io.puredots.events.EventNames;
@@ -36,6 +37,7 @@ public final class AttributionText {
         for (FrameAttribution f : a.worstFrames()) {
             s.kv("frame " + f.tick() + " (" + ms(f.durationNanos()) + " ms)",
                     describe(f.causes(), f.cpu(), f.allocation()));
+            drill(s, f.offsetNanos(), f.startNanos(), f.hotMethods(), a.normalFrameSamples());
         }
         if (a.frameBudgetNanos() > 0) {
             Document.Section t = d.section("Over-budget streaks: what overlapped them");
@@ -44,9 +46,74 @@ public final class AttributionText {
             for (StreakAttribution k : a.streaks()) {
                 t.kv("ticks " + k.firstTick() + "-" + k.lastTick() + " (" + k.frames() + " frames, worst "
                         + ms(k.worstNanos()) + " ms)", describe(k.causes(), k.cpu(), k.allocation()));
+                drill(t, k.offsetNanos(), k.startNanos(), k.hotMethods(), a.normalFrameSamples());
             }
         }
+        if (a.lagShare() != null) {
+            LagShareText.addSection(d, a.lagShare(), a.frameBudgetNanos());
+        }
         a.notes().forEach(n -> s.note(note(n)));
+    }
+
+    /** Most hot methods shown per frame or streak in the text and Markdown reports (the JSON has them all). */
+    static final int METHODS_SHOWN = 3;
+    /** Frames of the hottest stack shown. */
+    static final int STACK_FRAMES_SHOWN = 4;
+
+    /**
+     * The lines under a frame or streak: where to find it (offset from the recording's start and
+     * wall-clock time, as JMC shows them), then its hot methods against the normal frames.
+     */
+    private static void drill(Document.Section s, long offsetNanos, long startNanos, HotMethods hot,
+                              long normalSamples) {
+        s.sub("at " + at(offsetNanos, startNanos));
+        if (hot == null) {
+            return;
+        }
+        if (hot.samples() == 0) {
+            s.sub("no execution sample of main or the workers in it");
+            return;
+        }
+        s.sub(hot.samples() + (hot.samples() == 1 ? " sample" : " samples") + " (main " + hot.mainThreadSamples()
+                + ", workers " + (hot.samples() - hot.mainThreadSamples()) + "); normal frames: " + normalSamples
+                + (normalSamples == 1 ? " sample" : " samples"));
+        for (int i = 0; i < Math.min(METHODS_SHOWN, hot.methods().size()); i++) {
+            HotMethods.HotMethod m = hot.methods().get(i);
+            s.sub(Units.pct(m.share()) + " " + m.method() + " (normal " + Units.pct(m.normalShare()) + ")");
+        }
+        if (!hot.stacks().isEmpty()) {
+            // one frame per line, callers under the top one
+            HotMethods.HotStack top = hot.stacks().get(0);
+            int shown = Math.min(STACK_FRAMES_SHOWN, top.methods().size());
+            for (int i = 0; i < shown; i++) {
+                String frame = shortMethod(top.methods().get(i));
+                s.sub(i == 0 ? "stack " + Units.pct(top.share()) + ": " + frame : "  < " + frame
+                        + (i == shown - 1 && top.methods().size() > shown ? " < ..." : ""));
+            }
+        }
+    }
+
+    /** Where a frame or streak starts: {@code +1.234 s, 2026-11-27T12:50:38.234Z}. */
+    public static String at(long offsetNanos, long startNanos) {
+        return "+" + Units.duration(offsetNanos) + ", " + Units.instant(startNanos);
+    }
+
+    /**
+     * A method without its package, and a lambda's class without its generated suffix:
+     * {@code SpatialGrid.sort} for {@code io.puredots.sim.SpatialGrid.sort},
+     * {@code SpatialGrid$$Lambda.execute} for {@code io.puredots.sim.SpatialGrid$$Lambda$120+0x0.1525919705.execute}.
+     */
+    static String shortMethod(String method) {
+        int dot = method.lastIndexOf('.');
+        if (dot <= 0) {
+            return method;
+        }
+        String type = method.substring(0, dot);
+        int lambda = type.indexOf("$$Lambda");
+        if (lambda >= 0) {
+            type = type.substring(0, lambda + "$$Lambda".length());
+        }
+        return type.substring(type.lastIndexOf('.') + 1) + method.substring(dot);
     }
 
     /** The causes, allocation and CPU parts of a line, "; "-separated. */
@@ -135,6 +202,10 @@ public final class AttributionText {
         if (n instanceof AttributionNote.EventsCapped c) {
             return events(c.events()) + " events capped at " + c.capPerChunk() + " per chunk: " + c.dropped()
                     + " shortest not considered";
+        }
+        if (n instanceof AttributionNote.ExecutionSamplesCapped c) {
+            return "execution samples of main and the workers capped at " + c.capPerChunk() + " per chunk: "
+                    + c.dropped() + " not counted";
         }
         AttributionNote.AllocationSamplesCapped c = (AttributionNote.AllocationSamplesCapped) n;
         return "allocation samples capped at " + c.capPerChunk() + " per chunk: " + c.dropped() + " not counted";

@@ -24,7 +24,7 @@ final class Document {
         return s;
     }
 
-    /** A titled part: key/value lines, free notes and tables, in insertion order. */
+    /** A titled part: key/value lines (each with its sub-lines), free notes and tables, in insertion order. */
     static final class Section {
         final String name;
         final List<Object> parts = new ArrayList<>();
@@ -43,6 +43,12 @@ final class Document {
             return this;
         }
 
+        /** A line that belongs to the key/value line before it (shown indented under it). */
+        Section sub(String text) {
+            parts.add(new Sub(text));
+            return this;
+        }
+
         Table table(String... header) {
             Table t = new Table(header);
             parts.add(t);
@@ -56,6 +62,10 @@ final class Document {
      */
     static boolean numeric(String cell) {
         return NUMERIC.matcher(cell).matches();
+    }
+
+    /** A line under the key/value line before it. */
+    record Sub(String text) {
     }
 
     /** A table; numeric-looking cells are right-aligned by the text renderer. */

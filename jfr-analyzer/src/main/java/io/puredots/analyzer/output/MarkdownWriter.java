@@ -23,6 +23,11 @@ public final class MarkdownWriter implements ReportWriter {
                     inList = true;
                     continue;
                 }
+                if (p instanceof Document.Sub sub) {
+                    // "<" of a stack's "a < b" would open an HTML tag
+                    b.append("  - ").append(escape(sub.text()).replace("<", "\\<")).append('\n');
+                    continue;
+                }
                 if (inList) {
                     b.append('\n');
                     inList = false;

@@ -64,6 +64,11 @@ public final class TextWriter implements ReportWriter {
                     for (String l : lines.subList(1, lines.size())) {
                         b.append(indent).append(l).append('\n');
                     }
+                } else if (p instanceof Document.Sub sub) {
+                    List<String> lines = wrap(sub.text(), width - 4);
+                    for (int i = 0; i < lines.size(); i++) {
+                        b.append(i == 0 ? "    " : "      ").append(lines.get(i)).append('\n');
+                    }
                 } else if (p instanceof String) {
                     List<String> lines = wrap("(" + p + ")", width - 2);
                     for (int i = 0; i < lines.size(); i++) {

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * The constant pools of one chunk that the decoder needs (threads, classes, methods, symbols,
- * strings and the small string-valued pools such as GC names), loaded before the chunk's
- * events and resolved lazily, with each resolved value cached per chunk. Pools of other types
- * (stack traces, frames, ...) are stepped over, not kept. Memory: O(kept pool entries).
+ * strings and the small string-valued pools such as GC names, and stack traces when a handler
+ * wants samples), loaded before the chunk's events and resolved lazily, with each resolved value
+ * cached per chunk. Pools of other types are stepped over, not kept. Memory: O(kept pool entries).
  *
  * <pre>{@code
  * header.constantPoolOffset -> last checkpoint event -> delta -> ... -> first (delta 0)
@@ -23,6 +23,8 @@ import java.util.Set;
 final class ConstantPools {
     private static final Object NONE = new Object();
     private static final int MAX_RESOLVE_DEPTH = 8;
+    private static final String STACK_TRACE = "jdk.types.StackTrace";
+    private static final String STACK_FRAME = "jdk.types.StackFrame";
 
     /** An event thread as the handlers see it. */
     record ThreadInfo(long id, String name) {
@@ -35,6 +37,7 @@ final class ConstantPools {
     private final LongMap<LongMap<Object>> pools = new LongMap<>();
     private final LongMap<LongMap<Object>> memo = new LongMap<>();
     private final LongMap<Object> threadMemo = new LongMap<>();
+    private final LongMap<SampledStack> stackMemo = new LongMap<>();
     /** Direct-mapped cache in front of the memo maps: most events reuse a few pool strings. */
     private static final int CACHE = 256;
     private final long[] cacheKey = new long[CACHE];
@@ -70,7 +73,9 @@ final class ConstantPools {
 
     /**
      * The types whose pool entries must be kept to resolve fields of the {@code roots} types:
-     * the roots and everything their non-array fields reach, except stack traces and frames.
+     * the roots and everything their non-array fields reach, except stack traces and frames
+     * (a stack trace that is itself a root brings its frames and what they reach: methods,
+     * classes, symbols).
      */
     static Set<Long> closure(Metadata md, Set<Long> roots) {
         Set<Long> out = new HashSet<>();
@@ -85,8 +90,11 @@ final class ConstantPools {
             if (t == null || !out.add(id)) {
                 continue;
             }
+            // a stack trace's frames (an array of inline structs) only from a stack trace wanted as a root
+            boolean stackTrace = STACK_TRACE.equals(t.name);
             for (Metadata.Field f : t.fields) {
-                if (!f.array && !"jdk.types.StackTrace".equals(f.type.name) && !"jdk.types.StackFrame".equals(f.type.name)) {
+                boolean stackType = STACK_TRACE.equals(f.type.name) || STACK_FRAME.equals(f.type.name);
+                if (stackTrace ? STACK_FRAME.equals(f.type.name) : !f.array && !stackType) {
                     todo.add(f.typeId);
                 }
             }
@@ -287,6 +295,51 @@ final class ConstantPools {
             }
         }
         return null;
+    }
+
+    /**
+     * The stack a reference to the stack-trace pool {@code typeId}, entry {@code key} stands for,
+     * decoded once per chunk; {@link SampledStack#EMPTY} if there is no such entry. A frame whose
+     * method cannot be resolved reads {@code ""}.
+     */
+    SampledStack stack(long typeId, long key) {
+        SampledStack cached = stackMemo.get(key);
+        if (cached != null) {
+            return cached;
+        }
+        LongMap<Object> pool = pools.get(typeId);
+        Object v = pool == null ? null : pool.get(key);
+        SampledStack s = v instanceof Lazy l ? decodeStack(l) : SampledStack.EMPTY;
+        stackMemo.put(key, s);
+        return s;
+    }
+
+    /** A {@code jdk.types.StackTrace} entry: {@code truncated}, then {@code frames}, an array of frames. */
+    private SampledStack decodeStack(Lazy l) {
+        ChunkInput in = ChunkInput.ofBytes(l.bytes, l.abs, compressed);
+        in.p = l.at;
+        boolean truncated = false;
+        String[] methods = new String[0];
+        for (Metadata.Field f : l.type.fields) {
+            if (f.name.equals("truncated") && !f.array && !f.constantPool && f.type.prim == Metadata.P_BOOLEAN) {
+                truncated = in.readBoolean();
+            } else if (f.name.equals("frames") && f.array && STACK_FRAME.equals(f.type.name)) {
+                int n = in.readCount("stack frame count");
+                methods = new String[n];
+                for (int i = 0; i < n; i++) {
+                    Object frame = f.constantPool ? value(f.typeId, in.readLong())
+                            : ValueReader.readValue(in, f.type, stringTypeId, 0);
+                    String m = frame instanceof Object[] fields ? toString(field(f.type, fields, "method"), 0) : null;
+                    methods[i] = m == null ? "" : canon.canon(m);
+                }
+            } else {
+                ValueReader.skipField(in, f, 0);
+            }
+        }
+        if (in.p > in.limit) {
+            throw new CorruptChunkException(l.abs + l.at, "stack trace overruns its checkpoint event");
+        }
+        return new SampledStack(methods, truncated);
     }
 
     /** The thread a reference to pool {@code typeId}, entry {@code key} stands for; null if none. */

@@ -148,6 +148,16 @@ public interface EventHandler {
     default void allocationSample(long startNanos, long threadId, String objectClass, long weightBytes) {
     }
 
+    /**
+     * {@code jdk.ExecutionSample}: the stack of a thread sampled while running Java code.
+     * {@code stack} is never null ({@link SampledStack#EMPTY} without a stack trace); stacks are
+     * equal by content (the fast decoder also returns one instance per stack-trace entry of a
+     * chunk). Decoding stacks costs reading the stack, method and class pools, so only a handler
+     * that overrides this method pays for it.
+     */
+    default void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
+    }
+
     /** {@code jdk.CPULoad}: fractions 0..1. */
     default void cpuLoad(long startNanos, double jvmUser, double jvmSystem, double machineTotal) {
     }

@@ -17,6 +17,7 @@ import io.puredots.events.EventFields.Jdk.CpuInformation;
 import io.puredots.events.EventFields.Jdk.CpuLoad;
 import io.puredots.events.EventFields.Jdk.Deoptimization;
 import io.puredots.events.EventFields.Jdk.DirectBufferStatistics;
+import io.puredots.events.EventFields.Jdk.ExecutionSample;
 import io.puredots.events.EventFields.Jdk.ExecuteVmOperation;
 import io.puredots.events.EventFields.Jdk.GarbageCollection;
 import io.puredots.events.EventFields.Jdk.GcConfiguration;
@@ -56,6 +57,8 @@ final class EventKinds {
     static final int W_STRING = 4;
     static final int W_THREAD = 5;
     static final int W_SPAN = 6;
+    /** A stack-trace pool reference, resolved in the kind's call (see {@link FastDecoder#stack}). */
+    static final int W_STACK = 7;
 
     static final int K_FRAME = 0;
     static final int K_GROUP = 1;
@@ -91,12 +94,13 @@ final class EventKinds {
     static final int K_FRAME_ON_THREAD = 31;
     static final int K_GROUP_ON_THREAD = 32;
     static final int K_SYSTEM_ON_THREAD = 33;
+    static final int K_EXECUTION_SAMPLE = 34;
 
     /** Event name -> kind; GC pause levels share a kind. */
     static final Map<String, Integer> KINDS = new HashMap<>();
     /** Per kind: wanted field names ("a.b" = field b of inline struct a) and how to read them. */
-    static final String[][] FIELDS = new String[34][];
-    static final int[][] WANTS = new int[34][];
+    static final String[][] FIELDS = new String[35][];
+    static final int[][] WANTS = new int[35][];
     /** Most argument slots of a handler call. */
     static final int SLOTS = 16;
     /** Per kind: the EventHandler method it calls. */
@@ -105,7 +109,8 @@ final class EventKinds {
             "jvmInformation", "garbageCollection", "gcPhasePause", "gcHeapSummary", "safepoint", "vmOperation",
             "compilation", "deoptimization", "allocationSample", "cpuLoad", "threadCpuLoad", "directBufferStatistics",
             "monitorEnter", "threadPark", "threadLifecycle", "threadLifecycle", "cpuInformation", "osInformation",
-            "gcConfiguration", "gcHeapConfiguration", "frameOnThread", "systemGroupTickOnThread", "systemTickOnThread"};
+            "gcConfiguration", "gcHeapConfiguration", "frameOnThread", "systemGroupTickOnThread", "systemTickOnThread",
+            "executionSample"};
 
     /**
      * Per kind: the kind that also reads the event thread, which the decoder uses instead when the
@@ -276,6 +281,9 @@ final class EventKinds {
         ON_THREAD[K_FRAME] = K_FRAME_ON_THREAD;
         ON_THREAD[K_GROUP] = K_GROUP_ON_THREAD;
         ON_THREAD[K_SYSTEM] = K_SYSTEM_ON_THREAD;
+        kind(K_EXECUTION_SAMPLE, EventNames.Jdk.EXECUTION_SAMPLE,
+                ExecutionSample.SAMPLED_THREAD, W_THREAD,
+                ExecutionSample.STACK_TRACE, W_STACK);
     }
 
     static int gcPauseLevel(String name) {

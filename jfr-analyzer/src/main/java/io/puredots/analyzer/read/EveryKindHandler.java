@@ -139,4 +139,8 @@ public final class EveryKindHandler implements EventHandler {
     @Override
     public void gcHeapConfiguration(long startNanos, long maxSizeBytes) {
     }
+
+    @Override
+    public void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
+    }
 }

@@ -382,6 +382,15 @@ final class FastDecoder {
         return f == null ? null : pools.thread(((Metadata.Field) f).typeId, longSlots[k]);
     }
 
+    /**
+     * Stack slot {@code k}: the event's stack, resolved like {@link #thread} from the key in the
+     * long slot ({@link SampledStack#EMPTY} if the event has no stack-trace field or entry).
+     */
+    SampledStack stack(long[] longSlots, Object[] objectSlots, int k) {
+        Object f = objectSlots[k];
+        return f == null ? SampledStack.EMPTY : pools.stack(((Metadata.Field) f).typeId, longSlots[k]);
+    }
+
     private void dispatch(EventLayout l, EventHandler h) {
         long start = timestamp(startTicks);
         // no "durationTicks == 0" shortcut: the difference is 0 then anyway, and that branch,

@@ -21,6 +21,7 @@ final class FieldProgram {
     static final int OP_SPAN = 7;
     static final int OP_STRING_INLINE = 8;
     static final int OP_STRING_POOL = 9;
+    /** A constant-pool key (an event thread or a stack trace), resolved in the kind's call. */
     static final int OP_THREAD = 10;
     static final int OP_STRUCT = 11;
     // specialised integral reads (compressed integers only)

@@ -161,7 +161,8 @@ final class FieldProgramCompiler {
                     return new FieldProgram.Op(FieldProgram.OP_STRING_POOL, f, slot);
                 }
                 return p == Metadata.P_STRING ? new FieldProgram.Op(FieldProgram.OP_STRING_INLINE, f, slot) : null;
-            case EventKinds.W_THREAD:
+            case EventKinds.W_THREAD, EventKinds.W_STACK:
+                // both a pool key, resolved in the kind's call: a thread or a stack trace
                 if (f.constantPool) {
                     roots.add(f.typeId);
                     return new FieldProgram.Op(FieldProgram.OP_THREAD, f, slot);

@@ -11,6 +11,7 @@ import static io.puredots.analyzer.read.EventKinds.K_CPU_LOAD;
 import static io.puredots.analyzer.read.EventKinds.K_DEOPT;
 import static io.puredots.analyzer.read.EventKinds.K_DIRECT_BUFFER;
 import static io.puredots.analyzer.read.EventKinds.K_ENTITY_COUNT;
+import static io.puredots.analyzer.read.EventKinds.K_EXECUTION_SAMPLE;
 import static io.puredots.analyzer.read.EventKinds.K_FRAME;
 import static io.puredots.analyzer.read.EventKinds.K_FRAME_ON_THREAD;
 import static io.puredots.analyzer.read.EventKinds.K_GROUP_ON_THREAD;
@@ -276,6 +277,14 @@ abstract class KindCall {
             void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
                       int level) {
                 h.gcHeapConfiguration(start, longSlots[0]);
+            }
+        };
+        BY_KIND[K_EXECUTION_SAMPLE] = new KindCall() {
+            @Override
+            void call(FastDecoder d, EventHandler h, long start, long dur, long[] longSlots, Object[] objectSlots,
+                      int level) {
+                ConstantPools.ThreadInfo thread = d.thread(longSlots, objectSlots, 0);
+                h.executionSample(start, tid(thread), tname(thread), d.stack(longSlots, objectSlots, 1));
             }
         };
     }

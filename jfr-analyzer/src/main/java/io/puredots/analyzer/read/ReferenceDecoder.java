@@ -15,6 +15,7 @@ import io.puredots.events.EventFields.Jdk.Compilation;
 import io.puredots.events.EventFields.Jdk.CpuLoad;
 import io.puredots.events.EventFields.Jdk.Deoptimization;
 import io.puredots.events.EventFields.Jdk.DirectBufferStatistics;
+import io.puredots.events.EventFields.Jdk.ExecutionSample;
 import io.puredots.events.EventFields.Jdk.ExecuteVmOperation;
 import io.puredots.events.EventFields.Jdk.GarbageCollection;
 import io.puredots.events.EventFields.Jdk.GcHeapSummary;
@@ -33,8 +34,10 @@ import io.puredots.events.EventFields.Jdk.ThreadPark;
 import io.puredots.events.EventNames;
 import jdk.jfr.consumer.RecordedClass;
 import jdk.jfr.consumer.RecordedEvent;
+import jdk.jfr.consumer.RecordedFrame;
 import jdk.jfr.consumer.RecordedMethod;
 import jdk.jfr.consumer.RecordedObject;
+import jdk.jfr.consumer.RecordedStackTrace;
 import jdk.jfr.consumer.RecordedThread;
 import jdk.jfr.consumer.RecordingFile;
 
@@ -49,6 +52,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 
@@ -310,10 +314,27 @@ final class ReferenceDecoder {
                     str(e, GcConfiguration.OLD_COLLECTOR));
             case EventNames.Jdk.GC_HEAP_CONFIGURATION -> h.gcHeapConfiguration(start(e),
                     e.getLong(GcHeapConfiguration.MAX_SIZE));
+            case EventNames.Jdk.EXECUTION_SAMPLE -> {
+                RecordedThread t = e.getValue(ExecutionSample.SAMPLED_THREAD);
+                h.executionSample(start(e), threadId(t), threadName(t), stack(e.getStackTrace()));
+            }
             default -> {
                 // not aggregated: counted only
             }
         }
+    }
+
+    /** The frames' methods, top first, as the fast decoder gives them. */
+    private SampledStack stack(RecordedStackTrace st) {
+        if (st == null) {
+            return SampledStack.EMPTY;
+        }
+        List<RecordedFrame> frames = st.getFrames();
+        String[] methods = new String[frames.size()];
+        for (int i = 0; i < methods.length; i++) {
+            methods[i] = method(frames.get(i).getMethod());
+        }
+        return new SampledStack(methods, st.isTruncated());
     }
 
     private void gcPause(RecordedEvent e, EventHandler h, int level) {

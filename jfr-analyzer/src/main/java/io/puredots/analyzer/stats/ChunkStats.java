@@ -16,6 +16,7 @@ import io.puredots.analyzer.read.EventHandler;
 import io.puredots.analyzer.read.IgnoresFields;
 import io.puredots.analyzer.model.timeline.Timeline;
 import io.puredots.analyzer.stats.timeline.TimelineAggregator;
+import io.puredots.analyzer.read.SampledStack;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 
@@ -261,6 +262,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
 
     @Override
     public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
+        attribution.systemGroupTick(startNanos, durationNanos, group, tick);
         if (keepsTick(tick)) {
             SeriesStats g = groups.get(group);
             if (g == null) {
@@ -283,6 +285,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     @Override
     public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
                            int entitiesProcessed) {
+        attribution.systemTick(startNanos, durationNanos, system, group, tick, entitiesProcessed);
         if (keepsTick(tick)) {
             SeriesStats s = systems.get(system);
             if (s == null) {
@@ -478,6 +481,11 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     @Override
     public void allocationSample(long startNanos, long threadId, String objectClass, long weightBytes) {
         attribution.allocationSample(startNanos, threadId, objectClass, weightBytes);
+    }
+
+    @Override
+    public void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
+        attribution.executionSample(startNanos, threadId, threadName, stack);
     }
 
     @Override

@@ -23,8 +23,8 @@ class ReportJsonModuleTest {
                 List.of(new CauseDetail.Phase("Mark", 9_550_000))), 1, 12_000_000, 12_000_000);
         Cause deopt = new Cause(CauseKind.DEOPTIMIZATION, "a.B.c", new CauseDetail.Deoptimization("null_check",
                 "make_not_entrant"), 2, 0, 0);
-        AttributionResult r = new AttributionResult(0, 5, 1, List.of(new FrameAttribution(3, 0, 20_000_000,
-                List.of(gc, deopt), null, null)), List.of(), 0,
+        AttributionResult r = new AttributionResult(0, 5, 1, List.of(new FrameAttribution(3, 0, 0, 20_000_000,
+                List.of(gc, deopt), null, null, null)), List.of(), 0, 0, null,
                 List.of(new AttributionNote.NoBudget(), new AttributionNote.StreaksCapped(9, 5)));
         JsonNode root = mapper.valueToTree(r);
         JsonNode causes = root.get("worstFrames").get(0).get("causes");

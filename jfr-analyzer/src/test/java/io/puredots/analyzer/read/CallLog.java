@@ -225,4 +225,9 @@ class CallLog implements EventHandler {
         }
         return out;
     }
+
+    @Override
+    public void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
+        log("executionSample", startNanos, threadId, threadName, stack); // not a String: only its frames are canonical
+    }
 }

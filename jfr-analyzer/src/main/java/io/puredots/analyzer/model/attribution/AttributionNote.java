@@ -42,6 +42,15 @@ public sealed interface AttributionNote {
     record AllocationSamplesCapped(int capPerChunk, long dropped) implements AttributionNote {
     }
 
+    /**
+     * Execution samples of the simulation threads were capped per chunk.
+     *
+     * @param capPerChunk the cap
+     * @param dropped     samples not counted, over all chunks
+     */
+    record ExecutionSamplesCapped(int capPerChunk, long dropped) implements AttributionNote {
+    }
+
     /** The kinds of JVM events attribution collects, each capped per chunk. */
     enum JvmEvents {
         GC_PAUSE, GC_PHASE, SAFEPOINT, VM_OPERATION, COMPILATION, DEOPTIMIZATION, MONITOR_ENTER, THREAD_PARK

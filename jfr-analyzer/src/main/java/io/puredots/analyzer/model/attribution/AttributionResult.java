@@ -12,11 +12,16 @@ import java.util.List;
  * @param worstFrames      the slowest frames, slowest first (ties: lower tick first)
  * @param streaks          the longest streaks, in time order, at most the configured number
  * @param streaksTotal     how many streaks the recording has in all
+ * @param normalFrameSamples execution samples of the simulation threads in normal frames (within
+ *                         the budget; every frame without one): the profile hot methods are
+ *                         compared against
+ * @param lagShare         who takes the time in over-budget frames; {@code null} without a frame budget
  * @param notes            caveats for the user: what was capped or missing
  */
 public record AttributionResult(long frameBudgetNanos, int streakFrames, long framesSeen,
                                 List<FrameAttribution> worstFrames, List<StreakAttribution> streaks,
-                                int streaksTotal, List<AttributionNote> notes) {
+                                int streaksTotal, long normalFrameSamples, LagShare lagShare,
+                                List<AttributionNote> notes) {
     public AttributionResult {
         worstFrames = List.copyOf(worstFrames);
         streaks = List.copyOf(streaks);

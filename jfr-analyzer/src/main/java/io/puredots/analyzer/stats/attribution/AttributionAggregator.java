@@ -3,6 +3,7 @@ package io.puredots.analyzer.stats.attribution;
 import io.puredots.analyzer.stats.IndexSort;
 import io.puredots.analyzer.read.ChunkInfo;
 import io.puredots.analyzer.read.EventHandler;
+import io.puredots.analyzer.read.SampledStack;
 
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,8 +15,9 @@ import java.util.Map;
  * Slow-frame attribution, the per-chunk partial: collects one chunk's {@code puredots.Frame}
  * events and the JVM intervals that can explain slow frames (GC pauses and phases, safepoints and
  * their VM operations, compilations, deoptimizations, monitor enters and parks on simulation
- * threads, allocation samples, CPU load), and at {@link #chunkEnd} shrinks them to what a later
- * join can need. {@link AttributionTotal#add} (or {@link SlowFrameAttribution#merge}) merges the
+ * threads, allocation samples, CPU load), the execution samples of the simulation threads
+ * ({@link ChunkSamples}) and the group and system times ({@link ChunkLag}), and at
+ * {@link #chunkEnd} shrinks them to what a later join can need. {@link AttributionTotal#add} (or {@link SlowFrameAttribution#merge}) merges the
  * partials in chunk order and joins.
  *
  * <p>What a partial keeps after {@code chunkEnd}, so that memory is bounded per chunk and small
@@ -67,6 +69,8 @@ public final class AttributionAggregator implements EventHandler {
     long spanStart = Long.MAX_VALUE;
     long spanEnd = Long.MIN_VALUE;
     final Map<Long, String[]> gcNames = new HashMap<>(); // gcId -> {name, cause}
+    final ChunkSamples samples = new ChunkSamples();
+    final ChunkLag lag;
 
     /** An over-budget run of consecutive ticks. */
     record Run(long firstTick, long lastTick, long startNanos, long endNanos, long worstTick, long worstNanos,
@@ -85,6 +89,7 @@ public final class AttributionAggregator implements EventHandler {
 
     public AttributionAggregator(AttributionSettings settings) {
         this.settings = settings;
+        this.lag = new ChunkLag(settings.frameBudgetNanos());
     }
 
     /**
@@ -134,6 +139,7 @@ public final class AttributionAggregator implements EventHandler {
         fTick[fSize] = tick;
         fSize++;
         framesSeen++;
+        lag.frame(tick, durationNanos);
     }
 
     @Override
@@ -231,6 +237,29 @@ public final class AttributionAggregator implements EventHandler {
         cpuSize++;
     }
 
+    /** Samples of the simulation threads only, capped at {@code maxIntervalsPerKind} per chunk. */
+    @Override
+    public void executionSample(long startNanos, long threadId, String threadName, SampledStack stack) {
+        if (isSimulationThread(threadName)) {
+            samples.add(startNanos, threadId, threadName, stack, settings.maxIntervalsPerKind());
+        }
+    }
+
+    @Override
+    public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
+        if (tick >= settings.firstTick() && tick <= settings.lastTick()) {
+            lag.group(group, tick, durationNanos);
+        }
+    }
+
+    @Override
+    public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
+                           int entitiesProcessed) {
+        if (tick >= settings.firstTick() && tick <= settings.lastTick()) {
+            lag.system(system, group, tick, durationNanos);
+        }
+    }
+
     @Override
     public void chunkEnd(ChunkInfo chunk, Map<String, Long> eventCountsByType) {
         finish();
@@ -272,6 +301,8 @@ public final class AttributionAggregator implements EventHandler {
             overBudgetRuns(order);
         }
         keepJoinableIntervals();
+        lag.finish();
+        samples.finish(FrameSpans.of(fStart, fDuration, fSize, settings.frameBudgetNanos()), joinWindows());
         if (allocSize > 0) {
             allocationBuckets();
         }
@@ -289,6 +320,18 @@ public final class AttributionAggregator implements EventHandler {
             }
         }
         gcNames.keySet().removeIf(id -> !pauseIds.contains(id) && rawPauseIds.contains(id));
+    }
+
+    /** The time spans {@code {start, end}} of the chunk's worst frames and kept runs. */
+    private List<long[]> joinWindows() {
+        List<long[]> w = new ArrayList<>();
+        for (long[] fr : topFrames) {
+            w.add(new long[] {fr[0], fr[0] + fr[1]});
+        }
+        for (Run r : runs) {
+            w.add(new long[] {r.startNanos(), r.endNanos()});
+        }
+        return w;
     }
 
     /** The worst N frames of this chunk. */

@@ -15,7 +15,9 @@ import io.puredots.budgets.Budgets;
  * @param waitMinNanos           monitor-enter and park events on simulation threads shorter than
  *                               this are ignored
  * @param maxIntervalsPerKind    most JVM intervals of one kind kept per chunk while reading; more
- *                               are dropped (the shortest first) and the result says so
+ *                               are dropped (the shortest first) and the result says so; also the
+ *                               most execution samples of the simulation threads per chunk (later
+ *                               ones are dropped, and the result says so)
  * @param allocationWindowNanos  allocation rate around a frame is measured over at least this
  *                               window, centred on the frame (samples are throttled, ~150/s)
  * @param allocationSpikeRatio   a frame's allocation rate at least this times the recording's

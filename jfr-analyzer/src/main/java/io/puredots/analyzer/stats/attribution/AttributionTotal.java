@@ -20,8 +20,8 @@ import java.util.Map;
  * streaks with what overlapped them.
  *
  * <p>Bounded: the worst N frames, the longest streaks (at most twice the configured number
- * between prunes), and the JVM intervals that overlap one of those, the open streak, or a frame
- * not yet seen (frames are sequential on the main thread, so a later frame starts after the last
+ * between prunes), and the JVM intervals and execution samples that overlap one of those, the
+ * open streak, or a frame not yet seen (frames are sequential on the main thread, so a later frame starts after the last
  * frame seen: only intervals ending after it can still matter). CPU samples and allocation
  * buckets are kept whole (one per second, one per 10 ms at most).
  *
@@ -49,6 +49,8 @@ public final class AttributionTotal {
     private long[] buckets = new long[0];
     private long[] bucketBytes = new long[0];
     private long allocTotal;
+    private final SampleTotal samples = new SampleTotal();
+    private final LagTotal lag = new LagTotal();
 
     public AttributionTotal(AttributionSettings settings) {
         this.s = settings;
@@ -87,10 +89,12 @@ public final class AttributionTotal {
         System.arraycopy(p.allocBucket, 0, buckets, b, p.allocBucket.length);
         System.arraycopy(p.allocBucketBytes, 0, bucketBytes, b, p.allocBucket.length);
         allocTotal += p.allocTotalBytes;
+        samples.add(p.samples);
+        lag.add(p.lag);
         if (p.lastFrameEnd > lastFrameEnd) {
             lastFrameEnd = p.lastFrameEnd;
         }
-        if (intervals.size > 2 * sizeAtLastPrune + 1024) {
+        if (intervals.size + samples.held() > 2 * sizeAtLastPrune + 1024) {
             prune();
         }
         return this;
@@ -162,7 +166,29 @@ public final class AttributionTotal {
             }
         }
         intervals = intervals.select(keep);
-        sizeAtLastPrune = intervals.size;
+        samples.prune(t -> keepsSample(t, keptStreaks));
+        sizeAtLastPrune = intervals.size + samples.held();
+    }
+
+    /** Whether a sample at {@code t} is in a kept frame, the open run, a kept streak or a frame not yet seen. */
+    private boolean keepsSample(long t, List<Run> keptStreaks) {
+        if (t >= lastFrameEnd) {
+            return true;
+        }
+        for (long[] f : top) {
+            if (t >= f[0] && t < f[0] + f[1]) {
+                return true;
+            }
+        }
+        if (carry != null && t >= carry.startNanos() && t < carry.endNanos()) {
+            return true;
+        }
+        for (Run r : keptStreaks) {
+            if (t >= r.startNanos() && t < r.endNanos()) {
+                return true;
+            }
+        }
+        return false;
     }
 
     /** Number of JVM intervals held for the final join (for tests of the memory bound). */
@@ -185,17 +211,20 @@ public final class AttributionTotal {
         Arrays.fill(every, true);
         OverlapIndex overlaps = new OverlapIndex(s, intervals.select(every), gcNames, cpuTime, cpuJvm, cpuMachine,
                 buckets, bucketBytes, allocTotal, spanStart, spanEnd);
+        SampleTotal.Query hot = samples.query();
+        long origin = spanStart == Long.MAX_VALUE ? 0 : spanStart;
         List<FrameAttribution> worst = new ArrayList<>();
         for (long[] f : top) {
             long end = f[0] + f[1];
-            worst.add(new FrameAttribution(f[2], f[0], f[1], overlaps.causes(f[0], end, false),
-                    overlaps.cpuFor(f[0], end), overlaps.allocation(f[0], end)));
+            worst.add(new FrameAttribution(f[2], f[0], f[0] - origin, f[1], overlaps.causes(f[0], end, false),
+                    overlaps.cpuFor(f[0], end), overlaps.allocation(f[0], end), hot.hotMethods(f[0], end)));
         }
         List<StreakAttribution> streakResults = new ArrayList<>();
         for (Run r : kept) {
             streakResults.add(new StreakAttribution(r.firstTick(), r.lastTick(), r.frames(), r.startNanos(),
-                    r.endNanos(), r.worstTick(), r.worstNanos(), overlaps.causes(r.startNanos(), r.endNanos(), true),
-                    overlaps.cpuPeak(r.startNanos(), r.endNanos()), overlaps.allocation(r.startNanos(), r.endNanos())));
+                    r.startNanos() - origin, r.endNanos(), r.worstTick(), r.worstNanos(),
+                    overlaps.causes(r.startNanos(), r.endNanos(), true), overlaps.cpuPeak(r.startNanos(), r.endNanos()),
+                    overlaps.allocation(r.startNanos(), r.endNanos()), hot.hotMethods(r.startNanos(), r.endNanos())));
         }
         List<AttributionNote> notes = new ArrayList<>();
         if (framesSeen == 0) {
@@ -216,8 +245,11 @@ public final class AttributionTotal {
             notes.add(new AttributionNote.AllocationSamplesCapped(AttributionAggregator.RAW_CAP_PER_KIND,
                     droppedAlloc));
         }
+        if (samples.dropped() > 0) {
+            notes.add(new AttributionNote.ExecutionSamplesCapped(s.maxIntervalsPerKind(), samples.dropped()));
+        }
         return new AttributionResult(s.hasBudget() ? s.frameBudgetNanos() : 0, s.streakFrames(), framesSeen, worst,
-                streakResults, total, notes);
+                streakResults, total, samples.normalTotal(), s.hasBudget() ? lag.result() : null, notes);
     }
 
     /** Heaviest first; ties: lower tick first. */

@@ -52,7 +52,7 @@ class ReportChartsTest {
 
     @Test
     void frameTimeKeepsEachBucketsSpikeAndMarksBudgetAndStreaks() {
-        StreakAttribution streak = new StreakAttribution(12, 18, 7, 0, 0, 14, 40 * MS, List.of(), null, null);
+        StreakAttribution streak = new StreakAttribution(12, 18, 7, 0, 0, 0, 14, 40 * MS, List.of(), null, null, null);
         ObjectNode spec = ReportCharts.frameTime(timeline(), 16 * MS, List.of(streak));
         assertEquals("[0,10,20]", spec.get("x").toString());
         assertEquals(List.of("12.0", "40.0", "11.0"), values(series(spec, "max")));
