@@ -99,6 +99,8 @@ public final class HtmlReportWriter implements ReportWriter {
                 if (p instanceof String[]) {
                     String[] kv = (String[]) p;
                     h.kv(kv[0], kv[1]);
+                } else if (p instanceof Document.Sub sub) {
+                    h.sub(sub.text());
                 } else if (p instanceof String) {
                     h.note((String) p);
                 } else {

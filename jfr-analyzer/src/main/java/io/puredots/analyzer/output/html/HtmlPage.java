@@ -119,6 +119,12 @@ public final class HtmlPage {
             return this;
         }
 
+        /** A line under the key/value line before it (e.g. a slow frame's hot methods). */
+        public Section sub(String text) {
+            parts.add(new Sub(text));
+            return this;
+        }
+
         /** A free note. */
         public Section note(String text) {
             parts.add(text);
@@ -148,10 +154,11 @@ public final class HtmlPage {
             b.append("<section>\n<h2>").append(HtmlEscape.text(heading)).append("</h2>\n");
             boolean inList = false;
             for (Object p : parts) {
-                if (p instanceof String[] && !inList) {
+                boolean listPart = p instanceof String[] || p instanceof Sub;
+                if (listPart && !inList) {
                     b.append("<dl>\n");
                     inList = true;
-                } else if (!(p instanceof String[]) && inList) {
+                } else if (!listPart && inList) {
                     b.append("</dl>\n");
                     inList = false;
                 }
@@ -159,6 +166,8 @@ public final class HtmlPage {
                     String[] kv = (String[]) p;
                     b.append("<dt>").append(HtmlEscape.text(kv[0])).append("</dt><dd>")
                             .append(HtmlEscape.text(kv[1])).append("</dd>\n");
+                } else if (p instanceof Sub sub) {
+                    b.append("<dd class=\"sub\">").append(HtmlEscape.text(sub.text())).append("</dd>\n");
                 } else if (p instanceof String) {
                     b.append("<p class=\"note\">").append(HtmlEscape.text((String) p)).append("</p>\n");
                 } else if (p instanceof Table) {
@@ -172,6 +181,10 @@ public final class HtmlPage {
             }
             b.append("</section>\n");
         }
+    }
+
+    /** A line under a key/value line. */
+    private record Sub(String text) {
     }
 
     /** A sortable table: clicking a header sorts by it (numerically when every cell starts with a number). */
