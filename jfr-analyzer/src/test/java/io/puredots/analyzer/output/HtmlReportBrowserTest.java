@@ -8,6 +8,7 @@ import io.puredots.analyzer.pipeline.JmcOptions;
 import io.puredots.analyzer.pipeline.ReportPipeline;
 import io.puredots.analyzer.pipeline.ReportRequest;
 import io.puredots.analyzer.testing.HeadlessChromium;
+import io.puredots.analyzer.testing.PageCharts;
 import io.puredots.analyzer.testing.Timelines;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.testing.GameEvents;
@@ -34,7 +35,6 @@ import java.util.Map;
 import java.util.stream.Collectors;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -180,42 +180,12 @@ class HtmlReportBrowserTest {
         return ids;
     }
 
-    @SuppressWarnings("unchecked")
     private static List<String> openAndCheckQuietly(Path page) {
-        browser.open(page);
-        List<String> ids = (List<String>) browser.js("return Array.prototype.map.call("
-                + "document.querySelectorAll('div[data-chart]'), function (d) { return d.getAttribute('data-chart'); })");
-        assertFalse(ids.isEmpty(), "charts on " + page);
-        for (String id : ids) {
-            List<Object> r = (List<Object>) browser.driver().executeAsyncScript(DREW, id);
-            assertEquals(List.of(true, true), r, "chart " + id + " on " + page + ": drew its series, and the same"
-                    + " again after hiding them");
-        }
-        assertEquals(List.of(), browser.severeLogs(), page.toString());
-        return ids;
+        return PageCharts.openAndCheck(browser, page);
     }
 
-    /** Draws chart arguments[0] with its series hidden and shown again: [the series drew something, redraw same]. */
-    private static final String DREW = String.join("\n",
-            "var done = arguments[arguments.length - 1];",
-            "var u = puredotsCharts.get(arguments[0]);",
-            "var canvas = u.root.querySelector('canvas');",
-            "function tick() { return new Promise(function (r) { setTimeout(r, 0); }); }",
-            "(async function () {",
-            "  await tick();",
-            "  var drawn = canvas.toDataURL();",
-            "  for (var i = 1; i < u.series.length; i++) { u.setSeries(i, {show: false}); }",
-            "  await tick();",
-            "  var blank = canvas.toDataURL();",
-            "  for (var j = 1; j < u.series.length; j++) { u.setSeries(j, {show: true}); }",
-            "  await tick();",
-            "  return [drawn !== blank, canvas.toDataURL() === drawn];",
-            "})().then(done, function (e) { done(String(e)); });");
-
     private static double[] xScale() {
-        @SuppressWarnings("unchecked")
-        List<Number> s = (List<Number>) browser.js("var x = puredotsCharts.get('frame-time').scales.x; return [x.min, x.max];");
-        return new double[] {s.get(0).doubleValue(), s.get(1).doubleValue()};
+        return PageCharts.xRange(browser, "frame-time");
     }
 
     private static Path cli(Path recording, Path html) {

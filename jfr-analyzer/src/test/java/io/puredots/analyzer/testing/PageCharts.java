@@ -1,6 +1,10 @@
 package io.puredots.analyzer.testing;
 
+import java.nio.file.Path;
 import java.util.List;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 /**
  * Checks on the charts of a page open in {@link HeadlessChromium}: which charts it has, whether
@@ -49,5 +53,23 @@ public final class PageCharts {
         List<Number> s = (List<Number>) browser.js("var x = puredotsCharts.get(arguments[0]).scales.x;"
                 + " return [x.min, x.max];", id);
         return new double[] {s.get(0).doubleValue(), s.get(1).doubleValue()};
+    }
+
+    /**
+     * Opens {@code page} and checks it as every HTML test does: it has charts, each drew its data,
+     * and the console has no error (a Content-Security-Policy violation included).
+     *
+     * @return the chart ids, in page order
+     */
+    public static List<String> openAndCheck(HeadlessChromium browser, Path page) {
+        browser.open(page);
+        List<String> ids = ids(browser);
+        assertFalse(ids.isEmpty(), "charts on " + page);
+        for (String id : ids) {
+            assertEquals(List.of(true, true), drew(browser, id), "chart " + id + " on " + page
+                    + ": drew its series, and the same again after hiding them");
+        }
+        assertEquals(List.of(), browser.severeLogs(), page.toString());
+        return ids;
     }
 }

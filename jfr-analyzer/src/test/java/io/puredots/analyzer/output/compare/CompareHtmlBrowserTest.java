@@ -21,7 +21,6 @@ import java.util.ArrayList;
 import java.util.List;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -146,14 +145,7 @@ class CompareHtmlBrowserTest {
 
     /** Opens the page, checks the console and that each chart drew; returns the chart ids in page order. */
     private static List<String> openAndCheck(Path page, String screenshot) throws IOException {
-        browser.open(page);
-        List<String> ids = PageCharts.ids(browser);
-        assertFalse(ids.isEmpty(), "charts on " + page);
-        for (String id : ids) {
-            assertEquals(List.of(true, true), PageCharts.drew(browser, id), "chart " + id + " on " + page
-                    + ": drew its series, and the same again after hiding them");
-        }
-        assertEquals(List.of(), browser.severeLogs(), page.toString());
+        List<String> ids = PageCharts.openAndCheck(browser, page);
         browser.screenshot(HeadlessChromium.screenshotDir().resolve(screenshot));
         return ids;
     }
