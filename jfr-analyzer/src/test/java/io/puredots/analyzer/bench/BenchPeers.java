@@ -370,14 +370,7 @@ public final class BenchPeers {
     }
 
     /** Receives every puredots event (all fields decoded) and folds them into a checksum. */
-    static final class AllHandler implements EventHandler {
-        long events;
-        long sum;
-
-        private void add(long start, long dur, long x, Object s) {
-            events++;
-            sum += start ^ dur ^ x ^ (s == null ? 0 : s.hashCode());
-        }
+    static final class AllHandler extends DecodeOneType.Fold {
 
         @Override
         public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
