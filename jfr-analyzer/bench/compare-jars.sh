@@ -2,7 +2,7 @@
 # Analyzer: two or more analyzer jars on one recording, alternating. Each jar runs
 # `report --no-jmc --format json FILE` in its own JVM once per round, the order reversed every
 # other round; prints per jar the median wall and CPU time, and the median of the per-round
-# ratio to the first jar (BENCHMARKS.md "On a recording the game wrote").
+# ratio to the first jar (BENCHMARKS.md "Analyzer: report on the game's recording").
 #
 #   jfr-analyzer/bench/compare-jars.sh FILE ROUNDS JAR...
 #

@@ -41,6 +41,17 @@ final class ChunkLag {
     private LongOpenHashSet over = new LongOpenHashSet();
     private Long2ObjectOpenHashMap<long[]> open = new Long2ObjectOpenHashMap<>();
     private final ArrayDeque<long[]> free = new ArrayDeque<>();
+    /**
+     * The tick of the last value and what is known of it, so that a tick's run of values (the game
+     * commits them together) looks its tick up once: {@link #OPEN} (its sums, or {@code null}
+     * before the first), {@link #JOINED} or {@link #JOINED_OVER} (its frame was read).
+     */
+    private long cachedTick = Long.MIN_VALUE;
+    private int cachedState;
+    private long[] cachedSums;
+    private static final int OPEN = 0;
+    private static final int JOINED = 1;
+    private static final int JOINED_OVER = 2;
     long overFrames;
     /** Frames in this chunk, and the highest frame tick ({@code Long.MIN_VALUE} without frames). */
     long frames;
@@ -59,6 +70,10 @@ final class ChunkLag {
     }
 
     void frame(long tick, long durationNanos) {
+        if (tick == cachedTick) {
+            cachedTick = Long.MIN_VALUE;
+            cachedSums = null;
+        }
         boolean isOver = budgetNanos > 0 && durationNanos > budgetNanos;
         frameTicks.add(tick);
         frames++;
@@ -110,13 +125,23 @@ final class ChunkLag {
 
     private void add(int series, long tick, long nanos) {
         totalNanos[series] += nanos;
-        if (frameTicks.contains(tick)) {
-            if (over.contains(tick)) {
+        if (tick != cachedTick) {
+            cachedTick = tick;
+            if (frameTicks.contains(tick)) {
+                cachedState = over.contains(tick) ? JOINED_OVER : JOINED;
+                cachedSums = null;
+            } else {
+                cachedState = OPEN;
+                cachedSums = open.get(tick);
+            }
+        }
+        if (cachedState != OPEN) {
+            if (cachedState == JOINED_OVER) {
                 overNanos[series] += nanos;
             }
             return;
         }
-        long[] sums = open.get(tick);
+        long[] sums = cachedSums;
         if (sums == null) {
             sums = free.isEmpty() ? new long[overNanos.length] : free.pop();
             open.put(tick, sums);
@@ -125,6 +150,7 @@ final class ChunkLag {
             sums = Arrays.copyOf(sums, overNanos.length);
             open.put(tick, sums);
         }
+        cachedSums = sums;
         sums[series] += nanos;
     }
 
@@ -151,6 +177,7 @@ final class ChunkLag {
         frameTicks = null;
         over = null;
         open = null;
+        cachedSums = null;
         free.clear();
     }
 }
