@@ -20,7 +20,6 @@ import io.puredots.analyzer.read.SampledStack;
 import io.puredots.budgets.Budgets;
 import io.puredots.events.EventNames;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,7 +37,8 @@ import java.util.function.Supplier;
  * Report report = total.toReport(files);
  * }</pre>
  *
- * <p>Memory is O(series): a few histograms per frame, group, system and registry, not per event.
+ * <p>Memory is O(series): a few histograms per frame, group, system and registry ({@link
+ * NamedSeries}), not per event.
  * Group and system events join their frame by tick (never by time). Events with a tick outside
  * the selection are skipped; samples without a tick (memory, GC) are kept by start time.
  *
@@ -73,15 +73,13 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     private boolean gameEvents;
 
     private FrameStats frames;
-    private Map<String, SeriesStats> groups = new LinkedHashMap<>();
-    private Map<String, SeriesStats> systems = new LinkedHashMap<>();
+    private NamedSeries series;
     private final Recycler recycler;
     /** Series met by earlier chunks of the run, created at chunk start (null: create at first event only). */
     private final KnownSeries known;
     private int chunkIndex;
     private JobStats jobs;
     private MemoryStats memory = new MemoryStats();
-    private Map<String, RegistryStats> registries = new LinkedHashMap<>();
 
 
     // slow-frame attribution: this chunk's partial, and the running total once merged into
@@ -115,6 +113,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
         this.recycler = recycler;
         this.known = known;
         this.jobs = new JobStats(recycler);
+        this.series = new NamedSeries(budgets, recycler, known);
         this.selection = selection;
         this.firstTick = selection.firstTick() == null ? Long.MIN_VALUE : selection.firstTick();
         this.lastTick = selection.lastTick() == null ? Long.MAX_VALUE : selection.lastTick();
@@ -193,14 +192,10 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
             attribution.expectFrames(known.framesPerChunk());
             jobs.know(known, chunkIndex);
             for (KnownSeries.Entry e : known.before(chunkIndex)) {
-                switch (e.kind()) {
-                    case KnownSeries.GROUP -> groups.computeIfAbsent(e.name(),
-                            n -> new SeriesStats(n, "", budgets.groupNanos().get(n), recycler));
-                    case KnownSeries.SYSTEM -> systems.computeIfAbsent(e.name(),
-                            n -> new SeriesStats(n, e.group(), budgets.systemNanos().get(n), recycler));
-                    case KnownSeries.REGISTRY -> registries.computeIfAbsent(e.name(),
-                            n -> new RegistryStats(n, recycler));
-                    default -> jobs.worker(e.threadId(), e.name());
+                if (e.kind() == KnownSeries.WORKER) {
+                    jobs.worker(e.threadId(), e.name());
+                } else {
+                    series.makeKnown(e);
                 }
             }
         }
@@ -227,8 +222,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     /** Puts the chunk's buffered values in order (ticks, sample times); idempotent. */
     private void seal() {
         frames.seal();
-        groups.values().forEach(SeriesStats::seal);
-        systems.values().forEach(SeriesStats::seal);
+        series.seal();
         jobs.seal();
         memory.seal();
     }
@@ -237,11 +231,9 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     private void release() {
         eventCounts = null;
         frames = null;
-        groups = null;
-        systems = null;
+        series = null;
         jobs = null;
         memory = null;
-        registries = null;
         attribution = null;
         timeline = null;
     }
@@ -264,15 +256,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
         attribution.systemGroupTick(startNanos, durationNanos, group, tick);
         if (keepsTick(tick)) {
-            SeriesStats g = groups.get(group);
-            if (g == null) {
-                g = new SeriesStats(group, "", budgets.groupNanos().get(group), recycler);
-                groups.put(group, g);
-                if (known != null) {
-                    known.add(chunkIndex, KnownSeries.GROUP, group, "", 0);
-                }
-            }
-            g.add(tick, durationNanos);
+            series.group(group, chunkIndex).add(tick, durationNanos);
             if (sampler != null) {
                 sampler.systemGroupTick(startNanos, durationNanos, group, tick);
             }
@@ -287,15 +271,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
                            int entitiesProcessed) {
         attribution.systemTick(startNanos, durationNanos, system, group, tick, entitiesProcessed);
         if (keepsTick(tick)) {
-            SeriesStats s = systems.get(system);
-            if (s == null) {
-                s = new SeriesStats(system, group, budgets.systemNanos().get(system), recycler);
-                systems.put(system, s);
-                if (known != null) {
-                    known.add(chunkIndex, KnownSeries.SYSTEM, system, group, 0);
-                }
-            }
-            s.add(tick, durationNanos);
+            series.system(system, group, chunkIndex).add(tick, durationNanos);
             if (sampler != null) {
                 sampler.systemTick(startNanos, durationNanos, system, group, tick, entitiesProcessed);
             }
@@ -348,15 +324,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     public void registryUpdate(long startNanos, long durationNanos, String registry, long tick, int entryCount,
                                int adds, int removes, int updates) {
         if (keepsTick(tick)) {
-            RegistryStats r = registries.get(registry);
-            if (r == null) {
-                r = new RegistryStats(registry, recycler);
-                registries.put(registry, r);
-                if (known != null) {
-                    known.add(chunkIndex, KnownSeries.REGISTRY, registry, "", 0);
-                }
-            }
-            r.update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
+            series.registry(registry, chunkIndex).update(startNanos, tick, durationNanos, entryCount, adds, removes, updates);
         }
     }
 
@@ -533,8 +501,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
         }
         attributionTotal.add(next.attribution);
         frames.merge(next.frames);
-        mergeSeries(groups, next.groups);
-        mergeSeries(systems, next.systems);
+        series.merge(next.series);
         jobs.merge(next.jobs);
         memory.merge(next.memory);
         if (sampler != null) {
@@ -543,32 +510,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
         if (timeline != null) {
             timeline.merge(next.timeline);
         }
-        for (RegistryStats r : next.registries.values()) {
-            if (r.isEmpty()) {
-                continue; // created at chunk start (see KnownSeries), never updated
-            }
-            RegistryStats mine = registries.get(r.name());
-            if (mine == null) {
-                registries.put(r.name(), r);
-            } else {
-                mine.merge(r);
-            }
-        }
         next.release();
-    }
-
-    private static void mergeSeries(Map<String, SeriesStats> into, Map<String, SeriesStats> from) {
-        for (SeriesStats s : from.values()) {
-            if (s.isEmpty()) {
-                continue; // created at chunk start (see KnownSeries), never called
-            }
-            SeriesStats mine = into.get(s.name());
-            if (mine == null) {
-                into.put(s.name(), s);
-            } else {
-                mine.merge(s);
-            }
-        }
     }
 
     /**
@@ -586,13 +528,10 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
         long frameCount = frames.count();
         long frameNanos = frames.totalNanos();
         Frames f = frameCount == 0 ? null : frames.toModel();
-        List<Series> g = new ArrayList<>();
-        groups.values().forEach(s -> g.add(s.toModel(frameNanos)));
-        List<Series> s = new ArrayList<>();
-        systems.values().forEach(x -> s.add(x.toModel(frameNanos)));
+        List<Series> g = series.groups(frameNanos);
+        List<Series> s = series.systems(frameNanos);
         Jobs j = jobs.isEmpty() ? null : jobs.toModel(frameCount, frameNanos);
-        List<Registry> r = new ArrayList<>();
-        registries.values().forEach(x -> r.add(x.toModel(frameCount)));
+        List<Registry> r = series.registries(frameCount);
         AttributionResult slow = (attributionTotal != null ? attributionTotal
                 : new AttributionTotal(attribution.settings()).add(attribution)).result();
         Timeline t = timeline == null ? null : timeline.toTimeline(chunks == 0 ? 0 : start);
