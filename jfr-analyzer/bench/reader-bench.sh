@@ -47,13 +47,8 @@ java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 jfr_bin="${JAVA_HOME:+$JAVA_HOME/bin/}jfr"
 
 out=jfr-analyzer/target/reader-bench
-mkdir -p "$out"
-mvn -B -q -pl jfr-analyzer -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/cp.txt" >&2
-# run from a snapshot of the classes, so that rebuilding the module meanwhile changes nothing
-rm -rf "$out/classes" "$out/test-classes"
-cp -r jfr-analyzer/target/classes "$out/classes"
-cp -r jfr-analyzer/target/test-classes "$out/test-classes"
-cp="$out/classes:$out/test-classes:$(cat "$out/cp.txt")"
+. jfr-analyzer/bench/snapshot-classpath.sh
+cp=$(snapshot_classpath "$out")
 
 if [ ! -f "$file" ] && [ "$game" != 0 ]; then
   echo "recording $file: the game, spikes scenario, $entities entities, $game ticks..." >&2

@@ -13,12 +13,8 @@ file="${1:?usage: type-costs.sh FILE.jfr [ROUNDS]}"
 rounds="${2:-5}"
 java_bin="${JAVA_HOME:+$JAVA_HOME/bin/}java"
 out=jfr-analyzer/target/type-costs
-mkdir -p "$out"
-mvn -B -q -pl jfr-analyzer -am test-compile dependency:build-classpath -Dmdep.outputFile="$PWD/$out/cp.txt" >&2
-rm -rf "$out/classes" "$out/test-classes"
-cp -r jfr-analyzer/target/classes "$out/classes"
-cp -r jfr-analyzer/target/test-classes "$out/test-classes"
-cp="$out/classes:$out/test-classes:$(cat "$out/cp.txt")"
+. jfr-analyzer/bench/snapshot-classpath.sh
+cp=$(snapshot_classpath "$out")
 
 types=(none frame group system jobSchedule jobRun mainThreadWait registryUpdate spatialGridRebuild)
 : > "$out/raw.tsv"
