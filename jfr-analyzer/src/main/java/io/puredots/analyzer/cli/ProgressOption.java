@@ -7,6 +7,7 @@ import picocli.CommandLine.Option;
 import java.io.PrintWriter;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
 
 /**
  * Mixin: {@code --progress}. Progress goes to stderr when it is a terminal, or when asked for;
@@ -25,12 +26,17 @@ final class ProgressOption {
      * @param command e.g. {@code report}
      */
     ReadProgress reading(PrintWriter err, String command, Path input) {
+        return reading(err, command, List.of(input));
+    }
+
+    /** As above, for the inputs of one run: named when one, counted when several. */
+    ReadProgress reading(PrintWriter err, String command, List<Path> inputs) {
         boolean terminal = stderrIsTerminal();
         if (!progress && !terminal) {
             return ReadProgress.NONE;
         }
-        return new ProgressLine(err, "jfr-analyzer " + command + ": reading '" + input.getFileName() + "'", terminal,
-                System::nanoTime);
+        String what = inputs.size() == 1 ? "'" + inputs.get(0).getFileName() + "'" : inputs.size() + " recordings";
+        return new ProgressLine(err, "jfr-analyzer " + command + ": reading " + what, terminal, System::nanoTime);
     }
 
     /**

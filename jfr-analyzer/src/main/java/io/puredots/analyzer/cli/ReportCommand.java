@@ -155,7 +155,7 @@ final class ReportCommand implements Callable<Integer> {
         request = request.withJmc(jmc ? new JmcOptions(true, jmcEventLimit(), jmcMaxSize) : JmcOptions.OFF)
                 .withSourceOptions(SourceOptions.defaults().withMaxDecompressedBytes(maxDecompressed))
                 .withReadOptions(ReadOptions.defaults().withDecoder(decoder()).withProgress(progress.reading(
-                        spec.commandLine().getErr(), "report", inputs.recordings().get(0))));
+                        spec.commandLine().getErr(), "report", inputs.recordings())));
 
         Report report = Cli.report(request);
         for (String w : report.warnings()) {

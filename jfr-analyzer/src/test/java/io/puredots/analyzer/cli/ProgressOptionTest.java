@@ -58,6 +58,16 @@ class ProgressOptionTest {
                 "the summary comes last: " + r.err());
     }
 
+    @Test
+    void severalInputsOfOneRunAreCountedNotNamedAfterTheFirst() {
+        ProgressOption option = new ProgressOption();
+        option.progress = true;
+        java.io.StringWriter out = new java.io.StringWriter();
+        option.reading(new java.io.PrintWriter(out, true), "report", List.of(Path.of("run-1.jfr"), Path.of("run-2.jfr")))
+                .read(2, 2);
+        assertEquals("jfr-analyzer report: reading 2 recordings 100% (2 B of 2 B)\n", out.toString());
+    }
+
     /** The percentages of {@code err}'s progress lines, checked to rise to 100. */
     private static List<Integer> checkClimbs(String err, String prefix) {
         List<String> lines = err.lines().toList();
