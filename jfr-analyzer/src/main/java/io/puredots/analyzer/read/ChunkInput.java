@@ -1,7 +1,10 @@
 package io.puredots.analyzer.read;
 
 import java.io.IOException;
+import java.lang.invoke.MethodHandles;
+import java.lang.invoke.VarHandle;
 import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
 import java.nio.channels.FileChannel;
 
 /**
@@ -26,6 +29,7 @@ final class ChunkInput {
      * compiled decoder loop that inlined it.
      */
     static final int PAD = 16;
+    private static final VarHandle LE_LONG = MethodHandles.byteArrayViewVarHandle(long[].class, ByteOrder.LITTLE_ENDIAN);
 
     private final FileChannel channel;
     private final long chunkEnd;
@@ -166,30 +170,37 @@ final class ChunkInput {
         return buf[p++] != 0;
     }
 
-    /** JFR compressed long: 7 bits per byte, low first, high bit = more; the 9th byte holds 8 bits. */
+    /**
+     * JFR compressed long: 7 bits per byte, low first, high bit = more; the 9th byte holds 8 bits.
+     * Decoded from one 8-byte load (the window's {@link #PAD} keeps it inside the array): the
+     * first byte without its high bit ends the value, found without a branch per byte, whose
+     * mispredictions on values of mixed lengths cost more than the decoding.
+     */
     long readLong() {
         if (!compressed) {
             return readRawLong();
         }
         byte[] b = buf;
         int i = p;
-        long v = b[i++];
-        if (v >= 0) {
-            p = i;
-            return v;
+        long w = (long) LE_LONG.get(b, i);
+        if ((w & 0x80) == 0) {
+            p = i + 1;
+            return w & 0x7F;
         }
-        v &= 0x7F;
-        for (int shift = 7; shift < 56; shift += 7) {
-            long x = b[i++];
-            v |= (x & 0x7F) << shift;
-            if (x >= 0) {
-                p = i;
-                return v;
-            }
+        long ends = ~w & 0x8080808080808080L;
+        if (ends == 0) {
+            p = i + 9;
+            return gather(w) | ((b[i + 8] & 0xFFL) << 56);
         }
-        v |= (b[i++] & 0xFFL) << 56;
-        p = i;
-        return v;
+        p = i + (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
+        return gather(w & (ends ^ (ends - 1)));
+    }
+
+    /** The 7-bit groups of the little-endian bytes of {@code w} (high bits ignored), packed low first. */
+    private static long gather(long w) {
+        w = (w & 0x007F007F007F007FL) | ((w & 0x7F007F007F007F00L) >>> 1);
+        w = (w & 0x00003FFF00003FFFL) | ((w & 0x3FFF00003FFF0000L) >>> 2);
+        return (w & 0x000000000FFFFFFFL) | ((w & 0x0FFFFFFF00000000L) >>> 4);
     }
 
     int readInt() {
@@ -231,21 +242,15 @@ final class ChunkInput {
         return (hi << 32) | lo;
     }
 
-    /** Skips a compressed (or fixed 8-byte) long. */
+    /** Skips a compressed (or fixed 8-byte) long: its length from one 8-byte load, as {@link #readLong}. */
     void skipLong() {
         if (!compressed) {
             p += 8;
             return;
         }
-        byte[] b = buf;
-        int i = p;
-        for (int n = 0; n < 8; n++) {
-            if (b[i++] >= 0) {
-                p = i;
-                return;
-            }
-        }
-        p = i + 1;
+        long ends = ~(long) LE_LONG.get(buf, p) & 0x8080808080808080L;
+        // the lowest end bit is bit 8k+7 for a value of k+1 bytes; none (64) means 9 bytes
+        p += (Long.numberOfTrailingZeros(ends) >>> 3) + 1;
     }
 
     /** Skips a compressed int (or a fixed one of {@code rawBytes} bytes). */
