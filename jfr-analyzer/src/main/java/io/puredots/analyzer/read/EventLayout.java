@@ -44,9 +44,15 @@ final class EventLayout {
             for (int i = 0; i < program.codes.length; i++) {
                 if (program.codes[i] == FieldProgram.OP_THREAD) {
                     l.objectSlots[program.slots[i]] = program.fields[i]; // the pool to resolve the key in
+                } else if (program.codes[i] == FieldProgram.OP_POOL_KEY) {
+                    l.objectSlots[program.slots[i]] = new PoolString(program.fields[i].typeId);
                 }
             }
         }
         return l;
+    }
+
+    /** The object slot of a string read as a pool key ({@link FieldProgram#OP_POOL_KEY}): the pool to resolve it in. */
+    record PoolString(long typeId) {
     }
 }

@@ -6,6 +6,7 @@ import static io.puredots.analyzer.read.FieldProgram.OP_DURATION;
 import static io.puredots.analyzer.read.FieldProgram.OP_FLOAT;
 import static io.puredots.analyzer.read.FieldProgram.OP_FLOATING;
 import static io.puredots.analyzer.read.FieldProgram.OP_INTEGRAL;
+import static io.puredots.analyzer.read.FieldProgram.OP_POOL_KEY;
 import static io.puredots.analyzer.read.FieldProgram.OP_SKIP;
 import static io.puredots.analyzer.read.FieldProgram.OP_SKIP_STRING;
 import static io.puredots.analyzer.read.FieldProgram.OP_SKIP_VARINT;
@@ -238,7 +239,7 @@ final class FastDecoder {
                     objectSlots[slots[i]] = PENDING;
                     ValueReader.skipString(in);
                 }
-                case OP_THREAD -> longSlots[slots[i]] = in.readLong(); // resolved in the kind's call: see thread()
+                case OP_THREAD, OP_POOL_KEY -> longSlots[slots[i]] = in.readLong(); // resolved in the kind's call: see thread(), str()
                 default -> throw new IllegalStateException("op " + codes[i]);
             }
         }
@@ -281,7 +282,7 @@ final class FastDecoder {
                     String v = pools.string(prog.fields[i].typeId, in.readLong());
                     objectSlots[slots[i]] = v == null ? "" : v;
                 }
-                case OP_THREAD -> longSlots[slots[i]] = in.readLong(); // resolved in the kind's call: see thread()
+                case OP_THREAD, OP_POOL_KEY -> longSlots[slots[i]] = in.readLong(); // resolved in the kind's call: see thread(), str()
                 case OP_STRUCT -> run(prog.subs[i]);
                 default -> throw new IllegalStateException("op " + codes[i]);
             }
@@ -362,6 +363,10 @@ final class FastDecoder {
      */
     String str(long[] longSlots, Object[] objectSlots, int k) {
         Object o = objectSlots[k];
+        if (o instanceof EventLayout.PoolString ps) {
+            String s = pools.string(ps.typeId(), longSlots[k]);
+            return s == null ? "" : s;
+        }
         if (o != PENDING) {
             // "" for a field the event lacks or the handler ignores: no null check here, whose
             // branch, first taken in a later chunk, cost a recompilation of every caller

@@ -35,6 +35,12 @@ final class FieldProgram {
     static final int OP_VSTART = 19;
     static final int OP_VDURATION = 20;
     static final int OP_SKIP_STRING = 21;
+    /**
+     * A top-level field referring to a pool entry wanted as a string (a class, a GC name): only
+     * its key is read, resolved in the kind's call (see {@link FastDecoder#str}), so that events
+     * with such fields run through {@link FastDecoder#runCommon}, which never inlines pool code.
+     */
+    static final int OP_POOL_KEY = 22;
 
     /** One field of an event or inline struct: how to read it and where to put it. */
     static final class Op {
@@ -84,7 +90,7 @@ final class FieldProgram {
     private static boolean isCommon(int code) {
         return switch (code) {
             case OP_SKIP_VARINT, OP_SKIP_STRING, OP_VSTART, OP_VDURATION, OP_VLONG, OP_VINT,
-                    OP_STRING_INLINE, OP_THREAD -> true;
+                    OP_STRING_INLINE, OP_THREAD, OP_POOL_KEY -> true;
             default -> false;
         };
     }

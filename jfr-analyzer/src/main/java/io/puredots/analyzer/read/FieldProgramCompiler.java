@@ -111,6 +111,9 @@ final class FieldProgramCompiler {
                     }
                 }
             }
+            if (op != null && top && op.code == FieldProgram.OP_STRING_POOL) {
+                op.code = FieldProgram.OP_POOL_KEY;
+            }
             if (op != null) {
                 lastNeeded = ops.size();
             } else if (!f.array && !f.constantPool && f.type.prim == Metadata.P_STRING) {
