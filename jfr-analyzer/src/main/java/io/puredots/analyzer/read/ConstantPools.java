@@ -25,6 +25,8 @@ final class ConstantPools {
     private static final int MAX_RESOLVE_DEPTH = 8;
     private static final String STACK_TRACE = "jdk.types.StackTrace";
     private static final String STACK_FRAME = "jdk.types.StackFrame";
+    private static final String CLASS = "java.lang.Class";
+    private static final String METHOD = "jdk.types.Method";
 
     /** An event thread as the handlers see it. */
     record ThreadInfo(long id, String name) {
@@ -213,11 +215,7 @@ final class ConstantPools {
     }
 
     private String string(long typeId, long key, int depth) {
-        LongMap<Object> m = memo.get(typeId);
-        if (m == null) {
-            m = new LongMap<>();
-            memo.put(typeId, m);
-        }
+        LongMap<Object> m = memo(typeId);
         Object cached = m.get(key);
         if (cached != null) {
             return cached == NONE ? null : (String) cached;
@@ -231,28 +229,84 @@ final class ConstantPools {
         return s;
     }
 
+    /**
+     * Entry {@code key} of pool {@code typeId} as a string. Only a method's entry, the top level
+     * of a reference, has two parts (its class and name, see {@link #part}); everything it
+     * refers to, and every other entry, is a chain of single references followed in one loop
+     * ({@link #follow}). No method here calls itself, directly or through another, so that the
+     * JIT compiles each of them once and not a tree of recursive copies, which cost more than
+     * the resolving itself did.
+     */
     private String resolve(long typeId, long key, int depth) {
         Object v = value(typeId, key);
-        if (v == null) {
-            return null;
-        }
         Metadata.Type t = md.type(typeId);
-        if (v instanceof Object[] fields) {
-            switch (t.name) {
-                case "java.lang.Class": {
-                    String name = toString(field(t, fields, "name"), depth);
-                    return name == null ? null : name.replace('/', '.');
+        if (v instanceof Object[] fields && METHOD.equals(t.name)) {
+            String type = part(field(t, fields, "type"), depth);
+            String name = part(field(t, fields, "name"), depth);
+            return (type == null ? "" : type) + "." + name;
+        }
+        return follow(v, t, depth);
+    }
+
+    /** A method's class or name: a reference, memoized like {@link #string(long, long, int)}. */
+    private String part(Object v, int depth) {
+        if (!(v instanceof ValueReader.Ref r)) {
+            return follow(v, null, depth + 1);
+        }
+        LongMap<Object> m = memo(r.typeId());
+        Object cached = m.get(r.key());
+        if (cached != null) {
+            return cached == NONE ? null : (String) cached;
+        }
+        String s = follow(value(r.typeId(), r.key()), md.type(r.typeId()), depth + 1);
+        s = s == null ? null : canon.canon(s);
+        m.put(r.key(), s == null ? NONE : s);
+        return s;
+    }
+
+    /**
+     * Value {@code v} as a string: itself if a string; a class entry's name, with dots; the one
+     * field of an entry or inline struct of one field; a reference, followed. {@code t} is the
+     * type of {@code v} if it is a pool entry, null if it is a field's value.
+     */
+    private String follow(Object v, Metadata.Type t, int depth) {
+        boolean className = false;
+        for (int hop = depth; hop <= MAX_RESOLVE_DEPTH; hop++) {
+            if (v instanceof String s) {
+                return className ? s.replace('/', '.') : s;
+            }
+            if (v instanceof ValueReader.Ref r) {
+                v = value(r.typeId(), r.key());
+                t = md.type(r.typeId());
+            } else if (v instanceof Object[] fields) {
+                if (t != null && CLASS.equals(t.name)) {
+                    className = true;
+                    v = field(t, fields, "name");
+                } else if (fields.length == 1) {
+                    v = fields[0];
+                } else {
+                    return null;
                 }
-                case "jdk.types.Method": {
-                    String type = toString(field(t, fields, "type"), depth);
-                    String name = toString(field(t, fields, "name"), depth);
-                    return (type == null ? "" : type) + "." + name;
-                }
-                default:
-                    return fields.length == 1 ? toString(fields[0], depth) : null;
+                t = null;
+            } else {
+                return null;
             }
         }
-        return toString(v, depth);
+        return null;
+    }
+
+    /** A field's value as a string: a reference resolved as {@link #string(long, long, int)} does. */
+    private String fieldString(Object v, int depth) {
+        return v instanceof ValueReader.Ref r ? string(r.typeId(), r.key(), depth + 1) : follow(v, null, depth + 1);
+    }
+
+    private LongMap<Object> memo(long typeId) {
+        LongMap<Object> m = memo.get(typeId);
+        if (m == null) {
+            m = new LongMap<>();
+            memo.put(typeId, m);
+        }
+        return m;
     }
 
     /** A pool entry not decoded yet: its value at {@code at} in a copy of its pool's bytes, which start at file position {@code abs}. */
@@ -273,19 +327,6 @@ final class ConstantPools {
             pool.put(key, v);
         }
         return v;
-    }
-
-    private String toString(Object v, int depth) {
-        if (v instanceof String s) {
-            return s;
-        }
-        if (v instanceof ValueReader.Ref r) {
-            return string(r.typeId(), r.key(), depth + 1);
-        }
-        if (v instanceof Object[] a && a.length == 1) {
-            return toString(a[0], depth + 1);
-        }
-        return null;
     }
 
     private static Object field(Metadata.Type t, Object[] values, String name) {
@@ -329,7 +370,7 @@ final class ConstantPools {
                 for (int i = 0; i < n; i++) {
                     Object frame = f.constantPool ? value(f.typeId, in.readLong())
                             : ValueReader.readValue(in, f.type, stringTypeId, 0);
-                    String m = frame instanceof Object[] fields ? toString(field(f.type, fields, "method"), 0) : null;
+                    String m = frame instanceof Object[] fields ? fieldString(field(f.type, fields, "method"), 0) : null;
                     methods[i] = m == null ? "" : canon.canon(m);
                 }
             } else {
@@ -364,8 +405,8 @@ final class ConstantPools {
             Metadata.Type t = md.type(typeId);
             long javaId = asLong(field(t, fields, "javaThreadId"));
             long osId = asLong(field(t, fields, "osThreadId"));
-            String javaName = toString(field(t, fields, "javaName"), 0);
-            String osName = toString(field(t, fields, "osName"), 0);
+            String javaName = fieldString(field(t, fields, "javaName"), 0);
+            String osName = fieldString(field(t, fields, "osName"), 0);
             info = new ThreadInfo(javaId > 0 ? javaId : osId, canon.canon(javaName != null ? javaName : osName));
         }
         threadMemo.put(key, info == null ? NONE : info);
