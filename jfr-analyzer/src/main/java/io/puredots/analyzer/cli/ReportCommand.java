@@ -157,7 +157,9 @@ final class ReportCommand implements Callable<Integer> {
                 .withReadOptions(ReadOptions.defaults().withDecoder(decoder()).withProgress(progress.reading(
                         spec.commandLine().getErr(), "report", inputs.recordings())));
 
+        WriterPreparation prepared = WriterPreparation.start(writer);
         Report report = Cli.report(request);
+        prepared.join();
         for (String w : report.warnings()) {
             spec.commandLine().getErr().println("jfr-analyzer report: warning: " + w);
         }

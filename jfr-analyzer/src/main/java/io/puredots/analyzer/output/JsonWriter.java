@@ -22,20 +22,30 @@ public final class JsonWriter implements ReportWriter {
     /** Identifies the JSON layout; bumped only on an incompatible change. */
     public static final String SCHEMA = "puredots-report/1";
 
-    private static final ObjectMapper MAPPER = new ObjectMapper()
-            .registerModule(new ReportJsonModule())
-            .enable(SerializationFeature.INDENT_OUTPUT)
-            .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    /** The mapper, made on first use: a writer is made before the recording is read, the mapper only to write. */
+    private static final class Mapper {
+        static final ObjectMapper MAPPER = new ObjectMapper()
+                .registerModule(new ReportJsonModule())
+                .enable(SerializationFeature.INDENT_OUTPUT)
+                .disable(com.fasterxml.jackson.core.JsonGenerator.Feature.AUTO_CLOSE_TARGET);
+    }
+
+    /** Makes the mapper and its serializers of the report's types (Jackson finds them by reflection). */
+    @Override
+    public void prepare() {
+        Mapper.MAPPER.writerFor(Report.class);
+    }
 
     @Override
     public void write(Report report, Writer out) throws IOException {
-        ObjectNode root = MAPPER.createObjectNode();
+        ObjectMapper mapper = Mapper.MAPPER;
+        ObjectNode root = mapper.createObjectNode();
         root.put("schema", SCHEMA);
-        root.setAll((ObjectNode) MAPPER.valueToTree(report));
+        root.setAll((ObjectNode) mapper.valueToTree(report));
         // chart series are for the HTML report, not part of the JSON layout
         root.remove("timeline");
         addWallClocks(root);
-        MAPPER.writeValue(out, root);
+        mapper.writeValue(out, root);
         out.write('\n');
         out.flush();
     }

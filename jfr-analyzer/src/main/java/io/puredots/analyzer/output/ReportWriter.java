@@ -14,6 +14,13 @@ public interface ReportWriter {
 
     void write(Report report, Writer out) throws IOException;
 
+    /**
+     * Does ahead what the first {@link #write} would (loading and introspecting its classes), so
+     * that a caller can do it while the recording is read; thread-safe, optional.
+     */
+    default void prepare() {
+    }
+
     /** The writer for a format name: "text", "json", "markdown" or "html"; text at {@link TextWriter#DEFAULT_WIDTH}. */
     static ReportWriter forFormat(String format) {
         return forFormat(format, TextWriter.DEFAULT_WIDTH);
