@@ -12,8 +12,8 @@ import java.util.function.Function;
  * {@link ReportCosts#TYPES}), overriding the {@code EventHandler} methods of the same kinds as
  * its {@link DecodeAsReport} twin, and forwarding each event to a {@link ChunkStats} partial, the
  * aggregation {@code report} runs. The decoder decodes only the kinds a handler's class
- * overrides, so the partial sees that type's events and no other; a run with one of these less
- * its twin's run is what aggregating that type costs.
+ * overrides, so the partial sees that type's events (and the frames, see {@link WithFrames}) and
+ * no other; a run with one of these less its twin's run is what aggregating them costs.
  *
  * <p>Not thread-safe: one handler per chunk, like the partial it wraps.
  */
@@ -58,7 +58,24 @@ final class AggregateAsReport {
         }
     }
 
-    static final class Group extends Forward {
+    /**
+     * A type {@code report} joins to its frame (by tick, or by time for JDK events): the partial
+     * also receives the frames, not counted in {@link #events}, so that it aggregates the type as in
+     * a full run (without them, every group and system value waits for a frame that never comes);
+     * the {@code frame} run is its baseline.
+     */
+    abstract static class WithFrames extends Forward {
+        WithFrames(ChunkStats stats) {
+            super(stats);
+        }
+
+        @Override
+        public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+            stats.frame(startNanos, durationNanos, tick, entityCount);
+        }
+    }
+
+    static final class Group extends WithFrames {
         Group(ChunkStats stats) {
             super(stats);
         }
@@ -70,7 +87,7 @@ final class AggregateAsReport {
         }
     }
 
-    static final class SystemTick extends Forward {
+    static final class SystemTick extends WithFrames {
         SystemTick(ChunkStats stats) {
             super(stats);
         }
@@ -83,7 +100,7 @@ final class AggregateAsReport {
         }
     }
 
-    static final class JobSchedule extends Forward {
+    static final class JobSchedule extends WithFrames {
         JobSchedule(ChunkStats stats) {
             super(stats);
         }
@@ -97,7 +114,7 @@ final class AggregateAsReport {
         }
     }
 
-    static final class JobRun extends Forward {
+    static final class JobRun extends WithFrames {
         JobRun(ChunkStats stats) {
             super(stats);
         }
@@ -111,7 +128,7 @@ final class AggregateAsReport {
         }
     }
 
-    static final class MainThreadWait extends Forward {
+    static final class MainThreadWait extends WithFrames {
         MainThreadWait(ChunkStats stats) {
             super(stats);
         }
@@ -123,7 +140,7 @@ final class AggregateAsReport {
         }
     }
 
-    static final class RegistryUpdate extends Forward {
+    static final class RegistryUpdate extends WithFrames {
         RegistryUpdate(ChunkStats stats) {
             super(stats);
         }
@@ -137,7 +154,7 @@ final class AggregateAsReport {
     }
 
     /** Every kind {@code report} reads besides the seven puredots types above: samples and JDK events. */
-    static class Other extends Forward {
+    static class Other extends WithFrames {
         Other(ChunkStats stats) {
             super(stats);
         }
@@ -274,7 +291,7 @@ final class AggregateAsReport {
         }
     }
 
-    /** Every kind {@code report} reads: {@link Other} and the seven puredots types. */
+    /** Every kind {@code report} reads: {@link Other} and the seven puredots types, frames counted too. */
     static final class All extends Other {
         All(ChunkStats stats) {
             super(stats);

@@ -8,9 +8,10 @@ import java.util.function.Supplier;
 /**
  * The decode-only handlers of {@link ReportCosts}: one class per cost type (see
  * {@link ReportCosts#TYPES}), overriding the {@code EventHandler} methods of exactly the kinds
- * {@code report} reads for that type, and folding the values into a checksum so that nothing is
- * optimised away. The decoder decodes the kinds a handler's class overrides and steps over the
- * rest, so a run with one of these costs the decoding of that type and nothing else.
+ * {@code report} reads for that type (and {@code frame}, see {@link WithFrames}), and folding
+ * the values into a checksum so that nothing is optimised away. The decoder decodes the kinds a
+ * handler's class overrides and steps over the rest, so a run with one of these costs the
+ * decoding of that type (and of the frames) and nothing else.
  *
  * <p>Not thread-safe: one handler per chunk.
  */
@@ -38,14 +39,27 @@ final class DecodeAsReport {
         }
     }
 
-    static final class Group extends Fold {
+    /**
+     * A type {@code report} joins to its frame (by tick, or by time for JDK events): it also
+     * receives the frames, folded but not counted in {@link #events}, so that its twin in
+     * {@link AggregateAsReport} aggregates it as in a full run; the {@code frame} run is its
+     * baseline.
+     */
+    abstract static class WithFrames extends Fold {
+        @Override
+        public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
+            sum += startNanos ^ durationNanos ^ (tick + entityCount);
+        }
+    }
+
+    static final class Group extends WithFrames {
         @Override
         public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
             add(startNanos, durationNanos, tick, group);
         }
     }
 
-    static final class SystemTick extends Fold {
+    static final class SystemTick extends WithFrames {
         @Override
         public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
                                int entitiesProcessed) {
@@ -53,7 +67,7 @@ final class DecodeAsReport {
         }
     }
 
-    static final class JobSchedule extends Fold {
+    static final class JobSchedule extends WithFrames {
         @Override
         public void jobSchedule(long startNanos, long durationNanos, long threadId, long jobId, String jobName,
                                 String system, int dependencyCount, int chainDepth, int batchCount, long tick) {
@@ -62,7 +76,7 @@ final class DecodeAsReport {
         }
     }
 
-    static final class JobRun extends Fold {
+    static final class JobRun extends WithFrames {
         @Override
         public void jobRun(long startNanos, long durationNanos, long threadId, String threadName, long jobId,
                            String jobName, int batchIndex, long tick, long queueWaitNanos) {
@@ -70,14 +84,14 @@ final class DecodeAsReport {
         }
     }
 
-    static final class MainThreadWait extends Fold {
+    static final class MainThreadWait extends WithFrames {
         @Override
         public void mainThreadWait(long startNanos, long durationNanos, long threadId, long tick, String system) {
             add(startNanos, durationNanos, threadId + tick, system);
         }
     }
 
-    static final class RegistryUpdate extends Fold {
+    static final class RegistryUpdate extends WithFrames {
         @Override
         public void registryUpdate(long startNanos, long durationNanos, String registry, long tick, int entryCount,
                                    int adds, int removes, int updates) {
@@ -86,7 +100,7 @@ final class DecodeAsReport {
     }
 
     /** Every kind {@code report} reads besides the seven puredots types above: samples and JDK events. */
-    static class Other extends Fold {
+    static class Other extends WithFrames {
         @Override
         public void entityCount(long startNanos, String archetype, long count) {
             add(startNanos, 0, count, archetype);
@@ -200,7 +214,7 @@ final class DecodeAsReport {
         }
     }
 
-    /** Every kind {@code report} reads: {@link Other} and the seven puredots types. */
+    /** Every kind {@code report} reads: {@link Other} and the seven puredots types, frames counted too. */
     static final class All extends Other {
         @Override
         public void frame(long startNanos, long durationNanos, long tick, int entityCount) {

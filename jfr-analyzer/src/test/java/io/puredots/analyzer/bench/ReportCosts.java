@@ -21,15 +21,17 @@ import java.util.function.Supplier;
  * ({@code aggregate}: {@link ChunkStats} partials, one per chunk, merged in chunk order into the
  * run's total, which then makes the report, as {@code ReportPipeline} does). The decoder decodes
  * only the kinds the handler's class overrides and steps over every other event, so a run's CPU
- * less the {@code none} run's is what that type costs; {@code aggregate} less {@code decode} is
+ * less its baseline run's is what that type costs; {@code aggregate} less {@code decode} is
  * what aggregating it costs. The script times each run from outside, in its own JVM.
  *
  * <p>Types ({@link #TYPES}): {@code none} (every event stepped over; the partials see only chunk
  * starts and ends), the seven puredots types {@code report} aggregates, {@code other} (every
  * other kind it reads: entity counts, native memory, JDK events and samples) and {@code all}
- * (everything {@code report} reads). Types {@code report} does not read (e.g.
- * {@code puredots.SpatialGridRebuild}) are stepped over in every run, so their cost is in
- * {@code none}'s.
+ * (everything {@code report} reads). The baseline of {@code frame} and {@code all} is
+ * {@code none}. Every other type comes with the frames, which {@code report} joins it to (see
+ * {@link DecodeAsReport.WithFrames}), so its baseline is {@code frame}; its events do not count
+ * the frames. Types {@code report} does not read (e.g. {@code puredots.SpatialGridRebuild}) are
+ * stepped over in every run, so their cost is in {@code none}'s.
  *
  * <p>Usage: {@code ReportCosts <decode|aggregate> <type> <file.jfr>}. Prints one line: mode, type,
  * the events the handlers received, for {@code aggregate} the wall time of the in-order merges

@@ -1,10 +1,7 @@
 package io.puredots.analyzer.bench;
 
-import io.puredots.analyzer.model.Distribution;
-import io.puredots.analyzer.model.Registry;
 import io.puredots.analyzer.model.Report;
 import io.puredots.analyzer.model.Selection;
-import io.puredots.analyzer.model.Series;
 import io.puredots.analyzer.pipeline.JmcOptions;
 import io.puredots.analyzer.pipeline.ReportPipeline;
 import io.puredots.analyzer.pipeline.ReportRequest;
@@ -27,6 +24,7 @@ import java.util.Set;
 import java.util.TreeSet;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -55,7 +53,7 @@ class ReportCostsTest {
     }
 
     @Test
-    void singleTypeHandlersOverrideExactlyTheirOneMethodInBothModes() throws Exception {
+    void singleTypeHandlersOverrideTheirOneMethodAndFrameInBothModes() throws Exception {
         String[] methods = kindMethods();
         for (Map.Entry<String, String> e : ONE_METHOD.entrySet()) {
             for (Class<?> c : handlerClasses(e.getKey())) {
@@ -66,7 +64,8 @@ class ReportCostsTest {
                         overridden.add(methods[k]);
                     }
                 }
-                assertEquals(List.of(e.getValue()), overridden, c.getName());
+                List<String> expected = e.getKey().equals("frame") ? List.of("frame") : List.of("frame", e.getValue());
+                assertEquals(expected, overridden, c.getName());
             }
         }
     }
@@ -78,7 +77,7 @@ class ReportCostsTest {
         String[] methods = kindMethods();
         boolean[] other = report.clone();
         for (int k = 0; k < other.length; k++) {
-            other[k] &= !single.contains(methods[k]);
+            other[k] &= methods[k].equals("frame") || !single.contains(methods[k]);
         }
         for (Class<?> c : handlerClasses("none")) {
             assertEquals("[]", Arrays.toString(trueIndices(overridden(c))), c.getName());
@@ -87,7 +86,8 @@ class ReportCostsTest {
             assertEquals(Arrays.toString(trueIndices(other)), Arrays.toString(trueIndices(overridden(c))), c.getName());
         }
         for (Class<?> c : handlerClasses("all")) {
-            assertEquals(Arrays.toString(trueIndices(report)), Arrays.toString(trueIndices(overridden(c))), c.getName());
+            assertEquals(Arrays.toString(trueIndices(report)), Arrays.toString(trueIndices(overridden(c))),
+                    c.getName());
         }
         assertTrue(trueIndices(other).length > 10, "report reads JDK events too");
     }
@@ -104,14 +104,17 @@ class ReportCostsTest {
     }
 
     @Test
-    void eachTypeReceivesItsEventsAsJfrSummaryCountsThem() throws Exception {
+    void eachTypeCountsItsEventsAsJfrSummaryCountsThem() throws Exception {
         Map<String, Integer> kindByName = kindByName();
+        int frameKind = kindByName.get("puredots.Frame");
         for (String type : ReportCosts.TYPES) {
             boolean[] kinds = overridden(DecodeAsReport.HANDLERS.get(type).get().getClass());
+            // the frames that come with a type are not its events
+            boolean framesCounted = type.equals("frame") || type.equals("all");
             long expected = 0;
             for (Map.Entry<String, Long> e : summary.entrySet()) {
                 Integer k = kindByName.get(e.getKey());
-                if (k != null && kinds[k]) {
+                if (k != null && kinds[k] && (k != frameKind || framesCounted)) {
                     expected += e.getValue();
                 }
             }
@@ -132,18 +135,19 @@ class ReportCostsTest {
 
         assertNotNull(full.frames());
         assertEquals(full.frames(), by.get("frame").frames());
-        assertEquals(perCall(full.groups()), perCall(by.get("group").groups()));
-        assertEquals(perCall(full.systems()), perCall(by.get("system").systems()));
+        assertFalse(full.groups().isEmpty() || full.systems().isEmpty());
+        assertEquals(full.groups(), by.get("group").groups());
+        assertEquals(full.systems(), by.get("system").systems());
         assertEquals(full.jobs().jobsScheduled(), by.get("jobSchedule").jobs().jobsScheduled());
         assertEquals(full.jobs().chainDepth(), by.get("jobSchedule").jobs().chainDepth());
         assertEquals(full.jobs().jobRuns(), by.get("jobRun").jobs().jobRuns());
         assertEquals(full.jobs().jobRunNanos(), by.get("jobRun").jobs().jobRunNanos());
         assertEquals(full.jobs().queueWaitNanos(), by.get("jobRun").jobs().queueWaitNanos());
-        assertEquals(full.jobs().mainThreadWait().waitNanos(),
-                by.get("mainThreadWait").jobs().mainThreadWait().waitNanos());
-        assertEquals(registries(full.registries()), registries(by.get("registryUpdate").registries()));
+        assertEquals(full.jobs().mainThreadWait(), by.get("mainThreadWait").jobs().mainThreadWait());
+        assertTrue(!full.registries().isEmpty());
+        assertEquals(full.registries(), by.get("registryUpdate").registries());
         assertNotNull(full.memory().nativeMemory());
-        assertEquals(full.memory().nativeMemory().samples(), by.get("other").memory().nativeMemory().samples());
+        assertEquals(full.memory(), by.get("other").memory());
         assertEquals(full.overview().jvmVersion(), by.get("other").overview().jvmVersion());
 
         Report all = by.get("all");
@@ -162,26 +166,6 @@ class ReportCostsTest {
         ChunkStats partial = ChunkStats.runTotal(Budgets.defaults(), Selection.ALL, 0).partials().get();
         return List.of(DecodeAsReport.HANDLERS.get(type).get().getClass(),
                 AggregateAsReport.HANDLERS.get(type).apply(partial).getClass());
-    }
-
-    private static Map<String, Distribution> perCall(List<Series> series) {
-        Map<String, Distribution> out = new LinkedHashMap<>();
-        for (Series s : series) {
-            out.put(s.group() + "/" + s.name(), s.perCallNanos());
-        }
-        assertTrue(!out.isEmpty());
-        return out;
-    }
-
-    /** A registry's statistics that do not depend on the frames. */
-    private static List<String> registries(List<Registry> registries) {
-        List<String> out = new ArrayList<>();
-        for (Registry r : registries) {
-            out.add(r.name() + " " + r.updates() + " " + r.minEntries() + " " + r.maxEntries() + " " + r.lastEntries()
-                    + " " + r.adds() + " " + r.removes() + " " + r.changes() + " " + r.updateNanos());
-        }
-        assertTrue(!out.isEmpty());
-        return out;
     }
 
     private static int[] trueIndices(boolean[] b) {
