@@ -21,7 +21,7 @@
 #
 # Needs /usr/bin/time, taskset, Maven, a JDK 17+. Raw runs: jfr-analyzer/target/report-costs/
 # raw.tsv (mode, type, round, wall s, CPU s, events, merge ns, toReport ns) and warm.tsv (cores,
-# round, pass, wall ns, CPU ns, JIT ms, exit code).
+# round, pass (0: before pass 1), wall ns, CPU ns, JIT ms, exit code).
 set -euo pipefail
 cd "$(dirname "$0")/../.."
 file="${1:?usage: report-costs.sh FILE.jfr [ROUNDS]}"
@@ -52,7 +52,8 @@ for ((r = 1; r <= rounds; r++)); do
   for cores in 2 1; do
     if [ "$cores" = 1 ]; then java_cmd=("${one_core[@]}"); else java_cmd=("${two_cores[@]}"); fi
     "${java_cmd[@]}" -cp "$cp" io.puredots.analyzer.bench.WarmUpPasses "$file" > "$out/stdout.txt"
-    grep '^pass=' "$out/stdout.txt" | sed 's/[a-zA-Z]*=//g' | \
+    # startup as pass 0: no wall time, the CPU and JIT time before pass 1
+    sed -e 's/^startup /pass=0 exit=0 wallNanos=0 /' -e 's/[a-zA-Z]*=//g' "$out/stdout.txt" | \
         awk -v c="$cores" -v r="$r" '{ printf "%s\t%s\t%s\t%s\t%s\t%s\t%s\n", c, r, $1, $3, $4, $5, $2 }' >> "$out/warm.tsv"
     echo "round $r: warm-up on $cores core(s): $(grep '^pass=' "$out/stdout.txt" | tr '\n' ' ')" >&2
   done
@@ -90,7 +91,7 @@ for t in "${types[@]:1}"; do
 done
 echo
 awk -v dn="$dec_none" -v an="$agg_none" -v sd="$sum_dec" -v sa="$sum_agg" -v ad="$all_dec" -v aa="$all_agg" 'BEGIN{
-  printf "- Baseline (\"none\", one core): %.2f s CPU to start the JVM, split the chunks, read metadata and constant pools and step over every event; report'\''s aggregation with no event adds %.2f s (partials, merges, toReport).\n", dn, an - dn
+  printf "- Baseline (\"none\", one core): %.2f s CPU to start the JVM, split the chunks, read metadata and constant pools and step over every event; report'\''s aggregation with no event adds %.2f s (loading and running the partials, merges and toReport).\n", dn, an - dn
   printf "- All types at once: decoding %.2f s, aggregating %.2f s over none; the rows from frame to other sum to %.2f s and %.2f s.\n", ad, aa, sd, sa }'
 merge=$(awk -F'\t' '$1=="aggregate" && $2=="all" {print $7}' "$out/raw.tsv" | median)
 to_report=$(awk -F'\t' '$1=="aggregate" && $2=="all" {print $8}' "$out/raw.tsv" | median)
@@ -107,3 +108,6 @@ for cores in 2 1; do
     printf "| %s | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f | %.2f |\n", l, w1 / 1e9, c1 / 1e9, j1 / 1e3,
         w2 / 1e9, c2 / 1e9, j2 / 1e3, (w1 - w2) / 1e9, (c1 - c2) / 1e9 }'
 done
+echo
+awk -v c2="$(warm 2 0 5)" -v c1="$(warm 1 0 5)" 'BEGIN{
+  printf "- Before pass 1 (JVM start, class loading up to the bench'\''s main): %.2f s CPU on two cores, %.2f s on one.\n", c2 / 1e9, c1 / 1e9 }'
