@@ -1,7 +1,7 @@
 #!/usr/bin/env bash
 # Analyzer: report on a large recording. Times full passes over one large recording with each
 # reader, in the same run, alternating, and prints medians and ratios (BENCHMARKS.md section
-# "Analyzer: report on a large recording").
+# "Analyzer: report on the game's recording").
 #
 #   jfr-analyzer/bench/reader-bench.sh [--runs N] [--file PATH] [--game TICKS [--entities N]]
 #                                      [--frames N] [--no-jmc]

@@ -1,16 +1,16 @@
 #!/usr/bin/env bash
-# Analyzer: `report` under -Xmx256m (BENCHMARKS.md section "Analyzer: report on a large
-# recording", subsection "report under -Xmx256m"). Runs `jfr summary` and `jfr-analyzer report`
+# Analyzer: `report` under -Xmx256m (BENCHMARKS.md section "Analyzer: report on the game's
+# recording", subsection "report under -Xmx256m: heap as the file doubles"). Runs `jfr summary` and `jfr-analyzer report`
 # (with and without JMC) on a large recording and, if given, on one about twice its size, and
 # prints wall time, peak RSS and the largest heap after GC from -Xlog:gc, so that heap can be
 # compared against file size.
 #
 #   jfr-analyzer/bench/report-heap.sh FILE.jfr [LARGER.jfr]
 #
-# FILE.jfr: e.g. the recording reader-bench.sh generates (recordings/bench-large.jfr). LARGER.jfr:
-# a recording of the same kind with twice the frames (GenerateRecording, or the game run twice
-# as long). A file concatenated with itself is no longer a stand-in: report refuses a chunk that
-# repeats as not one run.
+# FILE.jfr and LARGER.jfr: two recordings of one kind, the second about twice the first, e.g. the
+# first half of the game's recording and the whole (`jfr disassemble --max-chunks N --output DIR
+# big.jfr` writes its first N chunks to DIR/big_0.jfr). A file concatenated with itself is no
+# stand-in: report refuses a chunk that repeats as not one run.
 # Needs: /usr/bin/time, a JDK 17+ (java, jfr on PATH), the built jar
 # (mvn -B -q -pl jfr-analyzer -am package -DskipTests).
 set -euo pipefail

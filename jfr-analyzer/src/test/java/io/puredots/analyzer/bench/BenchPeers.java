@@ -28,7 +28,7 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * The readers compared in BENCHMARKS.md "Analyzer: report on a large recording", one per run
+ * The readers compared in BENCHMARKS.md "Analyzer: report on the game's recording", one per run
  * (the script times each in its own JVM). Every mode prints what it computed, so that the
  * script can check that all agree:
  * counting modes print the event count; per-group modes print, per system group, the number of
@@ -370,7 +370,7 @@ public final class BenchPeers {
     }
 
     /** Receives every puredots event (all fields decoded) and folds them into a checksum. */
-    static final class AllHandler extends DecodeOneType.Fold {
+    static final class AllHandler extends ChecksumFold {
 
         @Override
         public void frame(long startNanos, long durationNanos, long tick, int entityCount) {
