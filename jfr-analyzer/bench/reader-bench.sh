@@ -3,16 +3,17 @@
 # reader, in the same run, alternating, and prints medians and ratios (BENCHMARKS.md section
 # "Analyzer: report on the game's recording").
 #
-#   jfr-analyzer/bench/reader-bench.sh [--runs N] [--file PATH] [--game TICKS [--entities N]]
-#                                      [--frames N] [--no-jmc]
+#   jfr-analyzer/bench/reader-bench.sh [--runs N] [--file PATH] [--game TICKS] [--entities N]
+#                                      [--generated [--frames N]] [--no-jmc]
 #
-#   --file    recording to read (default recordings/bench-large.jfr); made when missing: by the
-#             game with --game, else generated with GenerateRecording (59 puredots events per
-#             frame, puredots.jfc)
-#   --game    make the missing file with the game itself: sim-runtime's spikes scenario for TICKS
-#             ticks under puredots.jfc (360000 ticks at 2000 entities: about 860 MB, 9 min)
-#   --entities  the game's entities with --game (default 2000)
-#   --frames  frames to generate without --game (default 450000: about 820 MB and 24.7 M events)
+#   --file    recording to read (default recordings/game-large.jfr, or recordings/bench-large.jfr
+#             with --generated); made when missing
+#   --game    ticks of the game's run that makes a missing file: sim-runtime's spikes scenario
+#             under puredots.jfc (default 360000: at 2000 entities about 890 MB, 5-9 min)
+#   --entities  the game's entities (default 2000; 20000 with --game 100000: about 300 MB)
+#   --generated  make a missing file with GenerateRecording instead (a synthetic event mix, not
+#             the game's: for comparison only)
+#   --frames  frames to generate with --generated (default 450000: about 890 MB)
 #   --runs    rounds (default 3); every round runs every reader once, in the same order
 #   --no-jmc  leave out JMC loadEvents (slow and needs a large heap)
 #
@@ -22,9 +23,10 @@ set -euo pipefail
 cd "$(dirname "$0")/../.."
 
 runs=3
-file=recordings/bench-large.jfr
+file=""
 frames=450000
-game=0
+game=360000
+generated=0
 entities=2000
 jmc=1
 while [ $# -gt 0 ]; do
@@ -34,10 +36,14 @@ while [ $# -gt 0 ]; do
     --frames) frames="$2"; shift 2 ;;
     --game) game="$2"; shift 2 ;;
     --entities) entities="$2"; shift 2 ;;
+    --generated) generated=1; shift ;;
     --no-jmc) jmc=0; shift ;;
     *) echo "reader-bench.sh: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
+if [ -z "$file" ]; then
+  if [ "$generated" = 1 ]; then file=recordings/bench-large.jfr; else file=recordings/game-large.jfr; fi
+fi
 
 if [ ! -x /usr/bin/time ]; then
   echo "reader-bench.sh: /usr/bin/time missing (apt-get install time)" >&2
@@ -50,7 +56,7 @@ out=jfr-analyzer/target/reader-bench
 . jfr-analyzer/bench/snapshot-classpath.sh
 cp=$(snapshot_classpath "$out")
 
-if [ ! -f "$file" ] && [ "$game" != 0 ]; then
+if [ ! -f "$file" ] && [ "$generated" = 0 ]; then
   echo "recording $file: the game, spikes scenario, $entities entities, $game ticks..." >&2
   mkdir -p "$(dirname "$file")"
   mvn -B -q -pl sim-runtime -am package -DskipTests >&2
