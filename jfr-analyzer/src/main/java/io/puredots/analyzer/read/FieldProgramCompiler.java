@@ -55,7 +55,8 @@ final class FieldProgramCompiler {
             }
             EventLayout l = new EventLayout(t.name, kind == null ? -1 : kind, EventKinds.gcPauseLevel(t.name));
             if (kind != null && overridden[kind]) {
-                List<FieldProgram.Op> ops = program(t, EventKinds.FIELDS[kind], EventKinds.WANTS[kind], "", true, roots, ignored);
+                List<FieldProgram.Op> ops = program(t, EventKinds.FIELDS[kind], EventKinds.WANTS[kind], "", true,
+                        roots, ignored, compressed);
                 l.program = new FieldProgram(ops, compressed);
             }
             put(dense, sparse, t.id, l);
@@ -86,8 +87,9 @@ final class FieldProgramCompiler {
      * {@code prefix}) into their slots; trailing unwanted fields are left out, since the event
      * is skipped by its size afterwards (inline structs must be read through, so not there).
      */
-    private static List<FieldProgram.Op> program(Metadata.Type t, String[] names, int[] wants, String prefix, boolean top,
-                                    Set<Long> roots, Set<String> ignored) {
+    private static List<FieldProgram.Op> program(Metadata.Type t, String[] names, int[] wants, String prefix,
+                                                 boolean top, Set<Long> roots, Set<String> ignored,
+                                                 boolean compressed) {
         List<FieldProgram.Op> ops = new ArrayList<>();
         int lastNeeded = -1;
         for (Metadata.Field f : t.fields) {
@@ -106,7 +108,7 @@ final class FieldProgramCompiler {
                     } else if (names[i].startsWith(full + ".") && !f.array && !f.constantPool
                             && f.type.prim == Metadata.P_STRUCT) {
                         op = new FieldProgram.Op(FieldProgram.OP_STRUCT, f, -1);
-                        op.sub = program(f.type, names, wants, full + ".", false, roots, Set.of())
+                        op.sub = program(f.type, names, wants, full + ".", false, roots, Set.of(), compressed)
                                 .toArray(new FieldProgram.Op[0]);
                     }
                 }
@@ -119,7 +121,8 @@ final class FieldProgramCompiler {
             } else if (!f.array && !f.constantPool && f.type.prim == Metadata.P_STRING) {
                 op = new FieldProgram.Op(FieldProgram.OP_SKIP_STRING, f, -1);
             } else {
-                op = new FieldProgram.Op(canSkipAsVarint(f) ? FieldProgram.OP_SKIP_VARINT : FieldProgram.OP_SKIP, f, -1);
+                int skip = canSkipAsOneInteger(f, compressed) ? FieldProgram.OP_SKIP_VARINT : FieldProgram.OP_SKIP;
+                op = new FieldProgram.Op(skip, f, -1);
             }
             ops.add(op);
         }
@@ -133,11 +136,19 @@ final class FieldProgramCompiler {
                 || p == Metadata.P_CHAR || p == Metadata.P_BYTE);
     }
 
-    private static boolean canSkipAsVarint(Metadata.Field f) {
+    /**
+     * Whether {@code f} is stepped over as one integer ({@link ChunkInput#skipLong}): any integer or
+     * pool reference when integers are compressed; otherwise only the 8-byte ones (a long, a pool
+     * reference), since an int or short is narrower there.
+     */
+    private static boolean canSkipAsOneInteger(Metadata.Field f, boolean compressed) {
         if (f.array) {
             return false;
         }
         int p = f.type.prim;
+        if (!compressed) {
+            return f.constantPool || p == Metadata.P_LONG;
+        }
         return f.constantPool || p == Metadata.P_LONG || p == Metadata.P_INT || p == Metadata.P_SHORT
                 || p == Metadata.P_CHAR;
     }
