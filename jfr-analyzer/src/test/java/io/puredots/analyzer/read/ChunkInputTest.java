@@ -45,35 +45,28 @@ class ChunkInputTest {
         return ChunkInput.ofBytes(bytes, 0, true);
     }
 
-    @Test
-    void readsEveryLengthFromOneToNineBytes() {
-        List<Long> values = values();
-        ByteArrayOutputStream out = new ByteArrayOutputStream();
-        values.forEach(v -> write(out, v));
-        ChunkInput in = input(out.toByteArray());
-        for (long v : values) {
-            int at = in.p;
-            ByteArrayOutputStream one = new ByteArrayOutputStream();
-            write(one, v);
-            assertEquals(v, in.readLong(), "value at " + at);
-            assertEquals(at + one.size(), in.p, "end of value " + v);
-        }
-        assertEquals(out.size(), in.p);
+    /** Length of {@code v} as the JDK writes it. */
+    private static int length(long v) {
+        ByteArrayOutputStream one = new ByteArrayOutputStream();
+        write(one, v);
+        return one.size();
     }
 
     @Test
-    void skipsEveryLengthFromOneToNineBytes() {
+    void readsAndSkipsEveryLengthFromOneToNineBytes() {
         List<Long> values = values();
         ByteArrayOutputStream out = new ByteArrayOutputStream();
         values.forEach(v -> write(out, v));
-        ChunkInput in = input(out.toByteArray());
+        ChunkInput read = input(out.toByteArray());
+        ChunkInput skip = input(out.toByteArray());
         for (long v : values) {
-            int at = in.p;
-            ByteArrayOutputStream one = new ByteArrayOutputStream();
-            write(one, v);
-            in.skipLong();
-            assertEquals(at + one.size(), in.p, "end of value " + v);
+            int at = read.p;
+            assertEquals(v, read.readLong(), "value at " + at);
+            assertEquals(at + length(v), read.p, "end of value " + v);
+            skip.skipLong();
+            assertEquals(read.p, skip.p, "skipped value " + v);
         }
+        assertEquals(out.size(), read.p);
     }
 
     @Test
