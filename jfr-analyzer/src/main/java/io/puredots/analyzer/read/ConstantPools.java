@@ -223,10 +223,7 @@ final class ConstantPools {
         if (depth > MAX_RESOLVE_DEPTH) {
             return null;
         }
-        String s = resolve(typeId, key, depth);
-        s = s == null ? null : canon.canon(s);
-        m.put(key, s == null ? NONE : s);
-        return s;
+        return remember(m, key, resolve(typeId, key, depth));
     }
 
     /**
@@ -258,10 +255,14 @@ final class ConstantPools {
         if (cached != null) {
             return cached == NONE ? null : (String) cached;
         }
-        String s = follow(value(r.typeId(), r.key()), md.type(r.typeId()), depth + 1);
-        s = s == null ? null : canon.canon(s);
-        m.put(r.key(), s == null ? NONE : s);
-        return s;
+        return remember(m, r.key(), follow(value(r.typeId(), r.key()), md.type(r.typeId()), depth + 1));
+    }
+
+    /** Memoizes {@code s} (canonical; null: none) as entry {@code key} of memo {@code m}. */
+    private String remember(LongMap<Object> m, long key, String s) {
+        String c = s == null ? null : canon.canon(s);
+        m.put(key, c == null ? NONE : c);
+        return c;
     }
 
     /**

@@ -104,7 +104,7 @@ final class FieldProgramCompiler {
                 String full = prefix + f.name;
                 for (int i = 0; i < names.length && op == null; i++) {
                     if (names[i].equals(full)) {
-                        op = wantOp(f, wants[i], i, roots);
+                        op = wantOp(f, wants[i], i, roots, top);
                     } else if (names[i].startsWith(full + ".") && !f.array && !f.constantPool
                             && f.type.prim == Metadata.P_STRUCT) {
                         op = new FieldProgram.Op(FieldProgram.OP_STRUCT, f, -1);
@@ -112,9 +112,6 @@ final class FieldProgramCompiler {
                                 .toArray(new FieldProgram.Op[0]);
                     }
                 }
-            }
-            if (op != null && top && op.code == FieldProgram.OP_STRING_POOL) {
-                op.code = FieldProgram.OP_POOL_KEY;
             }
             if (op != null) {
                 lastNeeded = ops.size();
@@ -154,7 +151,7 @@ final class FieldProgramCompiler {
     }
 
     /** The op reading field {@code f} as wanted, or null (then skipped, slot keeps its default). */
-    private static FieldProgram.Op wantOp(Metadata.Field f, int want, int slot, Set<Long> roots) {
+    private static FieldProgram.Op wantOp(Metadata.Field f, int want, int slot, Set<Long> roots, boolean top) {
         if (f.array) {
             return null;
         }
@@ -172,7 +169,8 @@ final class FieldProgramCompiler {
             case EventKinds.W_STRING:
                 if (f.constantPool) {
                     roots.add(f.typeId);
-                    return new FieldProgram.Op(FieldProgram.OP_STRING_POOL, f, slot);
+                    // an event's own field: only its key, resolved in the kind's call (see OP_POOL_KEY)
+                    return new FieldProgram.Op(top ? FieldProgram.OP_POOL_KEY : FieldProgram.OP_STRING_POOL, f, slot);
                 }
                 return p == Metadata.P_STRING ? new FieldProgram.Op(FieldProgram.OP_STRING_INLINE, f, slot) : null;
             case EventKinds.W_THREAD, EventKinds.W_STACK:
