@@ -35,8 +35,10 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 @TestInstance(TestInstance.Lifecycle.PER_CLASS)
 abstract class TimelineChecks {
     /**
-     * Event times may differ by a little between the decoders: each turns a chunk's ticks into
-     * epoch ns its own way (durations are equal).
+     * Event times may differ by a few hundred ns from the JDK's: {@code RecordingFile} converts
+     * a chunk's ticks with the time base (start ticks and nanos) of the chunk whose metadata it
+     * last parsed, reusing it while the metadata is unchanged; this decoder and JMC's use each
+     * chunk's own header, and the two bases drift apart by ~300 ns per chunk. Durations are equal.
      */
     static final double TIME_TOLERANCE_NANOS = 1000;
     static final Budgets BUDGETS = Budgets.defaults();
