@@ -209,6 +209,7 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
         if (known != null) {
             known.framesInChunk(attribution.framesSeen());
         }
+        seal(); // before the attribution's chunk end: sealing hands it the groups' and systems' per-tick sums
         attribution.chunkEnd(chunk, eventCountsByType);
         for (Map.Entry<String, Long> e : eventCountsByType.entrySet()) {
             eventCounts.merge(e.getKey(), e.getValue(), Long::sum);
@@ -216,13 +217,16 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
                 gameEvents = true;
             }
         }
-        seal();
     }
 
-    /** Puts the chunk's buffered values in order (ticks, sample times); idempotent. */
+    /**
+     * Puts the chunk's buffered values in order (ticks, sample times); idempotent. The groups'
+     * and systems' per-tick sums go to the slow-frame attribution's lag share on the way, so a
+     * group or system event is summed per tick once, not also by the attribution.
+     */
     private void seal() {
         frames.seal();
-        series.seal();
+        series.seal((name, group, system, ticks, sums, n) -> attribution.seriesTicks(name, group, system, ticks, sums, n));
         jobs.seal();
         memory.seal();
     }
@@ -254,7 +258,6 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
 
     @Override
     public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
-        attribution.systemGroupTick(startNanos, durationNanos, group, tick);
         if (keepsTick(tick)) {
             series.group(group, chunkIndex).add(tick, durationNanos);
             if (sampler != null) {
@@ -269,7 +272,6 @@ public sealed class ChunkStats implements EventHandler permits ChunkStats.Withou
     @Override
     public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
                            int entitiesProcessed) {
-        attribution.systemTick(startNanos, durationNanos, system, group, tick, entitiesProcessed);
         if (keepsTick(tick)) {
             series.system(system, group, chunkIndex).add(tick, durationNanos);
             if (sampler != null) {

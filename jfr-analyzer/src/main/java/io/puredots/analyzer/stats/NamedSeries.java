@@ -85,10 +85,18 @@ final class NamedSeries {
         return r;
     }
 
-    /** Puts the groups' and systems' buffered values in tick order; idempotent. */
-    void seal() {
-        groups.values().forEach(SeriesStats::seal);
-        systems.values().forEach(SeriesStats::seal);
+    /** Receives a group's ({@code system} false) or system's per-tick sums of a chunk, ticks ascending and distinct. */
+    interface TickSums {
+        void accept(String name, String group, boolean system, long[] ticks, long[] sums, int n);
+    }
+
+    /**
+     * Puts the groups' and systems' buffered values in tick order, handing each series' per-tick
+     * sums to {@code to} the first time (a series without values in the chunk hands none); idempotent.
+     */
+    void seal(TickSums to) {
+        groups.values().forEach(g -> g.seal(to, false));
+        systems.values().forEach(s -> s.seal(to, true));
     }
 
     /** Merges the series of the chunk that follows every chunk merged so far; {@code next} is spent. */

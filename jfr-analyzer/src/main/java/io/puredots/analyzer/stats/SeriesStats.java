@@ -26,8 +26,9 @@ final class SeriesStats {
         perTick.add(tick, durationNanos);
     }
 
-    void seal() {
-        perTick.seal();
+    /** Puts this chunk's values in tick order, handing this chunk's per-tick sums to {@code to} the first time. */
+    void seal(NamedSeries.TickSums to, boolean system) {
+        perTick.seal((ticks, sums, n) -> to.accept(name, group, system, ticks, sums, n));
     }
 
     void merge(SeriesStats next) {

@@ -61,6 +61,16 @@ public final class TickSeries {
 
     /** Settles the chunk's values in tick order, keeping its first and last tick open; idempotent. */
     public void seal() {
+        seal(null);
+    }
+
+    /** Receives a chunk's per-tick sums, ticks ascending and distinct. */
+    interface Sums {
+        void accept(long[] ticks, long[] sums, int n);
+    }
+
+    /** {@link #seal()}, handing the chunk's per-tick sums to {@code to} (if not null) the first time. */
+    void seal(Sums to) {
         if (pending == null) {
             return;
         }
@@ -71,6 +81,9 @@ public final class TickSeries {
             long[] ticks = recycler.longs(n);
             long[] sumsOf = recycler.longs(n);
             sums.copyTo(ticks, sumsOf);
+            if (to != null) {
+                to.accept(ticks, sumsOf, n);
+            }
             sealSorted(ticks, sumsOf, n);
             recycler.give(ticks);
             recycler.give(sumsOf);

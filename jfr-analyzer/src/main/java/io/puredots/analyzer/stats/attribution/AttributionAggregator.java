@@ -248,7 +248,7 @@ public final class AttributionAggregator implements EventHandler {
     @Override
     public void systemGroupTick(long startNanos, long durationNanos, String group, long tick) {
         if (tick >= settings.firstTick() && tick <= settings.lastTick()) {
-            lag.group(group, tick, durationNanos);
+            lag.value(group, "", false, tick, durationNanos);
         }
     }
 
@@ -256,8 +256,18 @@ public final class AttributionAggregator implements EventHandler {
     public void systemTick(long startNanos, long durationNanos, String system, String group, long tick,
                            int entitiesProcessed) {
         if (tick >= settings.firstTick() && tick <= settings.lastTick()) {
-            lag.system(system, group, tick, durationNanos);
+            lag.value(system, group, true, tick, durationNanos);
         }
+    }
+
+    /**
+     * A group's ({@code system} false, {@code group} "") or system's time in this chunk as
+     * per-tick sums, {@code ticks} ascending and distinct, in the tick selection: for a caller
+     * that sums them anyway (a report's series), instead of passing this partial their events.
+     * After the chunk's frames, before {@link #chunkEnd}; once per series.
+     */
+    public void seriesTicks(String name, String group, boolean system, long[] ticks, long[] sums, int n) {
+        lag.series(name, group, system, ticks, sums, n);
     }
 
     @Override

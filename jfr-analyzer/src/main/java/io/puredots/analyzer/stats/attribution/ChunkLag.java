@@ -1,11 +1,10 @@
 package io.puredots.analyzer.stats.attribution;
 
+import io.puredots.analyzer.stats.IndexSort;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
-import it.unimi.dsi.fastutil.longs.Long2ObjectOpenHashMap;
+import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
-import it.unimi.dsi.fastutil.longs.LongOpenHashSet;
 
-import java.util.ArrayDeque;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.IdentityHashMap;
@@ -14,44 +13,40 @@ import java.util.Map;
 
 /**
  * One chunk's group and system times joined by tick to its over-budget frames, the per-chunk
- * partial of lag share. A value whose frame was read already is joined at once; the others are
- * summed per open tick (the game commits a tick's group and system events before its frame
- * event) until the frame arrives. At {@link #finish}, the values still without a frame in this
- * chunk become {@link #oTick orphans}: the frame of the tick running when the chunk rotated is in
- * the neighbouring chunk. {@link LagTotal} merges the partials.
+ * partial of lag share. A series' time comes in as its per-tick sums at chunk end
+ * ({@link #series}: ticks ascending, joined to the chunk's frames in one merge), or value by
+ * value ({@link #value}, summed per series and tick here until {@link #finish}). Sums whose tick
+ * has no frame in this chunk become {@link #oTick orphans}: the frame of the tick running when
+ * the chunk rotated is in the neighbouring chunk. {@link LagTotal} merges the partials.
  *
- * <p>Memory: per series two sums; per open tick one array of per-series sums (recycled); the
- * chunk's frame ticks.
+ * <p>Memory: per series two sums; per frame its tick and whether it is over budget; per
+ * (series, tick) of {@link #value} one sum.
  *
  * <p>Not thread-safe: one instance per chunk.
  */
 final class ChunkLag {
-    /** The series of this chunk: groups and systems (names are canonical per run, so by identity). */
+    /** The series of this chunk: groups and systems, in the order they came in. */
     final List<String> names = new ArrayList<>();
     final List<String> groups = new ArrayList<>();
     final List<Boolean> systems = new ArrayList<>();
-    private final Map<String, Integer> groupIds = new IdentityHashMap<>();
-    private final Map<String, Integer> systemIds = new IdentityHashMap<>();
 
     private final long budgetNanos;
     /** Per series: time in this chunk's over-budget frames, and in all. */
     long[] overNanos = new long[8];
     long[] totalNanos = new long[8];
-    private LongOpenHashSet frameTicks = new LongOpenHashSet();
-    private LongOpenHashSet over = new LongOpenHashSet();
-    private Long2ObjectOpenHashMap<long[]> open = new Long2ObjectOpenHashMap<>();
-    private final ArrayDeque<long[]> free = new ArrayDeque<>();
-    /**
-     * The tick of the last value and what is known of it, so that a tick's run of values (the game
-     * commits them together) looks its tick up once: {@link #OPEN} (its sums, or {@code null}
-     * before the first), {@link #JOINED} or {@link #JOINED_OVER} (its frame was read).
-     */
-    private long cachedTick = Long.MIN_VALUE;
-    private int cachedState;
-    private long[] cachedSums;
-    private static final int OPEN = 0;
-    private static final int JOINED = 1;
-    private static final int JOINED_OVER = 2;
+    /** The chunk's frames as read: tick, over budget or not. */
+    private long[] frameTick = new long[256];
+    private boolean[] frameOver = new boolean[256];
+    private int frameCount;
+    /** The frames by ascending distinct tick (a tick is over if any of its frames is), once {@link #joinable}. */
+    private long[] joinTick;
+    private boolean[] joinOver;
+    private int joinCount;
+    /** Per-tick sums of the series that came in value by value, by series name (canonical: by identity). */
+    private final Map<String, Pending> pending = new IdentityHashMap<>();
+    private final IntArrayList orphanSeries = new IntArrayList();
+    private final LongArrayList orphanTick = new LongArrayList();
+    private final LongArrayList orphanValue = new LongArrayList();
     long overFrames;
     /** Frames in this chunk, and the highest frame tick ({@code Long.MIN_VALUE} without frames). */
     long frames;
@@ -64,52 +59,76 @@ final class ChunkLag {
     long[] oTick = new long[0];
     long[] oValue = new long[0];
 
+    private record Pending(String group, boolean system, Long2LongOpenHashMap sums) {
+    }
+
     /** @param budgetNanos the frame budget; {@code <= 0}: none, no frame is over */
     ChunkLag(long budgetNanos) {
         this.budgetNanos = budgetNanos;
     }
 
     void frame(long tick, long durationNanos) {
-        if (tick == cachedTick) {
-            cachedTick = Long.MIN_VALUE;
-            cachedSums = null;
+        if (joinTick != null) {
+            throw new IllegalStateException("frame after the first series was joined");
         }
         boolean isOver = budgetNanos > 0 && durationNanos > budgetNanos;
-        frameTicks.add(tick);
+        if (frameCount == frameTick.length) {
+            frameTick = Arrays.copyOf(frameTick, frameCount * 2);
+            frameOver = Arrays.copyOf(frameOver, frameCount * 2);
+        }
+        frameTick[frameCount] = tick;
+        frameOver[frameCount] = isOver;
+        frameCount++;
         frames++;
         lastFrameTick = Math.max(lastFrameTick, tick);
         if (isOver) {
-            over.add(tick);
             overFrames++;
         }
-        long[] sums = open.remove(tick);
-        if (sums != null) {
-            if (isOver) {
-                for (int s = 0; s < sums.length; s++) {
-                    overNanos[s] += sums[s];
-                }
+    }
+
+    /** One value of a group ({@code system} false, {@code group} "") or a system, summed per tick until {@link #finish}. */
+    void value(String name, String group, boolean system, long tick, long nanos) {
+        Pending p = pending.get(name);
+        if (p == null) {
+            p = new Pending(group, system, new Long2LongOpenHashMap());
+            pending.put(name, p);
+        }
+        p.sums.addTo(tick, nanos);
+    }
+
+    /**
+     * A group's or system's time in this chunk as per-tick sums, {@code ticks} ascending and
+     * distinct: each joined to this chunk's frame of its tick, or kept as an orphan. Once per
+     * series and chunk, after the chunk's frames.
+     */
+    void series(String name, String group, boolean system, long[] ticks, long[] sums, int n) {
+        joinable();
+        int s = newSeries(name, group, system);
+        long[] ft = joinTick;
+        boolean[] fo = joinOver;
+        int nf = joinCount;
+        long total = 0;
+        long over = 0;
+        int j = 0;
+        for (int i = 0; i < n; i++) {
+            long t = ticks[i];
+            long v = sums[i];
+            total += v;
+            while (j < nf && ft[j] < t) {
+                j++;
             }
-            Arrays.fill(sums, 0);
-            free.push(sums);
+            if (j < nf && ft[j] == t) {
+                if (fo[j]) {
+                    over += v;
+                }
+            } else {
+                orphanSeries.add(s);
+                orphanTick.add(t);
+                orphanValue.add(v);
+            }
         }
-    }
-
-    void group(String group, long tick, long nanos) {
-        Integer id = groupIds.get(group);
-        if (id == null) {
-            id = newSeries(group, "", false);
-            groupIds.put(group, id);
-        }
-        add(id, tick, nanos);
-    }
-
-    void system(String system, String group, long tick, long nanos) {
-        Integer id = systemIds.get(system);
-        if (id == null) {
-            id = newSeries(system, group, true);
-            systemIds.put(system, id);
-        }
-        add(id, tick, nanos);
+        totalNanos[s] += total;
+        overNanos[s] += over;
     }
 
     private int newSeries(String name, String group, boolean system) {
@@ -123,61 +142,55 @@ final class ChunkLag {
         return names.size() - 1;
     }
 
-    private void add(int series, long tick, long nanos) {
-        totalNanos[series] += nanos;
-        if (tick != cachedTick) {
-            cachedTick = tick;
-            if (frameTicks.contains(tick)) {
-                cachedState = over.contains(tick) ? JOINED_OVER : JOINED;
-                cachedSums = null;
-            } else {
-                cachedState = OPEN;
-                cachedSums = open.get(tick);
-            }
-        }
-        if (cachedState != OPEN) {
-            if (cachedState == JOINED_OVER) {
-                overNanos[series] += nanos;
-            }
+    /** Sorts the chunk's frames by tick, one entry per tick, for the joins; idempotent. */
+    private void joinable() {
+        if (joinTick != null) {
             return;
         }
-        long[] sums = cachedSums;
-        if (sums == null) {
-            sums = free.isEmpty() ? new long[overNanos.length] : free.pop();
-            open.put(tick, sums);
-        }
-        if (series >= sums.length) {
-            sums = Arrays.copyOf(sums, overNanos.length);
-            open.put(tick, sums);
-        }
-        cachedSums = sums;
-        sums[series] += nanos;
-    }
-
-    /** Turns the values still waiting for a frame into orphans; releases the per-tick state. */
-    void finish() {
-        overTicks = over.toLongArray();
-        Arrays.sort(overTicks);
-        IntArrayList series = new IntArrayList();
-        LongArrayList ticks = new LongArrayList();
-        LongArrayList values = new LongArrayList();
-        for (Long2ObjectOpenHashMap.Entry<long[]> e : open.long2ObjectEntrySet()) {
-            long[] sums = e.getValue();
-            for (int s = 0; s < sums.length; s++) {
-                if (sums[s] != 0) {
-                    series.add(s);
-                    ticks.add(e.getLongKey());
-                    values.add(sums[s]);
-                }
+        int[] order = IndexSort.ascending(frameTick, frameCount);
+        joinTick = new long[frameCount];
+        joinOver = new boolean[frameCount];
+        int n = 0;
+        for (int k : order) {
+            long t = frameTick[k];
+            if (n > 0 && joinTick[n - 1] == t) {
+                joinOver[n - 1] |= frameOver[k];
+            } else {
+                joinTick[n] = t;
+                joinOver[n] = frameOver[k];
+                n++;
             }
         }
-        oSeries = series.toIntArray();
-        oTick = ticks.toLongArray();
-        oValue = values.toLongArray();
-        frameTicks = null;
-        over = null;
-        open = null;
-        cachedSums = null;
-        free.clear();
+        joinCount = n;
+        frameTick = null;
+        frameOver = null;
+    }
+
+    /** Joins the series that came in value by value, turns what has no frame into orphans, releases the per-tick state. */
+    void finish() {
+        joinable();
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            long[] ticks = p.sums.keySet().toLongArray();
+            Arrays.sort(ticks);
+            long[] sums = new long[ticks.length];
+            for (int i = 0; i < ticks.length; i++) {
+                sums[i] = p.sums.get(ticks[i]);
+            }
+            series(e.getKey(), p.group, p.system, ticks, sums, ticks.length);
+        }
+        pending.clear();
+        LongArrayList over = new LongArrayList();
+        for (int i = 0; i < joinCount; i++) {
+            if (joinOver[i]) {
+                over.add(joinTick[i]);
+            }
+        }
+        overTicks = over.toLongArray();
+        oSeries = orphanSeries.toIntArray();
+        oTick = orphanTick.toLongArray();
+        oValue = orphanValue.toLongArray();
+        joinTick = null;
+        joinOver = null;
     }
 }
