@@ -31,6 +31,8 @@ final class JobStats {
     private final DistributionRecorder idleGap;
     private final DistributionRecorder mainWait;
     private final Set<Long> mainThreadIds = new HashSet<>();
+    /** The thread of the last main-thread wait: ids of other threads are looked up in {@link #mainThreadIds}. */
+    private long lastMainThreadId = Long.MIN_VALUE;
     private final Map<Long, Worker> workers = new LinkedHashMap<>();
     /** The worker of the last run; never null (a thread id no thread has, at first), so jobRun has one branch. */
     private Worker lastWorker = NO_WORKER;
@@ -154,8 +156,11 @@ final class JobStats {
 
     void mainThreadWait(long durationNanos, long threadId) {
         mainWait.record(durationNanos);
-        if (threadId >= 0) {
-            mainThreadIds.add(threadId);
+        if (threadId != lastMainThreadId) { // the main thread is one thread: a set lookup per wait only if it changes
+            lastMainThreadId = threadId;
+            if (threadId >= 0) {
+                mainThreadIds.add(threadId);
+            }
         }
     }
 
