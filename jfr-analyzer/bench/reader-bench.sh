@@ -93,6 +93,9 @@ if [ -f jfr-analyzer/src/main/java/io/puredots/analyzer/cli/ReportCommand.java ]
   mvn -B -q -pl jfr-analyzer -am package -DskipTests >&2
   add "jfr-analyzer report (default heap, as users run it)" "$java_bin -jar jfr-analyzer/target/jfr-analyzer.jar report $file"
   add "jfr-analyzer report (-Xmx256m)" "$java_bin -Xmx256m -jar jfr-analyzer/target/jfr-analyzer.jar report $file"
+  # what the JIT's compiles of lukewarm code cost: C2 waits for three times its default counts
+  add "jfr-analyzer report, C2 thresholds x3 (-XX:Tier4InvocationThreshold=15000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=100000)" \
+      "$java_bin -XX:Tier4InvocationThreshold=15000 -XX:Tier4CompileThreshold=30000 -XX:Tier4BackEdgeThreshold=100000 -jar jfr-analyzer/target/jfr-analyzer.jar report $file"
   if command -v taskset > /dev/null && [ "$(nproc)" -ge 2 ]; then
     # the same JVM on one core and on two: pinned, and told so, so that it sizes its decoder
     # pool, GC threads and JIT threads for what it gets
