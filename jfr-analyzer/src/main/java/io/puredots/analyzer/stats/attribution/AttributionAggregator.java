@@ -139,7 +139,6 @@ public final class AttributionAggregator implements EventHandler {
         fTick[fSize] = tick;
         fSize++;
         framesSeen++;
-        lag.frame(tick, durationNanos);
     }
 
     @Override
@@ -267,6 +266,7 @@ public final class AttributionAggregator implements EventHandler {
      * After the chunk's frames, before {@link #chunkEnd}; once per series.
      */
     public void seriesTicks(String name, String group, boolean system, long[] ticks, long[] sums, int n) {
+        lag.joinable(fTick, fDuration, fSize);
         lag.series(name, group, system, ticks, sums, n);
     }
 
@@ -311,7 +311,7 @@ public final class AttributionAggregator implements EventHandler {
             overBudgetRuns(order);
         }
         keepJoinableIntervals();
-        lag.finish();
+        lag.finish(fTick, fDuration, fSize);
         samples.finish(FrameSpans.of(fStart, fDuration, fSize, settings.frameBudgetNanos()), joinWindows());
         if (allocSize > 0) {
             allocationBuckets();

@@ -19,8 +19,8 @@ import java.util.Map;
  * has no frame in this chunk become {@link #oTick orphans}: the frame of the tick running when
  * the chunk rotated is in the neighbouring chunk. {@link LagTotal} merges the partials.
  *
- * <p>Memory: per series two sums; per frame its tick and whether it is over budget; per
- * (series, tick) of {@link #value} one sum.
+ * <p>Memory: per series two sums; per frame its tick and whether it is over budget (from the
+ * frames the attribution keeps anyway); per (series, tick) of {@link #value} one sum.
  *
  * <p>Not thread-safe: one instance per chunk.
  */
@@ -34,11 +34,7 @@ final class ChunkLag {
     /** Per series: time in this chunk's over-budget frames, and in all. */
     long[] overNanos = new long[8];
     long[] totalNanos = new long[8];
-    /** The chunk's frames as read: tick, over budget or not. */
-    private long[] frameTick = new long[256];
-    private boolean[] frameOver = new boolean[256];
-    private int frameCount;
-    /** The frames by ascending distinct tick (a tick is over if any of its frames is), once {@link #joinable}. */
+    /** The chunk's frames by ascending distinct tick (a tick is over if any of its frames is), once {@link #joinable}. */
     private long[] joinTick;
     private boolean[] joinOver;
     private int joinCount;
@@ -67,25 +63,6 @@ final class ChunkLag {
         this.budgetNanos = budgetNanos;
     }
 
-    void frame(long tick, long durationNanos) {
-        if (joinTick != null) {
-            throw new IllegalStateException("frame after the first series was joined");
-        }
-        boolean isOver = budgetNanos > 0 && durationNanos > budgetNanos;
-        if (frameCount == frameTick.length) {
-            frameTick = Arrays.copyOf(frameTick, frameCount * 2);
-            frameOver = Arrays.copyOf(frameOver, frameCount * 2);
-        }
-        frameTick[frameCount] = tick;
-        frameOver[frameCount] = isOver;
-        frameCount++;
-        frames++;
-        lastFrameTick = Math.max(lastFrameTick, tick);
-        if (isOver) {
-            overFrames++;
-        }
-    }
-
     /** One value of a group ({@code system} false, {@code group} "") or a system, summed per tick until {@link #finish}. */
     void value(String name, String group, boolean system, long tick, long nanos) {
         Pending p = pending.get(name);
@@ -99,10 +76,9 @@ final class ChunkLag {
     /**
      * A group's or system's time in this chunk as per-tick sums, {@code ticks} ascending and
      * distinct: each joined to this chunk's frame of its tick, or kept as an orphan. Once per
-     * series and chunk, after the chunk's frames.
+     * series and chunk, after {@link #joinable}.
      */
     void series(String name, String group, boolean system, long[] ticks, long[] sums, int n) {
-        joinable();
         int s = newSeries(name, group, system);
         long[] ft = joinTick;
         boolean[] fo = joinOver;
@@ -142,33 +118,43 @@ final class ChunkLag {
         return names.size() - 1;
     }
 
-    /** Sorts the chunk's frames by tick, one entry per tick, for the joins; idempotent. */
-    private void joinable() {
+    /**
+     * Takes the chunk's frames (ticks and durations, any order) for the joins: sorted by tick,
+     * one entry per tick. Before the first {@link #series}; idempotent.
+     */
+    void joinable(long[] tick, long[] durationNanos, int n) {
         if (joinTick != null) {
             return;
         }
-        int[] order = IndexSort.ascending(frameTick, frameCount);
-        joinTick = new long[frameCount];
-        joinOver = new boolean[frameCount];
-        int n = 0;
+        int[] order = IndexSort.ascending(tick, n);
+        joinTick = new long[n];
+        joinOver = new boolean[n];
+        int distinct = 0;
         for (int k : order) {
-            long t = frameTick[k];
-            if (n > 0 && joinTick[n - 1] == t) {
-                joinOver[n - 1] |= frameOver[k];
+            long t = tick[k];
+            boolean isOver = budgetNanos > 0 && durationNanos[k] > budgetNanos;
+            overFrames += isOver ? 1 : 0;
+            if (distinct > 0 && joinTick[distinct - 1] == t) {
+                joinOver[distinct - 1] |= isOver;
             } else {
-                joinTick[n] = t;
-                joinOver[n] = frameOver[k];
-                n++;
+                joinTick[distinct] = t;
+                joinOver[distinct] = isOver;
+                distinct++;
             }
         }
-        joinCount = n;
-        frameTick = null;
-        frameOver = null;
+        joinCount = distinct;
+        frames = n;
+        if (distinct > 0) {
+            lastFrameTick = joinTick[distinct - 1];
+        }
     }
 
-    /** Joins the series that came in value by value, turns what has no frame into orphans, releases the per-tick state. */
-    void finish() {
-        joinable();
+    /**
+     * Joins the series that came in value by value to the chunk's frames (see {@link #joinable}),
+     * turns what has no frame into orphans, releases the per-tick state.
+     */
+    void finish(long[] tick, long[] durationNanos, int n) {
+        joinable(tick, durationNanos, n);
         for (Map.Entry<String, Pending> e : pending.entrySet()) {
             Pending p = e.getValue();
             long[] ticks = p.sums.keySet().toLongArray();
