@@ -139,45 +139,12 @@ final class ConstantPools {
                     throw new CorruptChunkException(in.pos(), "constant pool of undefined type id " + poolType);
                 }
                 int count = in.readCount("constant pool entry count");
-                if (keep.contains(poolType)) {
-                    LongMap<Object> pool = cp.pools.get(poolType);
-                    if (pool == null) {
-                        pool = new LongMap<>(count);
-                        cp.pools.put(poolType, pool);
-                    }
-                    if (t.prim == Metadata.P_STRING) {
-                        // strings are decoded now: events look them up directly (see poolString)
-                        for (int j = 0; j < count; j++) {
-                            long key = in.readLong();
-                            Object v = ValueReader.readValue(in, t, cp.stringTypeId, 0);
-                            pool.put(key, v instanceof String str ? canon.canon(str) : v);
-                        }
-                    } else {
-                        // the rest when first resolved (see value), from a copy of the pool's bytes:
-                        // a report resolves a few dozen of the thousands of classes, methods and
-                        // symbols a chunk's pools hold
-                        int poolStart = in.p;
-                        long[] keys = new long[count];
-                        int[] at = new int[count];
-                        for (int j = 0; j < count; j++) {
-                            keys[j] = in.readLong();
-                            at[j] = in.p - poolStart;
-                            ValueReader.skipValue(in, t, false, 0);
-                        }
-                        if (in.p > in.limit) {
-                            throw new CorruptChunkException(pos, "checkpoint event overruns its size");
-                        }
-                        byte[] bytes = Arrays.copyOfRange(in.buf, poolStart, in.p + ChunkInput.PAD);
-                        long abs = in.abs(poolStart);
-                        for (int j = 0; j < count; j++) {
-                            pool.put(keys[j], new Lazy(bytes, abs, at[j], t));
-                        }
-                    }
+                if (!keep.contains(poolType)) {
+                    stepOver(in, t, count, null, null, 0);
+                } else if (t.prim == Metadata.P_STRING) {
+                    cp.readStrings(in, count, cp.pool(poolType, count));
                 } else {
-                    for (int j = 0; j < count; j++) {
-                        in.skipLong();
-                        ValueReader.skipValue(in, t, false, 0);
-                    }
+                    cp.keepLazily(in, t, count, cp.pool(poolType, count), pos);
                 }
                 if (in.p > in.limit) {
                     throw new CorruptChunkException(pos, "checkpoint event overruns its size");
@@ -192,6 +159,63 @@ final class ConstantPools {
                 throw new CorruptChunkException(pos, "checkpoint delta " + delta + " leaves the chunk's events");
             }
             pos = previous;
+        }
+    }
+
+    // The per-pool loops of load, each in a method of its own: load runs once per chunk and stays
+    // out of C2's way, while these small loops compile quickly (load with them inlined was one of
+    // the largest compiles of a report, early in the run, and delayed the decoder's).
+
+    private LongMap<Object> pool(long poolType, int count) {
+        LongMap<Object> pool = pools.get(poolType);
+        if (pool == null) {
+            pool = new LongMap<>(count);
+            pools.put(poolType, pool);
+        }
+        return pool;
+    }
+
+    /** Decodes {@code count} entries of the string pool: events look them up directly (see poolString). */
+    private void readStrings(ChunkInput in, int count, LongMap<Object> pool) {
+        for (int j = 0; j < count; j++) {
+            long key = in.readLong();
+            Object v = ValueReader.readStringOrRef(in, stringTypeId);
+            pool.put(key, v instanceof String str ? canon.canon(str) : v);
+        }
+    }
+
+    /**
+     * Keeps {@code count} entries of type {@code t} undecoded, until first resolved (see value),
+     * in a copy of the pool's bytes: a report resolves a few dozen of the thousands of classes,
+     * methods and symbols a chunk's pools hold.
+     */
+    private void keepLazily(ChunkInput in, Metadata.Type t, int count, LongMap<Object> pool, long pos) {
+        int poolStart = in.p;
+        long[] keys = new long[count];
+        int[] at = new int[count];
+        stepOver(in, t, count, keys, at, poolStart);
+        if (in.p > in.limit) {
+            throw new CorruptChunkException(pos, "checkpoint event overruns its size");
+        }
+        byte[] bytes = Arrays.copyOfRange(in.buf, poolStart, in.p + ChunkInput.PAD);
+        long abs = in.abs(poolStart);
+        for (int j = 0; j < count; j++) {
+            pool.put(keys[j], new Lazy(bytes, abs, at[j], t));
+        }
+    }
+
+    /**
+     * Steps over {@code count} pool entries of type {@code t}; with {@code keys}, notes each
+     * entry's key and its offset from {@code from} in {@code at}.
+     */
+    private static void stepOver(ChunkInput in, Metadata.Type t, int count, long[] keys, int[] at, int from) {
+        for (int j = 0; j < count; j++) {
+            long key = in.readLong();
+            if (keys != null) {
+                keys[j] = key;
+                at[j] = in.p - from;
+            }
+            ValueReader.skipValue(in, t, false, 0);
         }
     }
 
