@@ -163,8 +163,8 @@ final class ConstantPools {
     }
 
     // The per-pool loops of load, each in a method of its own: load runs once per chunk and stays
-    // out of C2's way, while these small loops compile quickly (load with them inlined was one of
-    // the largest compiles of a report, early in the run, and delayed the decoder's).
+    // out of C2's way, and these small loops compile quickly (load with them inlined was one of a
+    // report's largest compiles).
 
     private LongMap<Object> pool(long poolType, int count) {
         LongMap<Object> pool = pools.get(poolType);
