@@ -68,6 +68,19 @@ final class BucketAxis {
         return k;
     }
 
+    /**
+     * The level at which this axis's keys and {@code next}'s fit together: both holders raise to
+     * it, then this one takes in {@code next}'s range ({@link #include(BucketAxis)}) and slots.
+     */
+    int mergeLevel(BucketAxis next) {
+        return Math.max(levelFor(next.lo, next.hi), next.level);
+    }
+
+    /** Takes {@code other}'s range into this one's (see {@link #mergeLevel}). */
+    void include(BucketAxis other) {
+        include(other.lo, other.hi);
+    }
+
     /** Takes {@code [a, b]} into the range; the level must already fit it ({@link #levelFor}). */
     void include(long a, long b) {
         lo = Math.min(lo, a);
@@ -80,6 +93,27 @@ final class BucketAxis {
             throw new IllegalArgumentException("level " + newLevel + " below " + level);
         }
         level = newLevel;
+    }
+
+    /** The slots of the buckets in use, in bucket order; none when empty. */
+    int[] slots() {
+        return raisedSlots(0);
+    }
+
+    /**
+     * For each slot of {@link #slots}, in the same order, the slot its bucket falls into
+     * {@code shift} levels higher (where holders move it before {@link #raise}).
+     */
+    int[] raisedSlots(int shift) {
+        if (isEmpty()) {
+            return new int[0];
+        }
+        long first = firstBucket();
+        int[] out = new int[(int) (lastBucket() - first + 1)];
+        for (int i = 0; i < out.length; i++) {
+            out[i] = slot((first + i) >> shift);
+        }
+        return out;
     }
 
     /** The slot of bucket {@code bucket} (at any level): its index modulo the capacity. */

@@ -94,33 +94,30 @@ final class TickBuckets {
             return;
         }
         if (!axis.isEmpty()) {
-            int cap = axis.capacity();
-            int shift = k - axis.level();
-            long first = axis.firstBucket();
-            long last = axis.lastBucket();
-            Frames f = new Frames(cap);
-            for (long b = first; b <= last; b++) {
-                f.combine(frames, axis.slot(b), axis.slot(b >> shift));
+            int[] from = axis.slots();
+            int[] to = axis.raisedSlots(k - axis.level());
+            Frames f = new Frames(axis.capacity());
+            for (int i = 0; i < from.length; i++) {
+                f.combine(frames, from[i], to[i]);
             }
             frames = f;
             for (long[][] g : groups.values()) {
-                g[0] = fold(g[0], first, last, shift, false);
-                g[1] = fold(g[1], first, last, shift, true);
+                g[0] = fold(g[0], from, to, false);
+                g[1] = fold(g[1], from, to, true);
             }
-            workerBusy.replaceAll((t, v) -> fold(v, first, last, shift, false));
+            workerBusy.replaceAll((t, v) -> fold(v, from, to, false));
             lastWorker = null;
             lastBusy = null;
         }
         axis.raise(k);
     }
 
-    /** A column moved {@code shift} levels up: sums added, or the largest kept. */
-    private long[] fold(long[] old, long first, long last, int shift, boolean max) {
+    /** A column with slot {@code from[i]} moved to {@code to[i]}: sums added, or the largest kept. */
+    private static long[] fold(long[] old, int[] from, int[] to, boolean max) {
         long[] out = new long[old.length];
-        for (long b = first; b <= last; b++) {
-            int from = axis.slot(b);
-            int to = axis.slot(b >> shift);
-            out[to] = max ? Math.max(out[to], old[from]) : out[to] + old[from];
+        for (int i = 0; i < from.length; i++) {
+            int t = to[i];
+            out[t] = max ? Math.max(out[t], old[from[i]]) : out[t] + old[from[i]];
         }
         return out;
     }
@@ -130,30 +127,26 @@ final class TickBuckets {
         if (next.axis.isEmpty()) {
             return;
         }
-        int k = Math.max(axis.levelFor(next.axis.lo(), next.axis.hi()), next.axis.level());
+        int k = axis.mergeLevel(next.axis);
         raise(k);
         next.raise(k);
-        axis.include(next.axis.lo(), next.axis.hi());
+        axis.include(next.axis);
         int cap = axis.capacity();
-        long first = next.axis.firstBucket();
-        long last = next.axis.lastBucket();
-        for (long b = first; b <= last; b++) {
-            int s = axis.slot(b);
+        int[] slots = next.axis.slots(); // both at one level and capacity: a bucket has one slot in both
+        for (int s : slots) {
             frames.combine(next.frames, s, s);
         }
         for (Map.Entry<String, long[][]> e : next.groups.entrySet()) {
             long[][] mine = groups.computeIfAbsent(e.getKey(), g -> new long[2][cap]);
             long[][] theirs = e.getValue();
-            for (long b = first; b <= last; b++) {
-                int s = axis.slot(b);
+            for (int s : slots) {
                 mine[0][s] += theirs[0][s];
                 mine[1][s] = Math.max(mine[1][s], theirs[1][s]);
             }
         }
         for (Map.Entry<String, long[]> e : next.workerBusy.entrySet()) {
             long[] busy = workerBusy.computeIfAbsent(e.getKey(), t -> new long[cap]);
-            for (long b = first; b <= last; b++) {
-                int s = axis.slot(b);
+            for (int s : slots) {
                 busy[s] += e.getValue()[s];
             }
         }
@@ -161,13 +154,9 @@ final class TickBuckets {
 
     /** The slots of the buckets that hold a frame, in tick order. */
     private int[] framedSlots() {
-        if (axis.isEmpty()) {
-            return new int[0];
-        }
         int[] out = new int[axis.capacity()];
         int n = 0;
-        for (long b = axis.firstBucket(); b <= axis.lastBucket(); b++) {
-            int s = axis.slot(b);
+        for (int s : axis.slots()) {
             if (frames.count[s] > 0) {
                 out[n++] = s;
             }

@@ -85,10 +85,11 @@ final class TimeBuckets {
             long[] lt = lastTime;
             long[] l = last;
             allocate(axis.capacity());
-            int shift = k - axis.level();
-            for (long b = axis.firstBucket(); b <= axis.lastBucket(); b++) {
-                int from = axis.slot(b);
-                combine(axis.slot(b >> shift), c[from], f[from], lo[from], hi[from], lt[from], l[from]);
+            int[] from = axis.slots();
+            int[] to = axis.raisedSlots(k - axis.level());
+            for (int i = 0; i < from.length; i++) {
+                int s = from[i];
+                combine(to[i], c[s], f[s], lo[s], hi[s], lt[s], l[s]);
             }
         }
         axis.raise(k);
@@ -99,12 +100,11 @@ final class TimeBuckets {
         if (next.axis.isEmpty()) {
             return;
         }
-        int k = Math.max(axis.levelFor(next.axis.lo(), next.axis.hi()), next.axis.level());
+        int k = axis.mergeLevel(next.axis);
         raise(k);
         next.raise(k);
-        axis.include(next.axis.lo(), next.axis.hi());
-        for (long b = next.axis.firstBucket(); b <= next.axis.lastBucket(); b++) {
-            int s = axis.slot(b);
+        axis.include(next.axis);
+        for (int s : next.axis.slots()) { // both at one level and capacity: a bucket has one slot in both
             combine(s, next.count[s], next.first[s], next.min[s], next.max[s], next.lastTime[s], next.last[s]);
         }
     }
@@ -112,11 +112,7 @@ final class TimeBuckets {
     /** The buckets that hold a sample, in time order; offsets from {@code originNanos}. */
     List<MemorySeries.Point> points(long originNanos) {
         List<MemorySeries.Point> out = new ArrayList<>();
-        if (axis.isEmpty()) {
-            return out;
-        }
-        for (long b = axis.firstBucket(); b <= axis.lastBucket(); b++) {
-            int s = axis.slot(b);
+        for (int s : axis.slots()) {
             if (count[s] > 0) {
                 out.add(new MemorySeries.Point(first[s] - originNanos, min[s], max[s], last[s]));
             }
