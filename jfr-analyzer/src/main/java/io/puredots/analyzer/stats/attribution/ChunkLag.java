@@ -38,8 +38,12 @@ final class ChunkLag {
     private long[] joinTick;
     private boolean[] joinOver;
     private int joinCount;
-    /** Per-tick sums of the series that came in value by value, by series name (canonical: by identity). */
-    private final Map<String, Pending> pending = new IdentityHashMap<>();
+    /**
+     * Per-tick sums of the groups and of the systems that came in value by value, by name
+     * (canonical: by identity); apart, since a group and a system may share a name.
+     */
+    private final Map<String, Pending> pendingGroups = new IdentityHashMap<>();
+    private final Map<String, Pending> pendingSystems = new IdentityHashMap<>();
     private final IntArrayList orphanSeries = new IntArrayList();
     private final LongArrayList orphanTick = new LongArrayList();
     private final LongArrayList orphanValue = new LongArrayList();
@@ -65,6 +69,7 @@ final class ChunkLag {
 
     /** One value of a group ({@code system} false, {@code group} "") or a system, summed per tick until {@link #finish}. */
     void value(String name, String group, boolean system, long tick, long nanos) {
+        Map<String, Pending> pending = system ? pendingSystems : pendingGroups;
         Pending p = pending.get(name);
         if (p == null) {
             p = new Pending(group, system, new Long2LongOpenHashMap());
@@ -155,17 +160,19 @@ final class ChunkLag {
      */
     void finish(long[] tick, long[] durationNanos, int n) {
         joinable(tick, durationNanos, n);
-        for (Map.Entry<String, Pending> e : pending.entrySet()) {
-            Pending p = e.getValue();
-            long[] ticks = p.sums.keySet().toLongArray();
-            Arrays.sort(ticks);
-            long[] sums = new long[ticks.length];
-            for (int i = 0; i < ticks.length; i++) {
-                sums[i] = p.sums.get(ticks[i]);
+        for (Map<String, Pending> pending : List.of(pendingGroups, pendingSystems)) {
+            for (Map.Entry<String, Pending> e : pending.entrySet()) {
+                Pending p = e.getValue();
+                long[] ticks = p.sums.keySet().toLongArray();
+                Arrays.sort(ticks);
+                long[] sums = new long[ticks.length];
+                for (int i = 0; i < ticks.length; i++) {
+                    sums[i] = p.sums.get(ticks[i]);
+                }
+                series(e.getKey(), p.group, p.system, ticks, sums, ticks.length);
             }
-            series(e.getKey(), p.group, p.system, ticks, sums, ticks.length);
+            pending.clear();
         }
-        pending.clear();
         LongArrayList over = new LongArrayList();
         for (int i = 0; i < joinCount; i++) {
             if (joinOver[i]) {

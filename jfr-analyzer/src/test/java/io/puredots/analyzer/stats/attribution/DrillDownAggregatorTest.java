@@ -204,6 +204,21 @@ class DrillDownAggregatorTest {
     }
 
     @Test
+    void aGroupAndASystemOfOneNameKeepTheirOwnLagShare() {
+        AttributionAggregator a = new AttributionAggregator(settings(1));
+        String name = "Spatial";
+        a.frame(T0, 40 * MS, 0, 0);
+        a.systemGroupTick(T0, 30 * MS, name, 0);
+        a.systemTick(T0, 20 * MS, name, name, 0, 0);
+        a.chunkEnd(null, Map.of());
+        LagShare lag = SlowFrameAttribution.merge(List.of(a)).lagShare();
+        assertEquals(1, lag.groups().size());
+        assertEquals(1, lag.systems().size());
+        assertEquals(30 * MS, lag.groups().get(0).overBudgetNanos());
+        assertEquals(20 * MS, lag.systems().get(0).overBudgetNanos());
+    }
+
+    @Test
     void samplesOfOtherThreadsAreIgnoredAndCappedSamplesSaySo() {
         AttributionSettings s = settings(1).withMaxIntervalsPerKind(3);
         AttributionAggregator a = new AttributionAggregator(s);
