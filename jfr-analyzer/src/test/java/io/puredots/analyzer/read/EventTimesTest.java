@@ -1,5 +1,6 @@
 package io.puredots.analyzer.read;
 
+import io.puredots.events.testing.RecordingFiles;
 import jdk.jfr.Recording;
 import jdk.jfr.consumer.RecordedEvent;
 import jdk.jfr.consumer.RecordingFile;
@@ -46,10 +47,7 @@ class EventTimesTest {
             for (int c = 0; c < CHUNKS; c++) {
                 TestRecordings.emitGame(FRAMES_PER_CHUNK);
                 if (c < CHUNKS - 1) {
-                    try (Recording rotate = new Recording()) { // starting a recording rotates the running one's chunk
-                        rotate.start();
-                        rotate.stop();
-                    }
+                    RecordingFiles.rotateChunk();
                 }
             }
             r.stop();
