@@ -42,6 +42,8 @@ public final class AttributionAggregator implements EventHandler {
     private long[] fDuration = new long[256];
     private long[] fTick = new long[256];
     private int fSize;
+    /** {@link #frameOrder}, once asked for: after the chunk's last frame. */
+    private int[] frameOrder;
     private Intervals raw = new Intervals();
     private final int[] rawPerKind = new int[Intervals.KINDS];
     private long[] allocTime = new long[64];
@@ -266,8 +268,16 @@ public final class AttributionAggregator implements EventHandler {
      * After the chunk's frames, before {@link #chunkEnd}; once per series.
      */
     public void seriesTicks(String name, String group, boolean system, long[] ticks, long[] sums, int n) {
-        lag.joinable(fTick, fDuration, fSize);
+        lag.joinable(fTick, fDuration, frameOrder());
         lag.series(name, group, system, ticks, sums, n);
+    }
+
+    /** The chunk's frames in tick order (indexes into the frame columns), sorted once for the lag share and the runs. */
+    private int[] frameOrder() {
+        if (frameOrder == null) {
+            frameOrder = IndexSort.ascending(fTick, fSize);
+        }
+        return frameOrder;
     }
 
     @Override
@@ -305,13 +315,13 @@ public final class AttributionAggregator implements EventHandler {
             return;
         }
         finished = true;
-        int[] order = IndexSort.ascending(fTick, fSize);
+        int[] order = frameOrder();
         worstFrames();
         if (settings.hasBudget() && fSize > 0) {
             overBudgetRuns(order);
         }
         keepJoinableIntervals();
-        lag.finish(fTick, fDuration, fSize);
+        lag.finish(fTick, fDuration, order);
         samples.finish(FrameSpans.of(fStart, fDuration, fSize, settings.frameBudgetNanos()), joinWindows());
         if (allocSize > 0) {
             allocationBuckets();

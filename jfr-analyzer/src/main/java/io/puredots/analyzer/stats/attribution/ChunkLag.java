@@ -1,6 +1,5 @@
 package io.puredots.analyzer.stats.attribution;
 
-import io.puredots.analyzer.stats.IndexSort;
 import it.unimi.dsi.fastutil.ints.IntArrayList;
 import it.unimi.dsi.fastutil.longs.Long2LongOpenHashMap;
 import it.unimi.dsi.fastutil.longs.LongArrayList;
@@ -59,7 +58,7 @@ final class ChunkLag {
     long[] oTick = new long[0];
     long[] oValue = new long[0];
 
-    private record Pending(String group, boolean system, Long2LongOpenHashMap sums) {
+    private record Pending(String group, Long2LongOpenHashMap sums) {
     }
 
     /** @param budgetNanos the frame budget; {@code <= 0}: none, no frame is over */
@@ -72,7 +71,7 @@ final class ChunkLag {
         Map<String, Pending> pending = system ? pendingSystems : pendingGroups;
         Pending p = pending.get(name);
         if (p == null) {
-            p = new Pending(group, system, new Long2LongOpenHashMap());
+            p = new Pending(group, new Long2LongOpenHashMap());
             pending.put(name, p);
         }
         p.sums.addTo(tick, nanos);
@@ -124,14 +123,14 @@ final class ChunkLag {
     }
 
     /**
-     * Takes the chunk's frames (ticks and durations, any order) for the joins: sorted by tick,
-     * one entry per tick. Before the first {@link #series}; idempotent.
+     * Takes the chunk's frames (ticks and durations, and {@code order}: their indexes in tick
+     * order) for the joins, one entry per tick. Before the first {@link #series}; idempotent.
      */
-    void joinable(long[] tick, long[] durationNanos, int n) {
+    void joinable(long[] tick, long[] durationNanos, int[] order) {
         if (joinTick != null) {
             return;
         }
-        int[] order = IndexSort.ascending(tick, n);
+        int n = order.length;
         joinTick = new long[n];
         joinOver = new boolean[n];
         int distinct = 0;
@@ -154,25 +153,29 @@ final class ChunkLag {
         }
     }
 
+    /** Joins the series of {@code pending} (groups or systems) as per-tick sums, then forgets them. */
+    private void joinPending(Map<String, Pending> pending, boolean system) {
+        for (Map.Entry<String, Pending> e : pending.entrySet()) {
+            Pending p = e.getValue();
+            long[] ticks = p.sums.keySet().toLongArray();
+            Arrays.sort(ticks);
+            long[] sums = new long[ticks.length];
+            for (int i = 0; i < ticks.length; i++) {
+                sums[i] = p.sums.get(ticks[i]);
+            }
+            series(e.getKey(), p.group, system, ticks, sums, ticks.length);
+        }
+        pending.clear();
+    }
+
     /**
      * Joins the series that came in value by value to the chunk's frames (see {@link #joinable}),
      * turns what has no frame into orphans, releases the per-tick state.
      */
-    void finish(long[] tick, long[] durationNanos, int n) {
-        joinable(tick, durationNanos, n);
-        for (Map<String, Pending> pending : List.of(pendingGroups, pendingSystems)) {
-            for (Map.Entry<String, Pending> e : pending.entrySet()) {
-                Pending p = e.getValue();
-                long[] ticks = p.sums.keySet().toLongArray();
-                Arrays.sort(ticks);
-                long[] sums = new long[ticks.length];
-                for (int i = 0; i < ticks.length; i++) {
-                    sums[i] = p.sums.get(ticks[i]);
-                }
-                series(e.getKey(), p.group, p.system, ticks, sums, ticks.length);
-            }
-            pending.clear();
-        }
+    void finish(long[] tick, long[] durationNanos, int[] order) {
+        joinable(tick, durationNanos, order);
+        joinPending(pendingGroups, false);
+        joinPending(pendingSystems, true);
         LongArrayList over = new LongArrayList();
         for (int i = 0; i < joinCount; i++) {
             if (joinOver[i]) {
